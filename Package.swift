@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings every target shares (STYLE.md §1): `any` is spelled out, imports are explicit,
+/// and no dependency leaks into a public API by accident.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "taskgate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "taskgate", targets: ["taskgate"]),
+        .library(name: "TaskgateCore", targets: ["TaskgateCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "TaskgateCore",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "taskgate",
+            dependencies: [
+                "TaskgateCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TaskgateCoreTests",
+            dependencies: ["TaskgateCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,29 @@
+extension Dialect {
+    /// Reads schedule text in this dialect.
+    ///
+    /// ```swift
+    /// let context = DialectContext(zone: "Europe/Berlin", reference: now)
+    /// let schedule = try Dialect.quartz.parse(["0 0 8 ? * MON-FRI"], context: context)
+    /// ```
+    /// - Parameter lines: one line for most dialects; several for a Wyn pattern list or a Qlik
+    ///   RRULE list (the union of their instants).
+    /// - Throws: ``ScheduleSyntaxError`` naming the field, column, value and what was expected.
+    public func parse(_ lines: [String], context: DialectContext) throws(ScheduleSyntaxError) -> Schedule {
+        switch self {
+        case .quartz, .quartzNet, .cron, .rrule, .iso8601, .fylr, .vco:
+            throw ScheduleSyntaxError(
+                dialect: self, expression: lines.joined(separator: " | "), field: "dialect", offset: 0, value: rawValue,
+                reason: "this dialect is not available in this build")
+        }
+    }
+
+    /// Writes a schedule in this dialect.
+    ///
+    /// - Throws: ``UnprintableSchedule`` naming the part of the schedule the dialect cannot hold.
+    public func print(_ schedule: Schedule) throws(UnprintableSchedule) -> DialectText {
+        switch self {
+        case .quartz, .quartzNet, .cron, .rrule, .iso8601, .fylr, .vco:
+            throw UnprintableSchedule(dialect: self, part: "dialect", reason: "this dialect is not available in this build")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// A schedule language taskgate reads and writes.
+public enum Dialect: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+    /// Quartz cron as Java Quartz 2.3.2 `CronExpression` evaluates it.
+    case quartz
+    /// Quartz cron as Quartz.NET evaluates it (Wyn Enterprise); differs on DST days.
+    case quartzNet = "quartz-net"
+    /// Five-field cron with Debian (Vixie) semantics.
+    case cron
+    /// RFC 5545 recurrence rules (`RRULE`), possibly several, with `EXDATE`.
+    case rrule
+    /// ISO 8601 repeating intervals and Serverless Workflow schedule objects.
+    case iso8601
+    /// fylr field schedules (minutes, hours, weekdays, days of month, zone).
+    case fylr
+    /// vRealize Orchestrator recurrence (cycle, pattern, start and end dates).
+    case vco
+
+    public var description: String { rawValue }
+}

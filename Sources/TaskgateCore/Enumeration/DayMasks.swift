@@ -1,0 +1,122 @@
+/// The day filters evaluated for one month: bit d of a mask is set when day d is selected.
+
+extension MonthDaySet {
+    func mask(in layout: MonthLayout) -> UInt32 {
+        var mask = days & layout.allDays
+        for offset in MonthDaySet.values(fromEnd) where offset < layout.length {
+            mask |= 1 << UInt32(layout.length - offset)
+        }
+        for day in MonthDaySet.values(nearestWeekday) where day <= layout.length {
+            mask |= 1 << UInt32(layout.nearestWeekday(to: day))
+        }
+        for offset in MonthDaySet.values(nearestWeekdayFromEnd) where offset < layout.length {
+            mask |= 1 << UInt32(layout.nearestWeekday(to: layout.length - offset))
+        }
+        return mask
+    }
+}
+
+extension WeekdaySet {
+    /// Days 1, 8, 15, 22 and 29.
+    private static let weekly: UInt32 = 1 | 1 << 7 | 1 << 14 | 1 << 21 | 1 << 28
+
+    func mask(in layout: MonthLayout) -> UInt32 {
+        var mask: UInt32 = 0
+        for weekday in everyWeekday {
+            mask |= Self.weekly << UInt32(layout.firstDay(on: weekday))
+        }
+        mask &= layout.allDays
+        for ordinal in ordinals {
+            if let day = day(of: ordinal, in: layout) { mask |= 1 << UInt32(day) }
+        }
+        return mask
+    }
+
+    private func day(of ordinal: OrdinalWeekday, in layout: MonthLayout) -> Int? {
+        switch ordinalScope {
+        case .month:
+            let first = layout.firstDay(on: ordinal.weekday)
+            let candidate: Int
+            if ordinal.ordinal > 0 {
+                candidate = first + 7 * (ordinal.ordinal - 1)
+            } else {
+                let last = first + 7 * ((layout.length - first) / 7)
+                candidate = last + 7 * (ordinal.ordinal + 1)
+            }
+            return (1...layout.length).contains(candidate) ? candidate : nil
+        case .year:
+            let januaryFirst = CivilCalendar.weekday(epochDay: layout.firstEpochDay - layout.firstDayOfYear + 1)
+            let first = 1 + januaryFirst.distance(to: ordinal.weekday)
+            let dayOfYear: Int
+            if ordinal.ordinal > 0 {
+                dayOfYear = first + 7 * (ordinal.ordinal - 1)
+            } else {
+                let last = first + 7 * ((layout.yearLength - first) / 7)
+                dayOfYear = last + 7 * (ordinal.ordinal + 1)
+            }
+            guard (1...layout.yearLength).contains(dayOfYear) else { return nil }
+            return layout.day(ofYearDay: dayOfYear)
+        }
+    }
+}
+
+extension DaySelector {
+    func mask(in layout: MonthLayout) -> UInt32 {
+        switch self {
+        case .everyDay: layout.allDays
+        case .monthDays(let days): days.mask(in: layout)
+        case .weekdays(let weekdays): weekdays.mask(in: layout)
+        case .either(let days, let weekdays): days.mask(in: layout) | weekdays.mask(in: layout)
+        case .both(let days, let weekdays): days.mask(in: layout) & weekdays.mask(in: layout)
+        }
+    }
+}
+
+extension YearDaySet {
+    func mask(in layout: MonthLayout) -> UInt32 {
+        var mask: UInt32 = 0
+        for value in days {
+            let dayOfYear = value > 0 ? value : layout.yearLength + 1 + value
+            if let day = layout.day(ofYearDay: dayOfYear) { mask |= 1 << UInt32(day) }
+        }
+        return mask
+    }
+}
+
+extension WeekNumberSet {
+    /// The first day (epoch day) of week 1 of `year`: the week, starting on ``weekStart``, that
+    /// holds 4 January and so at least four days of the year.
+    private func firstDayOfWeekOne(_ year: Int) -> Int {
+        let fourth = CivilCalendar.epochDay(year: year, month: 1, day: 4)
+        return fourth - weekStart.distance(to: CivilCalendar.weekday(epochDay: fourth))
+    }
+
+    private func weekCount(_ year: Int) -> Int {
+        (firstDayOfWeekOne(year + 1) - firstDayOfWeekOne(year)) / 7
+    }
+
+    func mask(in layout: MonthLayout) -> UInt32 {
+        let year = layout.year
+        let weekOne = firstDayOfWeekOne(year)
+        let nextWeekOne = firstDayOfWeekOne(year + 1)
+        let count = weekCount(year)
+        var mask: UInt32 = 0
+        for day in 1...layout.length {
+            let epochDay = layout.firstEpochDay + day - 1
+            let selected: Bool
+            if epochDay < weekOne {
+                // The last week of the previous year (python-dateutil counts it as that year's
+                // last week number, or -1).
+                selected = weeks.contains(-1) || weeks.contains(weekCount(year - 1))
+            } else if epochDay >= nextWeekOne {
+                // Week 1 of the next year.
+                selected = weeks.contains(1)
+            } else {
+                let week = (epochDay - weekOne) / 7 + 1
+                selected = weeks.contains(week) || weeks.contains(week - count - 1)
+            }
+            if selected { mask |= 1 << UInt32(day) }
+        }
+        return mask
+    }
+}

@@ -1,0 +1,91 @@
+/// The occurrences of a rule that steps by an ISO 8601 duration: occurrence k is the anchor
+/// plus k times the duration (months and days on the wall clock, the time part elapsed).
+struct DurationRuleStream {
+    private let duration: ISODuration
+    private let anchor: LocalDateTime
+    private var zone: ZoneRules
+    private let policy: DSTPolicy
+    private var matcher: CalendarMatcher
+    private let count: Int?
+    private let until: TimePoint?
+    private let bounds: EnumerationBounds
+    private var step: Int
+    private var finished = false
+
+    init(rule: ScheduleRule, duration: ISODuration, zone: ZoneRules, bounds: EnumerationBounds) {
+        self.duration = duration
+        anchor = rule.interval?.anchor ?? LocalDateTime(year: 1970, month: 1, day: 1)
+        self.zone = zone
+        policy = rule.dstPolicy
+        matcher = CalendarMatcher(rule)
+        count = rule.interval?.count
+        until = rule.interval?.until
+        self.bounds = bounds
+        step = 0
+        if duration.isZero { finished = count == 0 } else { step = estimatedFirstStep() }
+    }
+
+    mutating func next() -> Occurrence? {
+        while !finished {
+            let k = step
+            if let count, k >= count {
+                finished = true
+                return nil
+            }
+            if duration.isZero { finished = true }
+            step += 1
+            guard let nominal = nominalLocal(step: k) else {
+                finished = true
+                return nil
+            }
+            let instants = policy.instants(for: zone.resolve(nominal))
+            guard let base = instants.first else { continue }
+            let instant = base.adding(seconds: Int64(k) * duration.elapsedSeconds)
+            let local = zone.localDateTime(at: instant)
+            if let until, !Self.isWithin(until, instant: instant, local: local) {
+                finished = true
+                return nil
+            }
+            guard instant >= bounds.lowerInstant, bounds.localStart.map({ local >= $0 }) ?? true else { continue }
+            let occurrence = Occurrence(instant: instant, local: local)
+            guard bounds.admitsEnd(occurrence) else {
+                finished = true
+                return nil
+            }
+            if matcher.matches(local) { return occurrence }
+        }
+        return nil
+    }
+
+    private static func isWithin(_ until: TimePoint, instant: Instant, local: LocalDateTime) -> Bool {
+        switch until {
+        case .instant(let end): instant <= end
+        case .local(let end): local <= end
+        }
+    }
+
+    /// The anchor plus `step` times the nominal part of the duration, on the wall clock.
+    private func nominalLocal(step: Int) -> LocalDateTime? {
+        let months = anchor.year * 12 + (anchor.month - 1) + step * duration.calendarMonths
+        let year = months / 12
+        let month = months % 12 + 1
+        guard year <= CalendarMatcher.lastYear else { return nil }
+        let day = min(anchor.day, CivilCalendar.daysInMonth(year: year, month: month))
+        let date = LocalDateTime(year: year, month: month, day: day, hour: anchor.hour, minute: anchor.minute, second: anchor.second)
+        let shifted = date.adding(seconds: Int64(step) * Int64(duration.calendarDays) * 86_400)
+        return shifted.year <= CalendarMatcher.lastYear ? shifted : nil
+    }
+
+    /// A step a little before the first occurrence at or after the lower bound, so that the
+    /// stream does not walk from the anchor through centuries.
+    private mutating func estimatedFirstStep() -> Int {
+        let approximateLength =
+            Double(duration.calendarMonths) * 2_629_746 + Double(duration.calendarDays) * 86_400
+            + Double(duration.elapsedSeconds)
+        guard approximateLength > 0, count == nil else { return 0 }
+        let anchorInstant = zone.resolve(anchor).firstReading
+        let gap = Double(bounds.lowerInstant.secondsSinceEpoch - anchorInstant.secondsSinceEpoch)
+        let estimate = Int((gap / approximateLength).rounded(.down)) - 2
+        return max(0, min(estimate, Int(Int32.max)))
+    }
+}

@@ -1,0 +1,180 @@
+/// The local date-times one calendar rule selects, in wall-clock order.
+///
+/// Three modes, chosen from the rule's interval:
+/// - a pure calendar match (no interval, or an interval of 1 with no `BYSETPOS`): the matcher's
+///   results as they come;
+/// - periods (`INTERVAL` > 1): matches that fall into an excluded period make the search jump
+///   to the start of the next included period;
+/// - positions (`BYSETPOS`): each included period's matches are listed and the positions picked.
+///
+/// `COUNT` counts from the anchor, so a counted rule always starts there, whatever the caller's
+/// lower bound; the caller drops what it does not want.
+struct LocalCandidates {
+    private var matcher: CalendarMatcher
+    private let periods: RulePeriods?
+    private let setPositions: [Int]
+    private let timesOfDay: [Int]
+    private var cursor: LocalDateTime?
+    private let lowerBound: LocalDateTime
+    private let upperBound: LocalDateTime?
+    private var remaining: Int?
+    private var queued: [LocalDateTime] = []
+    private var queuedIndex = 0
+
+    /// - Parameters:
+    ///   - rule: a rule whose interval, if any, has a calendar step.
+    ///   - from: the earliest local time wanted (ignored by counted rules, which start at the anchor).
+    ///   - lowerBound: no local time before this ever occurs (the anchor, a local window start).
+    ///   - upperBound: no local time after this occurs (a local `UNTIL` or window end).
+    init(rule: ScheduleRule, from: LocalDateTime, lowerBound: LocalDateTime?, upperBound: LocalDateTime?) {
+        matcher = CalendarMatcher(rule)
+        var lower = lowerBound ?? from
+        var positions: [Int] = []
+        var periods: RulePeriods?
+        if let interval = rule.interval, case .calendar(let unit, let every) = interval.step {
+            lower = max(lower, interval.anchor)
+            remaining = interval.count
+            positions = interval.setPositions
+            if every > 1 || !positions.isEmpty {
+                periods = RulePeriods(unit: unit, every: every, anchor: interval.anchor, weekStart: interval.weekStart)
+            }
+        }
+        self.periods = periods
+        setPositions = positions
+        timesOfDay = matcher.timesOfDay
+        self.lowerBound = lower
+        self.upperBound = upperBound
+        cursor = remaining == nil ? max(from, lower) : lower
+        if !Self.isFeasible(periods: periods, positions: positions, timesOfDay: timesOfDay, rule: rule) {
+            cursor = nil
+        }
+    }
+
+    mutating func next() -> LocalDateTime? {
+        if let remaining, remaining <= 0 { return nil }
+        guard let candidate = produce() else {
+            cursor = nil
+            return nil
+        }
+        if let upperBound, candidate > upperBound {
+            cursor = nil
+            queued = []
+            return nil
+        }
+        if let remaining { self.remaining = remaining - 1 }
+        return candidate
+    }
+
+    private mutating func produce() -> LocalDateTime? {
+        guard let periods else {
+            guard let start = cursor, let match = search(from: start) else { return nil }
+            cursor = match.adding(seconds: 1)
+            return match
+        }
+        if setPositions.isEmpty {
+            return nextInIncludedPeriod(periods)
+        }
+        return nextPositioned(periods)
+    }
+
+    private mutating func search(from start: LocalDateTime) -> LocalDateTime? {
+        matcher.first(atOrAfter: start, throughYear: start.year + CalendarMatcher.searchSpanYears)
+    }
+
+    private mutating func nextInIncludedPeriod(_ periods: RulePeriods) -> LocalDateTime? {
+        while let start = cursor, let match = search(from: start) {
+            let index = periods.index(of: match)
+            if periods.isIncluded(index) {
+                cursor = match.adding(seconds: 1)
+                return match
+            }
+            cursor = periods.start(ofIndex: periods.includedIndex(atOrAfter: index + 1))
+        }
+        return nil
+    }
+
+    private mutating func nextPositioned(_ periods: RulePeriods) -> LocalDateTime? {
+        while true {
+            if queuedIndex < queued.count {
+                defer { queuedIndex += 1 }
+                return queued[queuedIndex]
+            }
+            guard let start = cursor, let match = search(from: start) else { return nil }
+            let index = periods.index(of: match)
+            guard periods.isIncluded(index) else {
+                cursor = periods.start(ofIndex: periods.includedIndex(atOrAfter: index + 1))
+                continue
+            }
+            guard let periodStart = periods.start(ofIndex: index) else { return nil }
+            let periodEnd = periods.start(ofIndex: index + 1)
+            queued = select(in: periods.unit, from: periodStart, to: periodEnd).filter { $0 >= start && $0 >= lowerBound }
+            queuedIndex = 0
+            cursor = periods.start(ofIndex: index + Int64(periods.every))
+        }
+    }
+
+    /// The local times at the rule's set positions within one period, ascending.
+    private mutating func select(in unit: CalendarUnit, from start: LocalDateTime, to end: LocalDateTime?) -> [LocalDateTime] {
+        var picked: Set<LocalDateTime> = []
+        if unit >= .day {
+            var matchingDays: [LocalDateTime] = []
+            var day = start
+            while end.map({ day < $0 }) ?? (day.year <= CalendarMatcher.lastYear) {
+                if matcher.matchesDate(year: day.year, month: day.month, day: day.day) { matchingDays.append(day) }
+                day = day.adding(seconds: 86_400)
+            }
+            let total = matchingDays.count * timesOfDay.count
+            for position in setPositions {
+                let index = position > 0 ? position - 1 : total + position
+                guard (0..<total).contains(index) else { continue }
+                let date = matchingDays[index / timesOfDay.count]
+                picked.insert(date.adding(seconds: Int64(timesOfDay[index % timesOfDay.count])))
+            }
+        } else {
+            var matches: [LocalDateTime] = []
+            var next = start
+            while let match = matcher.first(atOrAfter: next, throughYear: next.year), end.map({ match < $0 }) ?? true {
+                matches.append(match)
+                next = match.adding(seconds: 1)
+            }
+            for position in setPositions {
+                let index = position > 0 ? position - 1 : matches.count + position
+                if (0..<matches.count).contains(index) { picked.insert(matches[index]) }
+            }
+        }
+        return picked.sorted()
+    }
+
+    /// Whether the rule can select anything at all, decided without searching: a position beyond
+    /// any period's size never matches, and a sub-daily interval whose phase never meets the
+    /// selected times of day never matches (a search would run to year 9999 to find out).
+    private static func isFeasible(periods: RulePeriods?, positions: [Int], timesOfDay: [Int], rule: ScheduleRule) -> Bool {
+        guard let periods else { return true }
+        if !positions.isEmpty {
+            let perDay: Int
+            let days: Int
+            switch periods.unit {
+            case .second: (perDay, days) = (1, 1)
+            case .minute: (perDay, days) = (rule.seconds.count, 1)
+            case .hour: (perDay, days) = (rule.minutes.count * rule.seconds.count, 1)
+            case .day: (perDay, days) = (timesOfDay.count, 1)
+            case .week: (perDay, days) = (timesOfDay.count, 7)
+            case .month: (perDay, days) = (timesOfDay.count, 31)
+            case .year: (perDay, days) = (timesOfDay.count, 366)
+            }
+            let largest = perDay * days
+            guard positions.contains(where: { abs($0) <= largest }) else { return false }
+        }
+        guard periods.every > 1, let unitSeconds = periods.unit.fixedSeconds, unitSeconds < 86_400 else { return true }
+        let unitsPerDay = Int(86_400 / unitSeconds)
+        let phase = periods.anchor.secondOfDay / Int(unitSeconds)
+        let divisor = greatestCommonDivisor(unitsPerDay, periods.every)
+        return timesOfDay.contains { ($0 / Int(unitSeconds) - phase) % divisor == 0 }
+    }
+}
+
+func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int {
+    var (x, y) = (abs(a), abs(b))
+    while y != 0 { (x, y) = (y, x % y) }
+    return x
+}

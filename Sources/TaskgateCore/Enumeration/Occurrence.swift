@@ -1,0 +1,43 @@
+/// An instant at which a rule fires, with the local time the rule selected for it.
+struct Occurrence: Hashable, Comparable {
+    let instant: Instant
+    let local: LocalDateTime
+
+    static func < (lhs: Occurrence, rhs: Occurrence) -> Bool {
+        (lhs.instant, lhs.local) < (rhs.instant, rhs.local)
+    }
+}
+
+extension DSTPolicy {
+    /// The instants a resolved local time becomes under this policy, ascending.
+    func instants(for resolution: LocalResolution) -> [Instant] {
+        switch resolution {
+        case .unique(let instant):
+            return [instant]
+        case .gap(let shifted, let transition):
+            switch gap {
+            case .skip: return []
+            case .shiftForward: return [shifted]
+            case .transition: return [transition]
+            }
+        case .overlap(let earlier, let later):
+            switch overlap {
+            case .earlier: return [earlier]
+            case .later: return [later]
+            case .both: return [earlier, later]
+            }
+        }
+    }
+}
+
+extension LocalResolution {
+    /// The instant a reader without a DST policy would take: the offset before a transition
+    /// (python-dateutil's `fold=0`). Used to compare a local time with an instant bound.
+    var firstReading: Instant {
+        switch self {
+        case .unique(let instant): instant
+        case .gap(let shifted, _): shifted
+        case .overlap(let earlier, _): earlier
+        }
+    }
+}

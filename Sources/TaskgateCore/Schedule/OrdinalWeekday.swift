@@ -1,0 +1,23 @@
+/// A weekday with an ordinal: the second Tuesday (`2TU`), the last Friday (`-1FR`).
+public struct OrdinalWeekday: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var weekday: Weekday
+    /// 1 is the first in the scope, -1 the last; never 0.
+    public var ordinal: Int
+
+    public init(_ weekday: Weekday, _ ordinal: Int) {
+        self.weekday = weekday
+        self.ordinal = ordinal
+    }
+
+    public static func < (lhs: OrdinalWeekday, rhs: OrdinalWeekday) -> Bool {
+        (lhs.ordinal, lhs.weekday) < (rhs.ordinal, rhs.weekday)
+    }
+
+    public var description: String { "\(ordinal) \(weekday)" }
+}
+
+/// Where an ordinal weekday is counted: within its month (Quartz `#`, `L`; RRULE `MONTHLY`, or
+/// `YEARLY` with `BYMONTH`) or within its year (RRULE `YEARLY` without `BYMONTH`).
+public enum OrdinalScope: String, Hashable, Sendable {
+    case month, year
+}

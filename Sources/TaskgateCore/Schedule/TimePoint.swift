@@ -1,0 +1,17 @@
+/// A bound or an excluded date as a product states it: an instant, or a wall-clock reading
+/// in the schedule's zone.
+///
+/// The two compare differently around DST changes, and engines differ in which they use:
+/// Wyn's `startDate` is an instant, an RRULE's DTSTART and a Qlik sharing task's
+/// `startDateTime` are wall-clock readings compared as such.
+public enum TimePoint: Hashable, Sendable, CustomStringConvertible {
+    case instant(Instant)
+    case local(LocalDateTime)
+
+    public var description: String {
+        switch self {
+        case .instant(let instant): instant.description
+        case .local(let local): local.description
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// The years a rule is limited to, as sorted, disjoint, non-adjacent ranges.
+///
+/// Only Quartz has a year field; every other dialect selects every year.
+public struct YearSet: Hashable, Sendable, CustomStringConvertible {
+    /// The ranges, sorted, with gaps between them.
+    public private(set) var ranges: [ClosedRange<Int>]
+
+    /// Creates the set of the given years.
+    public init(_ years: some Sequence<Int>) {
+        ranges = []
+        for year in Set(years).sorted() {
+            if let last = ranges.last, last.upperBound + 1 == year {
+                ranges[ranges.count - 1] = last.lowerBound...year
+            } else {
+                ranges.append(year...year)
+            }
+        }
+    }
+
+    /// Creates the set of the years in one range.
+    public init(range: ClosedRange<Int>) {
+        ranges = [range]
+    }
+
+    public var isEmpty: Bool { ranges.isEmpty }
+    public var first: Int? { ranges.first?.lowerBound }
+    public var last: Int? { ranges.last?.upperBound }
+
+    public func contains(_ year: Int) -> Bool {
+        next(atOrAfter: year) == year
+    }
+
+    /// The smallest selected year ≥ `year`, if any.
+    public func next(atOrAfter year: Int) -> Int? {
+        for range in ranges where range.upperBound >= year {
+            return max(range.lowerBound, year)
+        }
+        return nil
+    }
+
+    /// The ranges written as `2026-2028,2030`.
+    public var description: String {
+        ranges.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
+            .joined(separator: ",")
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `taskgate schedule …`: work on schedule expressions alone, without tasks.
+struct ScheduleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Enumerate, explain and show schedule expressions in any supported dialect.",
+        subcommands: [ScheduleNext.self]
+    )
+}

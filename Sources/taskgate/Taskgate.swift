@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `taskgate` command: converts scheduled tasks between products and proves the schedules.
+@main
+struct Taskgate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "taskgate",
+        abstract: "Translate scheduled tasks between Wyn, Qlik, fylr and vCO, with proof.",
+        subcommands: [ScheduleCommand.self]
+    )
+}
