@@ -86,6 +86,12 @@ public struct ScheduleOccurrences: Sequence, IteratorProtocol {
     }
 
     public mutating func next() -> Instant? {
+        nextOccurrence()?.instant
+    }
+
+    /// The next instant together with the local time the rule selected for it (for a spring-gap
+    /// time moved forward, the local time before the move).
+    mutating func nextOccurrence() -> Occurrence? {
         while true {
             var chosen: Int?
             for index in heads.indices {
@@ -97,7 +103,7 @@ public struct ScheduleOccurrences: Sequence, IteratorProtocol {
             heads[index] = pull(index)
             if occurrence.instant == last { continue }
             last = occurrence.instant
-            return occurrence.instant
+            return occurrence
         }
     }
 

@@ -1,0 +1,153 @@
+/// The proof behind the word "exact": enumerate two schedules over the same span and compare
+/// them instant by instant.
+///
+/// The span starts at a given instant (the source's window start, or now) and runs for the
+/// horizon, extended until the source has fired at least the horizon's minimum number of times.
+/// A source instant missing from the target and a target instant missing from the source within
+/// ``pairingWindow`` of each other are reported as one moved run; every difference gets a
+/// ``DifferenceReason``.
+///
+/// ```swift
+/// let report = try EquivalenceCheck().compare(quartzSchedule, with: rruleSchedule, from: start)
+/// report.isExact   // false: "2026-03-08 02:30 America/New_York: quartz does not fire; rrule fires at …"
+/// ```
+public struct EquivalenceCheck: Sendable {
+    /// How many differences a report lists (it counts them all).
+    public static let reportedDifferences = 10
+    /// Differences this close together are taken as one run that moved.
+    static let pairingWindow: Int64 = 26 * 3600
+
+    public var horizon: VerificationHorizon
+
+    /// Creates a check over a horizon.
+    public init(horizon: VerificationHorizon = .standard) {
+        self.horizon = horizon
+    }
+
+    /// Compares `source` with `target` from `start` over the horizon.
+    ///
+    /// - Parameter labels: what to call the two sides in the difference notes (dialect names).
+    /// - Throws: ``UnknownTimeZoneError`` when either schedule's zone is not known.
+    public func compare(
+        _ source: Schedule, with target: Schedule, from start: Instant, labels: (source: String, target: String) = ("the source", "the target")
+    ) throws(UnknownTimeZoneError) -> EquivalenceReport {
+        let end = try spanEnd(of: source, from: start)
+        var classifier = try DifferenceClassifier(source: source, target: target, labels: labels)
+        var collector = DifferenceCollector()
+        var sourceOccurrences = try source.occurrences(after: start.adding(seconds: -1))
+        var targetOccurrences = try target.occurrences(after: start.adding(seconds: -1))
+        var nextSource = sourceOccurrences.nextOccurrence().flatMap { $0.instant <= end ? $0 : nil }
+        var nextTarget = targetOccurrences.nextOccurrence().flatMap { $0.instant <= end ? $0 : nil }
+        var sourceCount = 0
+        var targetCount = 0
+        while nextSource != nil || nextTarget != nil {
+            if let sourceOccurrence = nextSource, let targetOccurrence = nextTarget,
+                sourceOccurrence.instant == targetOccurrence.instant
+            {
+                sourceCount += 1
+                targetCount += 1
+                nextSource = sourceOccurrences.nextOccurrence().flatMap { $0.instant <= end ? $0 : nil }
+                nextTarget = targetOccurrences.nextOccurrence().flatMap { $0.instant <= end ? $0 : nil }
+                continue
+            }
+            if let sourceOccurrence = nextSource, nextTarget.map({ sourceOccurrence.instant < $0.instant }) ?? true {
+                sourceCount += 1
+                collector.unmatched(sourceOccurrence, side: .source, classifier: &classifier)
+                nextSource = sourceOccurrences.nextOccurrence().flatMap { $0.instant <= end ? $0 : nil }
+            } else if let targetOccurrence = nextTarget {
+                targetCount += 1
+                collector.unmatched(targetOccurrence, side: .target, classifier: &classifier)
+                nextTarget = targetOccurrences.nextOccurrence().flatMap { $0.instant <= end ? $0 : nil }
+            }
+        }
+        collector.flushAll(classifier: &classifier)
+        return EquivalenceReport(
+            from: start, through: end, sourceOccurrences: sourceCount, targetOccurrences: targetCount,
+            differences: collector.firstDifferences, differenceCount: collector.count)
+    }
+
+    /// The end of the span: the horizon after `start`, or the source's minimum-th occurrence if
+    /// that comes later.
+    private func spanEnd(of source: Schedule, from start: Instant) throws(UnknownTimeZoneError) -> Instant {
+        let horizonEnd = start.adding(seconds: horizon.seconds)
+        guard horizon.minimumOccurrences > 0 else { return horizonEnd }
+        var occurrences = try source.occurrences(after: start.adding(seconds: -1))
+        var seen = 0
+        var last = start
+        while seen < horizon.minimumOccurrences, let next = occurrences.next() {
+            seen += 1
+            last = next
+            if next > horizonEnd, seen == horizon.minimumOccurrences { break }
+        }
+        return seen == horizon.minimumOccurrences ? max(horizonEnd, last) : horizonEnd
+    }
+}
+
+/// Pairs unmatched instants of the two sides into differences and keeps the earliest ones.
+private struct DifferenceCollector {
+    enum Side { case source, target }
+
+    private var pendingSource: [Occurrence] = []
+    private var pendingTarget: [Occurrence] = []
+    private(set) var firstDifferences: [OccurrenceDifference] = []
+    private(set) var count = 0
+
+    mutating func unmatched(_ occurrence: Occurrence, side: Side, classifier: inout DifferenceClassifier) {
+        flush(before: occurrence.instant.adding(seconds: -EquivalenceCheck.pairingWindow), classifier: &classifier)
+        switch side {
+        case .source:
+            if let index = pendingTarget.firstIndex(where: { Self.near($0, occurrence) }) {
+                record(source: occurrence, target: pendingTarget.remove(at: index), classifier: &classifier)
+            } else {
+                pendingSource.append(occurrence)
+            }
+        case .target:
+            if let index = pendingSource.firstIndex(where: { Self.near($0, occurrence) }) {
+                record(source: pendingSource.remove(at: index), target: occurrence, classifier: &classifier)
+            } else {
+                pendingTarget.append(occurrence)
+            }
+        }
+    }
+
+    mutating func flushAll(classifier: inout DifferenceClassifier) {
+        flush(before: Instant(secondsSinceEpoch: .max), classifier: &classifier)
+    }
+
+    private mutating func flush(before limit: Instant, classifier: inout DifferenceClassifier) {
+        while let first = pendingSource.first, first.instant < limit {
+            pendingSource.removeFirst()
+            record(source: first, target: nil, classifier: &classifier)
+        }
+        while let first = pendingTarget.first, first.instant < limit {
+            pendingTarget.removeFirst()
+            record(source: nil, target: first, classifier: &classifier)
+        }
+    }
+
+    private static func near(_ left: Occurrence, _ right: Occurrence) -> Bool {
+        abs(left.instant.secondsSinceEpoch - right.instant.secondsSinceEpoch) <= EquivalenceCheck.pairingWindow
+    }
+
+    private mutating func record(source: Occurrence?, target: Occurrence?, classifier: inout DifferenceClassifier) {
+        count += 1
+        let key = Self.key(source: source, target: target)
+        if firstDifferences.count == EquivalenceCheck.reportedDifferences,
+            let last = firstDifferences.last, Self.key(of: last) <= key
+        {
+            return
+        }
+        let difference = classifier.difference(source: source, target: target)
+        let index = firstDifferences.firstIndex { Self.key(of: $0) > key } ?? firstDifferences.count
+        firstDifferences.insert(difference, at: index)
+        if firstDifferences.count > EquivalenceCheck.reportedDifferences { firstDifferences.removeLast() }
+    }
+
+    private static func key(source: Occurrence?, target: Occurrence?) -> Int64 {
+        min(source?.instant.secondsSinceEpoch ?? .max, target?.instant.secondsSinceEpoch ?? .max)
+    }
+
+    private static func key(of difference: OccurrenceDifference) -> Int64 {
+        min(difference.source?.secondsSinceEpoch ?? .max, difference.target?.secondsSinceEpoch ?? .max)
+    }
+}
