@@ -71,8 +71,19 @@ struct CalendarMatcher {
         return result
     }
 
-    /// The first selected local date-time at or after `start`, looking no further than the end
+    /// The first selected local date-time strictly after `start`, looking no further than the end
     /// of `throughYear`.
+    mutating func first(after start: LocalDateTime, throughYear: Int) -> LocalDateTime? {
+        // The search below carries an out-of-range second (60) into the minute, and so on, so the
+        // next second needs no calendar arithmetic.
+        var next = start
+        next.second += 1
+        return first(atOrAfter: next, throughYear: throughYear)
+    }
+
+    /// The first selected local date-time at or after `start`, looking no further than the end
+    /// of `throughYear`. Fields of `start` may exceed their range by one (second 60, minute 60,
+    /// hour 24, day 32, month 13): the search carries them into the next larger field.
     mutating func first(atOrAfter start: LocalDateTime, throughYear: Int) -> LocalDateTime? {
         var year = start.year
         var month = start.month

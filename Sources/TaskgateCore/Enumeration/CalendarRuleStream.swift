@@ -46,8 +46,29 @@ struct CalendarRuleStream {
                 exhausted = true
                 continue
             }
+            if pending.isEmpty, let occurrence = steadyOccurrence(local) {
+                // Far from any transition, later local times map to later instants: no buffering.
+                if let instantUntil, occurrence.instant > instantUntil {
+                    exhausted = true
+                    continue
+                }
+                releaseBound = occurrence.instant.secondsSinceEpoch
+                if occurrence.instant >= lowerInstant { return occurrence }
+                continue
+            }
             add(local)
         }
+    }
+
+    /// The occurrence of a local time inside a steady span of the zone, if it is in one.
+    private mutating func steadyOccurrence(_ local: LocalDateTime) -> Occurrence? {
+        let seconds = local.secondsSinceEpoch
+        if !steadySpan.contains(seconds) {
+            guard let steady = zone.steadySpan(containingLocal: seconds) else { return nil }
+            steadyOffset = steady.offset
+            steadySpan = steady.span
+        }
+        return Occurrence(instant: Instant(secondsSinceEpoch: seconds - steadyOffset), local: local)
     }
 
     private mutating func add(_ local: LocalDateTime) {

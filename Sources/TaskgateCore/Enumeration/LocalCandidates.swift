@@ -14,7 +14,9 @@ struct LocalCandidates {
     private let periods: RulePeriods?
     private let setPositions: [Int]
     private let timesOfDay: [Int]
+    /// Where the next search starts: at `cursor`, or just after it when `cursorIsExclusive`.
     private var cursor: LocalDateTime?
+    private var cursorIsExclusive = false
     private let lowerBound: LocalDateTime
     private let upperBound: LocalDateTime?
     private var remaining: Int?
@@ -68,7 +70,7 @@ struct LocalCandidates {
     private mutating func produce() -> LocalDateTime? {
         guard let periods else {
             guard let start = cursor, let match = search(from: start) else { return nil }
-            cursor = match.adding(seconds: 1)
+            setCursor(after: match)
             return match
         }
         if setPositions.isEmpty {
@@ -78,17 +80,28 @@ struct LocalCandidates {
     }
 
     private mutating func search(from start: LocalDateTime) -> LocalDateTime? {
-        matcher.first(atOrAfter: start, throughYear: start.year + CalendarMatcher.searchSpanYears)
+        let limit = start.year + CalendarMatcher.searchSpanYears
+        return cursorIsExclusive ? matcher.first(after: start, throughYear: limit) : matcher.first(atOrAfter: start, throughYear: limit)
+    }
+
+    private mutating func setCursor(after match: LocalDateTime) {
+        cursor = match
+        cursorIsExclusive = true
+    }
+
+    private mutating func setCursor(at start: LocalDateTime?) {
+        cursor = start
+        cursorIsExclusive = false
     }
 
     private mutating func nextInIncludedPeriod(_ periods: RulePeriods) -> LocalDateTime? {
         while let start = cursor, let match = search(from: start) {
             let index = periods.index(of: match)
             if periods.isIncluded(index) {
-                cursor = match.adding(seconds: 1)
+                setCursor(after: match)
                 return match
             }
-            cursor = periods.start(ofIndex: periods.includedIndex(atOrAfter: index + 1))
+            setCursor(at: periods.start(ofIndex: periods.includedIndex(atOrAfter: index + 1)))
         }
         return nil
     }
@@ -102,14 +115,15 @@ struct LocalCandidates {
             guard let start = cursor, let match = search(from: start) else { return nil }
             let index = periods.index(of: match)
             guard periods.isIncluded(index) else {
-                cursor = periods.start(ofIndex: periods.includedIndex(atOrAfter: index + 1))
+                setCursor(at: periods.start(ofIndex: periods.includedIndex(atOrAfter: index + 1)))
                 continue
             }
             guard let periodStart = periods.start(ofIndex: index) else { return nil }
             let periodEnd = periods.start(ofIndex: index + 1)
-            queued = select(in: periods.unit, from: periodStart, to: periodEnd).filter { $0 >= start && $0 >= lowerBound }
+            let earliest = cursorIsExclusive ? start.adding(seconds: 1) : start
+            queued = select(in: periods.unit, from: periodStart, to: periodEnd).filter { $0 >= earliest && $0 >= lowerBound }
             queuedIndex = 0
-            cursor = periods.start(ofIndex: index + Int64(periods.every))
+            setCursor(at: periods.start(ofIndex: index + Int64(periods.every)))
         }
     }
 

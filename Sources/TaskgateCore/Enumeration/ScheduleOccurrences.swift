@@ -18,28 +18,17 @@ public struct UnknownTimeZoneError: Error, Hashable, Sendable, CustomStringConve
 /// two rules (or two local times) share given once. The sequence ends when the window ends,
 /// when no rule can fire again, or at the end of year 9999.
 public struct ScheduleOccurrences: Sequence, IteratorProtocol {
+    /// Where a head came from. The streams live in arrays and are advanced in place: taking a
+    /// stream out of an enum payload to advance it would copy its buffers on every step.
     private enum Source {
-        case calendar(CalendarRuleStream)
-        case duration(DurationRuleStream)
-        case single(Occurrence?)
-
-        mutating func next() -> Occurrence? {
-            switch self {
-            case .calendar(var stream):
-                let result = stream.next()
-                self = .calendar(stream)
-                return result
-            case .duration(var stream):
-                let result = stream.next()
-                self = .duration(stream)
-                return result
-            case .single(let occurrence):
-                self = .single(nil)
-                return occurrence
-            }
-        }
+        case calendar(Int)
+        case duration(Int)
+        case single
     }
 
+    private var calendarStreams: [CalendarRuleStream] = []
+    private var durationStreams: [DurationRuleStream] = []
+    private var single: Occurrence?
     private var sources: [Source] = []
     private var heads: [Occurrence?] = []
     private let excludedInstants: Set<Instant>
@@ -71,13 +60,16 @@ public struct ScheduleOccurrences: Sequence, IteratorProtocol {
         case .once(let at):
             let local = zone.localDateTime(at: at)
             let admitted = at >= bounds.lowerInstant && (bounds.localStart.map { local >= $0 } ?? true)
-            sources = [.single(admitted ? Occurrence(instant: at, local: local) : nil)]
+            single = admitted ? Occurrence(instant: at, local: local) : nil
+            sources = [.single]
         case .recurring(let rules):
             for rule in rules {
                 if let interval = rule.interval, case .duration(let duration) = interval.step {
-                    sources.append(.duration(DurationRuleStream(rule: rule, duration: duration, zone: zone, bounds: bounds)))
+                    sources.append(.duration(durationStreams.count))
+                    durationStreams.append(DurationRuleStream(rule: rule, duration: duration, zone: zone, bounds: bounds))
                 } else {
-                    sources.append(.calendar(CalendarRuleStream(rule: rule, zone: zone, bounds: bounds)))
+                    sources.append(.calendar(calendarStreams.count))
+                    calendarStreams.append(CalendarRuleStream(rule: rule, zone: zone, bounds: bounds))
                 }
             }
         }
@@ -107,11 +99,24 @@ public struct ScheduleOccurrences: Sequence, IteratorProtocol {
         }
     }
 
+    private mutating func advance(_ source: Source) -> Occurrence? {
+        switch source {
+        case .calendar(let index):
+            return calendarStreams[index].next()
+        case .duration(let index):
+            return durationStreams[index].next()
+        case .single:
+            defer { single = nil }
+            return single
+        }
+    }
+
     /// The next occurrence of source `index` that is inside the window and not excluded.
     private mutating func pull(_ index: Int) -> Occurrence? {
-        while let occurrence = sources[index].next() {
+        while let occurrence = advance(sources[index]) {
             guard bounds.admitsEnd(occurrence) else { return nil }
-            if excludedInstants.contains(occurrence.instant) || excludedLocals.contains(occurrence.local) { continue }
+            if !excludedInstants.isEmpty, excludedInstants.contains(occurrence.instant) { continue }
+            if !excludedLocals.isEmpty, excludedLocals.contains(occurrence.local) { continue }
             return occurrence
         }
         return nil

@@ -38,7 +38,8 @@ public struct ZoneRules: Sendable {
     private var coveredFrom: Int64 = 0
     private var coveredThrough: Int64 = -1
     private var offsetBeforeCoverage = 0
-    private static let span: Int64 = 20 * 366 * 86_400
+    /// The first span covered around the first instant asked about; later extensions double.
+    private static let initialSpan: Int64 = 400 * 86_400
 
     /// Rules for an IANA zone identifier or alias (`Europe/Berlin`, `Canada/Pacific`, `UTC`), or
     /// `nil` when the system does not know it.
@@ -177,16 +178,18 @@ public struct ZoneRules: Sendable {
     /// Extends the transition table so that it answers for `seconds`.
     private mutating func cover(_ seconds: Int64) {
         if coveredThrough < coveredFrom {
-            coveredFrom = seconds - Self.span
+            coveredFrom = seconds - Self.initialSpan
             coveredThrough = coveredFrom - 1
             offsetBeforeCoverage = timeZone.secondsFromGMT(for: date(coveredFrom))
-            extendForward(through: seconds + Self.span)
+            extendForward(through: seconds + Self.initialSpan)
             return
         }
+        // Each extension at least doubles the covered span, so a long enumeration extends rarely.
+        let growth = max(Self.initialSpan, coveredThrough == Int64.max ? 0 : coveredThrough - coveredFrom)
         if seconds > coveredThrough {
-            extendForward(through: seconds + Self.span)
+            extendForward(through: seconds + growth)
         } else if seconds < coveredFrom {
-            let newFrom = seconds - Self.span
+            let newFrom = seconds - growth
             let earlier = Self.collectTransitions(of: timeZone, after: newFrom - 1, through: coveredFrom - 1)
             transitions.insert(contentsOf: earlier.transitions, at: 0)
             coveredFrom = newFrom
