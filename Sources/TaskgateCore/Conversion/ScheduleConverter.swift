@@ -1,0 +1,175 @@
+/// Converts a schedule into another dialect through the canonical model, and proves the result.
+///
+/// For each rule the converter looks for a form the target can print — the rule itself, or a
+/// union of rules from the rewrites (split day selectors, nearest weekdays as day-and-weekday
+/// rules, intervals as field steps, durations as calendar rules and back) — then merges rules
+/// while the target can still print the merged one, prints, reads the printed text back with the
+/// target's own parser (so the target engine's semantics, DST policy included, are what gets
+/// checked), and enumerates both sides over the horizon. The status is `exact` only when the
+/// enumeration agrees everywhere.
+///
+/// ```swift
+/// let conversion = ScheduleConverter().convert(wynSchedule, to: .rrule, now: now)
+/// conversion.status        // .exact
+/// conversion.target?.lines // ["RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=8;BYMINUTE=0;BYSECOND=0"]
+/// ```
+public struct ScheduleConverter: Sendable {
+    /// Writes a schedule in the target dialect.
+    typealias Printer = @Sendable (Schedule) throws(UnprintableSchedule) -> DialectText
+    /// Reads the target dialect.
+    typealias Parser = @Sendable ([String], DialectContext) throws(ScheduleSyntaxError) -> Schedule
+
+    public var horizon: VerificationHorizon
+    /// The most lines the target may hold (Qlik sharing: 5); `nil` for no limit.
+    public var maximumLines: Int?
+    /// How deep the search for a printable form of one rule goes.
+    static let rewriteDepth = 4
+
+    /// Creates a converter.
+    public init(horizon: VerificationHorizon = .standard, maximumLines: Int? = nil) {
+        self.horizon = horizon
+        self.maximumLines = maximumLines
+    }
+
+    /// Converts `source` into `target`, reading "now" from `now` (where the verification starts
+    /// when the source has no window start, and what dialects that need "now" are given).
+    public func convert(_ source: Schedule, to target: Dialect, now: Instant) -> ScheduleConversion {
+        convert(
+            source, targetName: target.rawValue, now: now,
+            print: { schedule throws(UnprintableSchedule) in try target.print(schedule) },
+            parse: { lines, context throws(ScheduleSyntaxError) in try target.parse(lines, context: context) })
+    }
+
+    func convert(_ source: Schedule, targetName: String, now: Instant, print: Printer, parse: Parser) -> ScheduleConversion {
+        guard var zone = ZoneRules(identifier: source.zone) else {
+            return ScheduleConversion(
+                status: .impossible, target: nil, report: nil, reason: UnknownTimeZoneError(identifier: source.zone).description)
+        }
+        let start = verificationStart(of: source, now: now, zone: &zone)
+        var notes: [String] = []
+        var candidate = source
+        if case .recurring(let rules) = source.kind {
+            let context = RewriteContext(
+                anchor: zone.localDateTime(at: start),
+                zoneHasFixedOffset: zone.transitions(from: start, through: start.adding(seconds: horizon.seconds)).isEmpty)
+            var printable: [ScheduleRule] = []
+            var firstRefusal: UnprintableSchedule?
+            for (index, rule) in rules.enumerated() {
+                switch printableForm(of: rule, in: source, context: context, print: print, depth: Self.rewriteDepth) {
+                case .success(let form):
+                    printable.append(contentsOf: form)
+                case .failure(let refusal):
+                    firstRefusal = firstRefusal ?? refusal
+                    notes.append("rule \(index + 1) dropped: \(refusal)")
+                }
+            }
+            guard !printable.isEmpty else {
+                return ScheduleConversion(
+                    status: .impossible, target: nil, report: nil,
+                    reason: firstRefusal?.description ?? "the schedule has no rule", notes: notes)
+            }
+            let merged = RuleMerging.merge(printable) { rule in
+                (try? print(Schedule.recurring([rule], zone: source.zone, window: source.window))) != nil
+            }
+            candidate.kind = .recurring(merged)
+        }
+        let text: DialectText
+        switch printWithFallbacks(candidate, print: print, notes: &notes) {
+        case .success(let printed): text = printed
+        case .failure(let refusal):
+            return ScheduleConversion(status: .impossible, target: nil, report: nil, reason: refusal.description, notes: notes)
+        }
+        if let maximumLines, text.lines.count > maximumLines {
+            return ScheduleConversion(
+                status: .impossible, target: text, report: nil,
+                reason: "\(targetName) holds at most \(maximumLines) lines; the schedule needs \(text.lines.count)", notes: notes)
+        }
+        let readBack: Schedule
+        do {
+            readBack = try parse(text.lines, text.context)
+        } catch {
+            return ScheduleConversion(
+                status: .impossible, target: text, report: nil,
+                reason: "\(targetName) cannot read back what was printed: \(error)", notes: notes)
+        }
+        do {
+            let report = try EquivalenceCheck(horizon: horizon).compare(
+                source, with: readBack, from: start, labels: ("the source", targetName))
+            let reason = report.differences.first.map { "\($0.reason): \($0.note)" } ?? notes.first
+            return ScheduleConversion(
+                status: report.isExact ? .exact : .lossy, target: text, report: report,
+                reason: report.isExact ? nil : reason, notes: notes)
+        } catch {
+            return ScheduleConversion(status: .impossible, target: text, report: nil, reason: error.description, notes: notes)
+        }
+    }
+
+    /// Where the verification starts: the window start (a local start read with the first offset),
+    /// or now.
+    func verificationStart(of schedule: Schedule, now: Instant, zone: inout ZoneRules) -> Instant {
+        switch schedule.window.start {
+        case .instant(let start): return start
+        case .local(let start): return zone.resolve(start).firstReading
+        case nil:
+            if case .once(let at) = schedule.kind { return min(at, now) }
+            return now
+        }
+    }
+
+    /// The rule itself if the target prints it, or the first union of rewritten rules it prints.
+    private func printableForm(
+        of rule: ScheduleRule, in source: Schedule, context: RewriteContext, print: Printer, depth: Int
+    ) -> Result<[ScheduleRule], UnprintableSchedule> {
+        let alone = Schedule.recurring([rule], zone: source.zone, window: source.window)
+        let refusal: UnprintableSchedule
+        do {
+            _ = try print(alone)
+            return .success([rule])
+        } catch {
+            refusal = error
+        }
+        guard depth > 0 else { return .failure(refusal) }
+        for rewrite in RuleRewrite.all {
+            guard let pieces = rewrite.apply(rule, context), pieces != [rule] else { continue }
+            var forms: [ScheduleRule] = []
+            var printed = true
+            for piece in pieces {
+                guard case .success(let form) = printableForm(of: piece, in: source, context: context, print: print, depth: depth - 1)
+                else {
+                    printed = false
+                    break
+                }
+                forms.append(contentsOf: form)
+            }
+            if printed { return .success(forms) }
+        }
+        return .failure(refusal)
+    }
+
+    /// Prints the schedule; when the target cannot hold its exclusions or its window end, prints
+    /// without them and notes the loss (the equivalence check then shows what it costs).
+    private func printWithFallbacks(
+        _ schedule: Schedule, print: Printer, notes: inout [String]
+    ) -> Result<DialectText, UnprintableSchedule> {
+        var attempt = schedule
+        var lastRefusal: UnprintableSchedule?
+        for step in 0..<3 {
+            do {
+                return .success(try print(attempt))
+            } catch {
+                lastRefusal = error
+            }
+            switch step {
+            case 0 where !attempt.exclusions.isEmpty:
+                notes.append("excluded dates dropped: \(lastRefusal?.description ?? "")")
+                attempt.exclusions = []
+            case 0, 1 where attempt.window.end != nil:
+                notes.append("window end dropped: \(lastRefusal?.description ?? "")")
+                attempt.window.end = nil
+            default:
+                break
+            }
+        }
+        return .failure(lastRefusal ?? UnprintableSchedule(dialect: .rrule, part: "schedule", reason: "cannot be printed"))
+    }
+}
