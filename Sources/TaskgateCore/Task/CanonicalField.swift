@@ -1,0 +1,8 @@
+/// A canonical part of a task, for provenance and loss reports.
+public enum CanonicalField: String, Hashable, Sendable, CaseIterable, Codable, Comparable {
+    case name, description, enabled, target, action, actionFormat, actionParameters, timeout, schedule
+    case emailRecipients, emailCopies, emailSubject, emailBody, emailMode, storage, notification
+    case owner, runAs, onFailure
+
+    public static func < (lhs: CanonicalField, rhs: CanonicalField) -> Bool { lhs.rawValue < rhs.rawValue }
+}
