@@ -31,9 +31,10 @@ extension DSTPolicy {
 }
 
 extension LocalResolution {
-    /// The instant a reader without a DST policy would take: the offset before a transition
-    /// (python-dateutil's `fold=0`). Used to compare a local time with an instant bound.
-    var firstReading: Instant {
+    /// The instant a reader without a DST policy takes: the local time read with the offset in
+    /// force before a transition (python-dateutil's `fold=0`) — the earlier pass of a repeated
+    /// time, a missing time moved forward by the gap.
+    public var firstReading: Instant {
         switch self {
         case .unique(let instant): instant
         case .gap(let shifted, _): shifted

@@ -92,7 +92,7 @@ struct DifferenceClassifier {
     private func describe(_ instant: Instant, zone: inout ZoneRules) -> String {
         let offset = zone.offset(at: instant)
         let local = instant.localDateTime(offset: offset)
-        return "\(instant) (\(Self.time(local)) \(Self.offsetText(offset)))"
+        return "\(instant) (\(Self.time(local)) \(UTCOffsetText.format(offset)))"
     }
 
     private static func dayAndTime(_ local: LocalDateTime) -> String {
@@ -102,11 +102,5 @@ struct DifferenceClassifier {
     private static func time(_ local: LocalDateTime) -> String {
         let base = "\(local.hour.zeroPadded(2)):\(local.minute.zeroPadded(2))"
         return local.second == 0 ? base : base + ":\(local.second.zeroPadded(2))"
-    }
-
-    static func offsetText(_ offset: Int) -> String {
-        let sign = offset < 0 ? "-" : "+"
-        let magnitude = abs(offset)
-        return "\(sign)\((magnitude / 3600).zeroPadded(2)):\((magnitude % 3600 / 60).zeroPadded(2))"
     }
 }
