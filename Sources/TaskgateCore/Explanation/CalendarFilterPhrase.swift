@@ -7,7 +7,9 @@ enum CalendarFilterPhrase {
         guard selected.count < 12 else { return nil }
         guard !selected.isEmpty else { return "in no month" }
         let items = NumberSetShape.runs(selected).flatMap { run -> [String] in
-            if run.count >= 3 { return ["\(ClockText.monthName(run.lowerBound)) to \(ClockText.monthName(run.upperBound))"] }
+            if run.count >= 3 {
+                return ["\(ClockText.monthName(run.lowerBound)) to \(ClockText.monthName(run.upperBound))"]
+            }
             return run.map(ClockText.monthName)
         }
         return "in " + EnglishList.joined(items)
@@ -36,12 +38,16 @@ enum CalendarFilterPhrase {
         let negatives = set.days.filter { $0 < 0 }.sorted(by: >)
         let noun: String
         if negatives.isEmpty, case .step(let first, let last, let by) = NumberSetShape(positives) {
-            noun = "every \(EnglishOrdinal.numbered(by)) day of the year from the \(EnglishOrdinal.numbered(first)) to the "
+            noun =
+                "every \(EnglishOrdinal.numbered(by)) day of the year from the \(EnglishOrdinal.numbered(first)) to the "
                 + EnglishOrdinal.numbered(last)
         } else {
             let items =
                 NumberSetShape.items(splitRuns(positives), name: EnglishOrdinal.numbered) + negatives.map(fromEnd)
-            noun = items.isEmpty ? "no day of the year" : "the " + EnglishList.joined(items, conjunction: conjunction) + " day of the year"
+            noun =
+                items.isEmpty
+                ? "no day of the year"
+                : "the " + EnglishList.joined(items, conjunction: conjunction) + " day of the year"
         }
         return (narrowing ? "if it is " : "on ") + noun
     }
@@ -58,7 +64,8 @@ enum CalendarFilterPhrase {
             groups.append((positives.count == 1 ? "week " : "weeks ") + EnglishList.joined(items))
         }
         if !negatives.isEmpty {
-            groups.append("the " + EnglishList.joined(negatives.map(fromEnd)) + (negatives.count == 1 ? " week" : " weeks"))
+            groups.append(
+                "the " + EnglishList.joined(negatives.map(fromEnd)) + (negatives.count == 1 ? " week" : " weeks"))
         }
         guard !groups.isEmpty else { return "in no week" }
         let start = set.weekStart == .monday ? "" : ", weeks starting \(set.weekStart.name)"

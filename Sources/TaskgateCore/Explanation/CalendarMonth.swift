@@ -30,6 +30,9 @@ public struct CalendarMonth: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// The month `count` months later (earlier when negative), or `nil` outside years 1…9999.
     public func adding(months count: Int) -> CalendarMonth? {
+        // Any count beyond the span of years 1…9999 lands outside it; stopping here also keeps the
+        // sum below from overflowing.
+        guard (-120_000...120_000).contains(count) else { return nil }
         let (quotient, remainder) = Int64(year * 12 + month - 1 + count).floorDivided(by: 12)
         return CalendarMonth(year: Int(quotient), month: Int(remainder) + 1)
     }
@@ -49,6 +52,7 @@ public struct CalendarMonth: Hashable, Sendable, Comparable, CustomStringConvert
         return Instant(secondsSinceEpoch: first - 2 * 86_400)...Instant(secondsSinceEpoch: end + 2 * 86_400 - 1)
     }
 
+    /// Earlier months first.
     public static func < (lhs: CalendarMonth, rhs: CalendarMonth) -> Bool {
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }

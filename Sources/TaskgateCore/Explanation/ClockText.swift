@@ -27,7 +27,8 @@ enum ClockText {
     /// `+01:00`, `-03:30`, `+00:00`; seconds appear only for offsets that have them (`+00:53:28`).
     static func offset(_ seconds: Int) -> String {
         let magnitude = abs(seconds)
-        let text = (seconds < 0 ? "-" : "+") + "\((magnitude / 3600).zeroPadded(2)):\((magnitude % 3600 / 60).zeroPadded(2))"
+        let text =
+            (seconds < 0 ? "-" : "+") + "\((magnitude / 3600).zeroPadded(2)):\((magnitude % 3600 / 60).zeroPadded(2))"
         return magnitude % 60 == 0 ? text : text + ":\((magnitude % 60).zeroPadded(2))"
     }
 

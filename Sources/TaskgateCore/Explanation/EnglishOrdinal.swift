@@ -1,6 +1,8 @@
 /// Ordinal numbers in English: `1st`, `third`, `last`, `second-to-last`.
 enum EnglishOrdinal {
-    private static let words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    private static let words = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ]
 
     /// The number with its suffix: `1st`, `2nd`, `3rd`, `11th`, `22nd`.
     static func numbered(_ value: Int) -> String {

@@ -57,7 +57,8 @@ extension MonthCalendar {
             let weekday = Weekday.allCases[(MonthCalendar.firstWeekday(of: month).rawValue - 1 + day - 1) % 7]
             let label = "\(ClockText.shortName(weekday)) \(Self.padded(day, 2))  "
             let runs = days.first { $0.day == day }?.runs ?? []
-            lines += wrapped(runs.isEmpty ? ["no runs"] : Self.items(runs, showingSeconds: showingSeconds), first: label)
+            lines += wrapped(
+                runs.isEmpty ? ["no runs"] : Self.items(runs, showingSeconds: showingSeconds), first: label)
             for change in changesByDay[day] ?? [] {
                 lines.append(Self.indent + "* " + Self.describe(change))
             }
@@ -89,9 +90,12 @@ extension MonthCalendar {
             guard let first = group.first, let last = group.last, group.count > 1 else {
                 return group.map(time).joined() + offset
             }
-            let gaps = Set(zip(group, group.dropFirst()).map { $1.instant.secondsSinceEpoch - $0.instant.secondsSinceEpoch })
+            let gaps = Set(
+                zip(group, group.dropFirst()).map { $1.instant.secondsSinceEpoch - $0.instant.secondsSinceEpoch })
             let span = "from \(time(first)) to \(time(last))"
-            if gaps.count == 1, let gap = gaps.first { return DurationWords.every(seconds: Int(gap)) + " " + span + offset }
+            if gaps.count == 1, let gap = gaps.first {
+                return DurationWords.every(seconds: Int(gap)) + " " + span + offset
+            }
             return span + offset
         }
         items[0] = "\(runs.count) runs: " + items[0]

@@ -11,6 +11,7 @@
 public struct MonthCalendar: Hashable, Sendable {
     /// One firing: the instant and how the zone's clock reads it.
     public struct Run: Hashable, Sendable {
+        /// When it fires.
         public var instant: Instant
         /// The wall-clock reading in the zone.
         public var local: LocalDateTime
@@ -20,17 +21,26 @@ public struct MonthCalendar: Hashable, Sendable {
 
     /// A day of the month with its runs, in order of instant.
     public struct Day: Hashable, Sendable {
-        /// 1 … 31.
-        public var day: Int
-        public var weekday: Weekday
+        /// Midnight at the start of the day.
+        public var date: LocalDateTime
+        /// The day's runs, in order of instant.
         public var runs: [Run]
+
+        /// 1 … 31.
+        public var day: Int { date.day }
+        /// The day of the week.
+        public var weekday: Weekday { date.weekday }
+        /// `2026-03-02`.
+        public var dateText: String { ClockText.date(date) }
     }
 
     /// A change of the zone's UTC offset during the month.
     public struct ClockChange: Hashable, Sendable {
         /// The first instant of the new offset.
         public var instant: Instant
+        /// The UTC offset before the change, in seconds east.
         public var offsetBefore: Int
+        /// The UTC offset from the change on, in seconds east.
         public var offsetAfter: Int
         /// The reading at which the clock is turned (`02:00` on a spring-forward day in Berlin).
         public var localBefore: LocalDateTime {
@@ -42,6 +52,12 @@ public struct MonthCalendar: Hashable, Sendable {
         }
     }
 
+    /// A UTC offset as the calendar writes it: `+01:00`, `-03:30`.
+    public static func offsetText(_ seconds: Int) -> String {
+        ClockText.offset(seconds)
+    }
+
+    /// The month shown.
     public let month: CalendarMonth
     /// The zone the days and times are read in.
     public let zone: String
@@ -70,7 +86,7 @@ public struct MonthCalendar: Hashable, Sendable {
         days = byDay.keys.sorted().compactMap { day in
             guard let runs = byDay[day], let date = LocalDateTime(validating: month.year, month: month.month, day: day)
             else { return nil }
-            return Day(day: day, weekday: date.weekday, runs: runs)
+            return Day(date: date, runs: runs)
         }
         let span = month.instantSpan
         clockChanges = rules.transitions(from: span.lowerBound, through: span.upperBound)

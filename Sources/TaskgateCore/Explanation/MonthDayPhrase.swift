@@ -46,6 +46,7 @@ enum MonthDayPhrase {
         guard !offsets.isEmpty else { return nil }
         if offsets == [1] { return "the day before the last day of the month" }
         let noun = offsets.count == 1 ? "day" : "days"
-        return "the " + EnglishList.joined(offsets.map(EnglishOrdinal.numbered)) + " \(noun) before the last day of the month"
+        return "the " + EnglishList.joined(offsets.map(EnglishOrdinal.numbered))
+            + " \(noun) before the last day of the month"
     }
 }

@@ -18,7 +18,10 @@ enum NumberSetShape: Hashable, Sendable {
                 return
             }
         }
-        self = .runs(Self.runs(sorted).flatMap { $0.count == 2 ? [$0.lowerBound...$0.lowerBound, $0.upperBound...$0.upperBound] : [$0] })
+        self = .runs(
+            Self.runs(sorted).flatMap {
+                $0.count == 2 ? [$0.lowerBound...$0.lowerBound, $0.upperBound...$0.upperBound] : [$0]
+            })
     }
 
     /// The maximal runs of consecutive values in an ascending list.

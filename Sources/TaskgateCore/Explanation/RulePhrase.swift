@@ -118,7 +118,8 @@ struct RulePhrase {
         }
     }
 
-    private static func setting(_ field: TimeOfDayPhrase.Field, to value: Int, in local: LocalDateTime) -> LocalDateTime {
+    private static func setting(_ field: TimeOfDayPhrase.Field, to value: Int, in local: LocalDateTime) -> LocalDateTime
+    {
         var result = local
         switch field.unit {
         case .second: result.second = value

@@ -34,7 +34,9 @@ struct ScheduleShow: AsyncParsableCommand {
 
     func validate() throws {
         if text.isEmpty { throw ValidationError("give the schedule text to show") }
-        guard (1...120).contains(months) else { throw ValidationError("--months \(months) is out of range; expected 1 to 120") }
+        guard (1...120).contains(months) else {
+            throw ValidationError("--months \(months) is out of range; expected 1 to 120")
+        }
         if let month, CalendarMonth(parsing: month) == nil {
             throw ValidationError("--month '\(month)' is not a month; expected YYYY-MM such as 2026-03")
         }
@@ -52,12 +54,14 @@ struct ScheduleShow: AsyncParsableCommand {
         guard var zone = ZoneRules(identifier: schedule.zone) else {
             throw CommandFailure(UnknownTimeZoneError(identifier: schedule.zone).description)
         }
-        let first = month.flatMap { CalendarMonth(parsing: $0) } ?? CalendarMonth(containing: zone.localDateTime(at: reference))
+        let first =
+            month.flatMap { CalendarMonth(parsing: $0) } ?? CalendarMonth(containing: zone.localDateTime(at: reference))
         var calendars: [MonthCalendar] = []
         for index in 0..<months {
             guard let page = first.adding(months: index) else { break }
             let span = page.instantSpan
-            let fires = try schedule.occurrences(from: span.lowerBound, through: span.upperBound, limit: Self.runLimit + 1)
+            let fires = try schedule.occurrences(
+                from: span.lowerBound, through: span.upperBound, limit: Self.runLimit + 1)
             guard fires.count <= Self.runLimit else {
                 throw CommandFailure(
                     "the schedule fires more than \(Self.runLimit) times around \(page.name); "
@@ -67,7 +71,8 @@ struct ScheduleShow: AsyncParsableCommand {
         }
         if json {
             try JSONOutput.print(
-                ShowResult(dialect: input.dialect.rawValue, zone: schedule.zone, months: calendars.map(ShowResult.Month.init)))
+                ShowResult(
+                    dialect: input.dialect.rawValue, zone: schedule.zone, months: calendars.map(ShowResult.Month.init)))
         } else {
             print(calendars.map { $0.lines.joined(separator: "\n") }.joined(separator: "\n\n"))
         }
@@ -89,15 +94,17 @@ struct ShowResult: Encodable {
             month = calendar.month.description
             days = calendar.days.map { day in
                 Day(
-                    date: "\(calendar.month)-\(day.day < 10 ? "0" : "")\(day.day)", weekday: day.weekday.name,
+                    date: day.dateText, weekday: day.weekday.name,
                     runs: day.runs.map {
-                        Run(local: $0.local.description, offset: ShowResult.offset($0.offset), instant: $0.instant.description)
+                        Run(
+                            local: $0.local.description, offset: MonthCalendar.offsetText($0.offset),
+                            instant: $0.instant.description)
                     })
             }
             clockChanges = calendar.clockChanges.map {
                 ClockChange(
-                    instant: $0.instant.description, offsetBefore: ShowResult.offset($0.offsetBefore),
-                    offsetAfter: ShowResult.offset($0.offsetAfter), localBefore: $0.localBefore.description,
+                    instant: $0.instant.description, offsetBefore: MonthCalendar.offsetText($0.offsetBefore),
+                    offsetAfter: MonthCalendar.offsetText($0.offsetAfter), localBefore: $0.localBefore.description,
                     localAfter: $0.localAfter.description)
             }
         }
@@ -122,13 +129,5 @@ struct ShowResult: Encodable {
         var offsetAfter: String
         var localBefore: String
         var localAfter: String
-    }
-
-    /// `+01:00`, `-03:30`.
-    static func offset(_ seconds: Int) -> String {
-        let magnitude = abs(seconds)
-        let hours = magnitude / 3600
-        let minutes = magnitude % 3600 / 60
-        return (seconds < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)"
     }
 }

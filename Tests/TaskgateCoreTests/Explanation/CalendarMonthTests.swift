@@ -8,7 +8,9 @@ import Testing
         #expect(try #require(CalendarMonth(parsing: text)).description == text)
     }
 
-    @Test(arguments: ["2026-13", "2026-00", "0000-01", "26-03", "2026-3", "2026-03-01", "2026/03", "+026-03", "２026-03", ""])
+    @Test(arguments: [
+        "2026-13", "2026-00", "0000-01", "26-03", "2026-3", "2026-03-01", "2026/03", "+026-03", "２026-03", "",
+    ])
     func rejectsAnythingButYYYYMM(text: String) {
         #expect(CalendarMonth(parsing: text) == nil)
     }
@@ -18,6 +20,8 @@ import Testing
         #expect(march.adding(months: 10)?.description == "2027-01")
         #expect(march.adding(months: -3)?.description == "2025-12")
         #expect(try #require(CalendarMonth(year: 9999, month: 12)).adding(months: 1) == nil)
+        #expect(march.adding(months: .max) == nil)
+        #expect(march.adding(months: .min) == nil)
         #expect(march.name == "March 2026")
     }
 

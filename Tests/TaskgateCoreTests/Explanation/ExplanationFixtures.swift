@@ -27,7 +27,8 @@ enum ExplanationFixtures {
     }
 
     /// The phrase of the only rule of a schedule in `zone`.
-    static func phrase(_ rule: ScheduleRule, zone: String = "UTC", window: ScheduleWindow = .unbounded) throws -> String {
+    static func phrase(_ rule: ScheduleRule, zone: String = "UTC", window: ScheduleWindow = .unbounded) throws -> String
+    {
         let explanation = try ScheduleExplanation(.recurring([rule], zone: zone, window: window))
         return try #require(explanation.rules.first)
     }
