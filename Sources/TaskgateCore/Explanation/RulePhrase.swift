@@ -23,7 +23,7 @@ struct RulePhrase {
             var start = IntervalPhrase.periodStart(unit, of: anchor, weekStart: weekStart)
             let finer = finerFields(than: unit)
             if finer.allSatisfy({ $0.selected.count == 1 }) {
-                for field in finer { start = Self.setting(field, to: field.selected[0], in: start) }
+                start = Self.setting(finer, in: start)
             } else if let phrase = TimeOfDayPhrase.fieldByField(finer) {
                 clauses.append(phrase + " of the \(unit == .hour ? "hour" : "minute")")
             }
@@ -86,7 +86,7 @@ struct RulePhrase {
     private var cadenceCoversEveryDay: Bool {
         switch rule.interval?.step {
         case .duration: true
-        case .calendar(let unit, let every): unit < .day ? every > 1 : unit == .day && every > 1
+        case .calendar(let unit, let every): unit <= .day && every > 1
         case nil: false
         }
     }
@@ -118,14 +118,17 @@ struct RulePhrase {
         }
     }
 
-    private static func setting(_ field: TimeOfDayPhrase.Field, to value: Int, in local: LocalDateTime) -> LocalDateTime
-    {
+    /// The reading with each field set to its only value.
+    private static func setting(_ fields: [TimeOfDayPhrase.Field], in local: LocalDateTime) -> LocalDateTime {
         var result = local
-        switch field.unit {
-        case .second: result.second = value
-        case .minute: result.minute = value
-        case .hour: result.hour = value
-        case .day, .week, .month, .year: break
+        for field in fields {
+            guard let value = field.selected.first else { continue }
+            switch field.unit {
+            case .second: result.second = value
+            case .minute: result.minute = value
+            case .hour: result.hour = value
+            case .day, .week, .month, .year: break
+            }
         }
         return result
     }

@@ -61,10 +61,14 @@ enum TimeOfDayPhrase {
 
     /// The selected seconds of the day, ascending.
     static func secondsOfDay(seconds: FieldSet, minutes: FieldSet, hours: FieldSet) -> [Int] {
+        let hourValues = hours.values.filter { $0 < 24 }
+        let minuteValues = minutes.values.filter { $0 < 60 }
+        let secondValues = seconds.values.filter { $0 < 60 }
         var result: [Int] = []
-        for hour in hours where hour < 24 {
-            for minute in minutes where minute < 60 {
-                for second in seconds where second < 60 { result.append(hour * 3600 + minute * 60 + second) }
+        result.reserveCapacity(hourValues.count * minuteValues.count * secondValues.count)
+        for hour in hourValues {
+            for minute in minuteValues {
+                for second in secondValues { result.append(hour * 3600 + minute * 60 + second) }
             }
         }
         return result
