@@ -36,16 +36,19 @@ enum TimeOfDayPhrase {
         guard !times.isEmpty else { return "at no time of day" }
         let showingSeconds = times.contains { $0 % 60 != 0 }
         let text = { (time: Int) in ClockText.time(secondOfDay: time, showingSeconds: showingSeconds) }
-        let list = "at " + EnglishList.joined(times.map(text))
-        if times.count <= 3 { return list }
-        let series = evenSeries(times)
-        let spans = series.runs.map { "from \(text($0.first)) to \(text($0.last))" }
-        if series.runs.count == 1 { return DurationWords.every(seconds: series.step) + " " + spans[0] }
-        if times.count <= 6 { return list }
-        if series.runs.count <= 3, series.runs.allSatisfy({ $0.count >= 3 }) {
-            return DurationWords.every(seconds: series.step) + " " + EnglishList.joined(spans)
+        // Written only when chosen: a day can hold 86,400 times.
+        let list = { "at " + EnglishList.joined(times.map(text)) }
+        if times.count <= 3 { return list() }
+        let series = evenSeries(times, atMost: 3)
+        let span = { (run: (first: Int, last: Int, count: Int)) in "from \(text(run.first)) to \(text(run.last))" }
+        if let series, series.runs.count == 1 {
+            return DurationWords.every(seconds: series.step) + " " + span(series.runs[0])
         }
-        return fieldByField([.second(seconds), .minute(minutes), .hour(hours)]) ?? list
+        if times.count <= 6 { return list() }
+        if let series, series.runs.allSatisfy({ $0.count >= 3 }) {
+            return DurationWords.every(seconds: series.step) + " " + EnglishList.joined(series.runs.map(span))
+        }
+        return fieldByField([.second(seconds), .minute(minutes), .hour(hours)]) ?? list()
     }
 
     /// The fields from the finest to the coarsest joined by `of`: `at minutes 0 and 30 of every
@@ -74,17 +77,22 @@ enum TimeOfDayPhrase {
         return result
     }
 
-    /// The times cut into runs spaced by the smallest gap between neighbours.
-    static func evenSeries(_ times: [Int]) -> (step: Int, runs: [(first: Int, last: Int, count: Int)]) {
-        let step = zip(times, times.dropFirst()).map { $1 - $0 }.min() ?? 1
+    /// The times cut into runs spaced by the smallest gap between neighbours; `nil` when there
+    /// are more than `limit` runs.
+    static func evenSeries(
+        _ times: [Int], atMost limit: Int
+    ) -> (step: Int, runs: [(first: Int, last: Int, count: Int)])? {
+        var step = Int.max
+        for index in times.indices.dropFirst() { step = min(step, times[index] - times[index - 1]) }
         var runs: [(first: Int, last: Int, count: Int)] = []
         for time in times {
             if let last = runs.last, time - last.last == step {
                 runs[runs.count - 1] = (last.first, time, last.count + 1)
             } else {
+                guard runs.count < limit else { return nil }
                 runs.append((time, time, 1))
             }
         }
-        return (step, runs)
+        return (step == Int.max ? 1 : step, runs)
     }
 }
