@@ -20,27 +20,32 @@ public struct ScheduleConverter: Sendable {
     typealias Parser = @Sendable ([String], DialectContext) throws(ScheduleSyntaxError) -> Schedule
 
     public var horizon: VerificationHorizon
-    /// The most lines the target may hold (Qlik sharing: 5); `nil` for no limit.
-    public var maximumLines: Int?
     /// How deep the search for a printable form of one rule goes.
     static let rewriteDepth = 4
 
     /// Creates a converter.
-    public init(horizon: VerificationHorizon = .standard, maximumLines: Int? = nil) {
+    public init(horizon: VerificationHorizon = .standard) {
         self.horizon = horizon
-        self.maximumLines = maximumLines
     }
 
-    /// Converts `source` into `target`, reading "now" from `now` (where the verification starts
+    /// Converts `source` into a dialect, reading "now" from `now` (where the verification starts
     /// when the source has no window start, and what dialects that need "now" are given).
     public func convert(_ source: Schedule, to target: Dialect, now: Instant) -> ScheduleConversion {
-        convert(
-            source, targetName: target.rawValue, now: now,
-            print: { schedule throws(UnprintableSchedule) in try target.print(schedule) },
-            parse: { lines, context throws(ScheduleSyntaxError) in try target.parse(lines, context: context) })
+        convert(source, to: .dialect(target), now: now)
     }
 
-    func convert(_ source: Schedule, targetName: String, now: Instant, print: Printer, parse: Parser) -> ScheduleConversion {
+    /// Converts `source` into a product's schedule field, within its limits.
+    public func convert(_ source: Schedule, to profile: TargetProfile, now: Instant) -> ScheduleConversion {
+        let dialect = profile.dialect
+        return convert(
+            source, profile: profile, now: now,
+            print: { schedule throws(UnprintableSchedule) in try dialect.print(schedule) },
+            parse: { lines, context throws(ScheduleSyntaxError) in try dialect.parse(lines, context: context) })
+    }
+
+    func convert(_ original: Schedule, profile: TargetProfile, now: Instant, print: Printer, parse: Parser) -> ScheduleConversion {
+        let source = original
+        let targetName = profile.name
         guard var zone = ZoneRules(identifier: source.zone) else {
             return ScheduleConversion(
                 status: .impossible, target: nil, report: nil, reason: UnknownTimeZoneError(identifier: source.zone).description)
@@ -48,14 +53,21 @@ public struct ScheduleConverter: Sendable {
         let start = verificationStart(of: source, now: now, zone: &zone)
         var notes: [String] = []
         var candidate = source
-        if case .recurring(let rules) = source.kind {
+        if !profile.holdsRuleEnds, let moved = RuleEndsToWindow.apply(to: candidate) {
+            candidate = moved
+        }
+        if !profile.holdsExclusions, !candidate.exclusions.isEmpty {
+            notes.append("\(candidate.exclusions.count) excluded date(s) dropped: \(targetName) holds no exclusions")
+            candidate.exclusions = []
+        }
+        if case .recurring(let rules) = candidate.kind {
             let context = RewriteContext(
                 anchor: zone.localDateTime(at: start),
                 zoneHasFixedOffset: zone.transitions(from: start, through: start.adding(seconds: horizon.seconds)).isEmpty)
             var printable: [ScheduleRule] = []
             var firstRefusal: UnprintableSchedule?
             for (index, rule) in rules.enumerated() {
-                switch printableForm(of: rule, in: source, context: context, print: print, depth: Self.rewriteDepth) {
+                switch printableForm(of: rule, in: candidate, context: context, print: print, depth: Self.rewriteDepth) {
                 case .success(let form):
                     printable.append(contentsOf: form)
                 case .failure(let refusal):
@@ -69,7 +81,7 @@ public struct ScheduleConverter: Sendable {
                     reason: firstRefusal?.description ?? "the schedule has no rule", notes: notes)
             }
             let merged = RuleMerging.merge(printable) { rule in
-                (try? print(Schedule.recurring([rule], zone: source.zone, window: source.window))) != nil
+                (try? print(Schedule.recurring([rule], zone: candidate.zone, window: candidate.window))) != nil
             }
             candidate.kind = .recurring(merged)
         }
@@ -79,10 +91,14 @@ public struct ScheduleConverter: Sendable {
         case .failure(let refusal):
             return ScheduleConversion(status: .impossible, target: nil, report: nil, reason: refusal.description, notes: notes)
         }
-        if let maximumLines, text.lines.count > maximumLines {
+        if let maximumLines = profile.maximumLines, text.lines.count > maximumLines {
             return ScheduleConversion(
                 status: .impossible, target: text, report: nil,
                 reason: "\(targetName) holds at most \(maximumLines) lines; the schedule needs \(text.lines.count)", notes: notes)
+        }
+        if let linesPerTask = profile.linesPerTask, text.lines.count > linesPerTask {
+            let tasks = (text.lines.count + linesPerTask - 1) / linesPerTask
+            notes.append("\(targetName) holds \(linesPerTask) line(s) per task: this schedule needs \(tasks) tasks")
         }
         let readBack: Schedule
         do {

@@ -29,8 +29,8 @@ struct ScheduleConvert: AsyncParsableCommand {
     @Option(help: "How far to enumerate both sides: Ny, Nw, Nd or Nh (at least 1,000 source instants).")
     var horizon: String = "2y"
 
-    @Option(help: "The most lines the target may hold (Qlik sharing tasks: 5).")
-    var maximumLines: Int?
+    @Option(name: .customLong("for"), help: "Apply a product's limits to the target (Qlik sharing tasks: at most 5 RRULEs, no UNTIL).")
+    var product: Product?
 
     @Flag(help: "Read TAB-separated lines from standard input and write JSON lines.")
     var batch = false
@@ -47,18 +47,17 @@ struct ScheduleConvert: AsyncParsableCommand {
         guard VerificationHorizon(parsing: horizon) != nil else {
             throw ValidationError("--horizon '\(horizon)' is not a span; expected a number and y, w, d or h, such as 2y or 400y")
         }
-        if let maximumLines, maximumLines < 1 {
-            throw ValidationError("--maximum-lines \(maximumLines) is not a count of lines; expected 1 or more")
-        }
     }
 
     func run() async throws {
         guard let horizon = VerificationHorizon(parsing: horizon) else { return }
-        let converter = ScheduleConverter(horizon: horizon, maximumLines: maximumLines)
+        let converter = ScheduleConverter(horizon: horizon)
+        var profile = product.map(TargetProfile.product) ?? .dialect(to)
+        profile.dialect = to
         let now = Instant.now
         if batch {
             while let line = readLine(strippingNewline: true) {
-                print(try JSONOutput.line(batchAnswer(line, converter: converter, now: now)))
+                print(try JSONOutput.line(batchAnswer(line, converter: converter, profile: profile, now: now)))
             }
             return
         }
@@ -69,16 +68,20 @@ struct ScheduleConvert: AsyncParsableCommand {
         } catch {
             throw CommandFailure(error.description + "\n" + error.caretDiagram)
         }
-        let conversion = converter.convert(source, to: to, now: now)
+        let conversion = converter.convert(source, to: profile, now: now)
         if json {
             try JSONOutput.print(ConversionRecord(conversion, zone: context.zone, start: start))
         } else {
             print(ConversionText.render(conversion, target: to))
         }
-        if conversion.status != .exact { throw ExitCode(conversion.status == .lossy ? 1 : 2) }
+        switch conversion.status {
+        case .exact: break
+        case .lossy: throw ExitCode(1)
+        case .impossible: throw ExitCode(2)
+        }
     }
 
-    private func batchAnswer(_ line: String, converter: ScheduleConverter, now: Instant) -> ConversionRecord {
+    private func batchAnswer(_ line: String, converter: ScheduleConverter, profile: TargetProfile, now: Instant) -> ConversionRecord {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         guard fields.count == 3 else {
             return ConversionRecord(
@@ -87,7 +90,8 @@ struct ScheduleConvert: AsyncParsableCommand {
         do {
             let context = try ScheduleInput.context(zone: fields[1], start: fields[2], reference: now)
             let source = try from.parse(ScheduleInput.lines(of: [fields[0]]), context: context)
-            return ConversionRecord(converter.convert(source, to: to, now: now), zone: context.zone, start: fields[2] == "-" ? nil : fields[2])
+            return ConversionRecord(
+                converter.convert(source, to: profile, now: now), zone: context.zone, start: fields[2] == "-" ? nil : fields[2])
         } catch let error as ValidationError {
             return ConversionRecord(failure: error.message, zone: fields[1], start: fields[2])
         } catch {

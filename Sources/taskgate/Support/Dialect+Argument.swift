@@ -2,3 +2,5 @@ public import ArgumentParser
 public import TaskgateCore
 
 extension Dialect: ExpressibleByArgument {}
+
+extension Product: ExpressibleByArgument {}
