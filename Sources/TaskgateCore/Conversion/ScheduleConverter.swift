@@ -108,16 +108,46 @@ public struct ScheduleConverter: Sendable {
                 status: .impossible, target: text, report: nil,
                 reason: "\(targetName) cannot read back what was printed: \(error)", notes: notes)
         }
+        let report: EquivalenceReport
         do {
-            let report = try EquivalenceCheck(horizon: horizon).compare(
+            report = try EquivalenceCheck(horizon: horizon).compare(
                 source, with: readBack, from: start, labels: ("the source", targetName))
-            let reason = report.differences.first.map { "\($0.reason): \($0.note)" } ?? notes.first
-            return ScheduleConversion(
-                status: report.isExact ? .exact : .lossy, target: text, report: report,
-                reason: report.isExact ? nil : reason, notes: notes)
         } catch {
             return ScheduleConversion(status: .impossible, target: text, report: nil, reason: error.description, notes: notes)
         }
+        if !report.isExact, let compensated = compensate(
+            report, source: source, candidate: candidate, readBack: readBack, start: start, zone: &zone,
+            targetName: targetName, print: print, parse: parse)
+        {
+            return ScheduleConversion(
+                status: .exact, target: compensated.text, report: compensated.report, reason: nil,
+                notes: notes + [compensated.note])
+        }
+        let reason = report.differences.first.map { "\($0.reason): \($0.note)" } ?? notes.first
+        return ScheduleConversion(
+            status: report.isExact ? .exact : .lossy, target: text, report: report,
+            reason: report.isExact ? nil : reason, notes: notes)
+    }
+
+    /// Adds rules for spring-forward runs the target engine would skip, and proves the result.
+    private func compensate(
+        _ report: EquivalenceReport, source: Schedule, candidate: Schedule, readBack: Schedule, start: Instant,
+        zone: inout ZoneRules, targetName: String, print: Printer, parse: Parser
+    ) -> (text: DialectText, report: EquivalenceReport, note: String)? {
+        guard case .recurring(let rules) = candidate.kind, let policy = readBack.rules.first?.dstPolicy,
+            let extra = SpringForwardCompensation.rules(for: report, source: source, policy: policy, zone: &zone)
+        else { return nil }
+        var compensated = candidate
+        compensated.kind = .recurring(rules + extra)
+        guard let text = try? print(compensated), let again = try? parse(text.lines, text.context),
+            let proof = try? EquivalenceCheck(horizon: horizon).compare(
+                source, with: again, from: start, labels: ("the source", targetName)),
+            proof.isExact
+        else { return nil }
+        let note =
+            "\(extra.count) rule(s) added for the spring-forward day, where the source engine runs a time the "
+            + "clock skips and \(targetName) would not; this relies on \(source.zone)'s current DST rules"
+        return (text, proof, note)
     }
 
     /// Where the verification starts: the window start (a local start read with the first offset),
