@@ -145,20 +145,26 @@ struct QuartzJavaReader {
             state.years.append(term)
             return
         }
-        // Only `99-n` bypasses the checks above (Java skips them for its `*` marker). Java then
-        // stores values past the maximum and its lenient calendar reads them as the next minute,
-        // hour or month, which taskgate does not model.
-        if let end, end > maximum {
-            throw QuartzProblem(
-                field, at: span,
-                "'99' reads as '*' in Java Quartz 2.3.2, and a range from it past \(maximum) makes Java roll values "
-                    + "over into the next period, which taskgate does not model; expected \(field.expectedValues)")
-        }
+        // Only `99-n` bypasses the checks above (Java skips them for its `*` marker), so only it
+        // can store values past the maximum; whether Java can reach them is decided once the
+        // field is complete (`QuartzJavaState+Rule.swift`).
         var stop = end ?? maximum
         var wraps = false
         if stop < start {
             stop += modulus
             wraps = true
+        }
+        guard stop <= Int(Int32.max) - step, (stop - start) / step < 10_000_000 else {
+            throw QuartzProblem(
+                field, at: span,
+                "Java Quartz 2.3.2 adds a range one value at a time and never finishes this one; "
+                    + "expected \(field.expectedValues)")
+        }
+        if !wraps, stop > 127 {
+            // Values past 127 matter only through the smallest of them (see QuartzValueSet).
+            let beyond = start > 127 ? start : start + ((127 - start) / step + 1) * step
+            if beyond <= stop { state[field].insert(beyond) }
+            stop = 127
         }
         var current = start
         while current <= stop {

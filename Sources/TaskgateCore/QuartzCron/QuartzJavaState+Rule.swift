@@ -9,14 +9,17 @@ extension QuartzJavaState {
     /// - Throws: ``QuartzProblem`` for a state Java accepts but fails on (a field left empty) or
     ///   never returns from (`0W`, `L-28W` to `L-30W`).
     func rules(capYear: Int, policy: DSTPolicy) throws(QuartzProblem) -> [ScheduleRule] {
+        let seconds = try timeField(.seconds, range: 0...59)
+        let minutes = try timeField(.minutes, range: 0...59)
+        let hours = try timeField(.hours, range: 0...23)
+        let days = try daySelector()
+        // getTimeAfter reads the months only once a day has passed; with `8#2` (no day ever
+        // passes) an empty month field returns "never" instead of failing.
+        let neverPasses = days == .weekdays(WeekdaySet())
+        let months = neverPasses ? self[.month].values(in: 1...12) : try timeField(.month, range: 1...12)
         let rule = ScheduleRule(
-            seconds: try timeField(.seconds, range: 0...59),
-            minutes: try timeField(.minutes, range: 0...59),
-            hours: try timeField(.hours, range: 0...23),
-            days: try daySelector(),
-            months: try timeField(.month, range: 1...12),
-            years: years(capYear: capYear),
-            dstPolicy: policy)
+            seconds: seconds, minutes: minutes, hours: hours, days: days, months: months,
+            years: years(capYear: capYear), dstPolicy: policy)
         guard case .monthDays(let days) = rule.days, days.nearestWeekdayDays == [31] else { return [rule] }
         // `31W` in a 30-day month: getTimeAfter asks its lenient calendar for the weekday of
         // "day 31", which is the 1st of the next month; when that is a Saturday it moves back a
@@ -37,6 +40,7 @@ extension QuartzJavaState {
     /// first fire-time request when a field holds none (only `L` forms, which add nothing outside
     /// the day fields, or a bare `,`, leave one empty).
     private func timeField(_ field: QuartzField, range: ClosedRange<Int>) throws(QuartzProblem) -> FieldSet {
+        try checkReachable(field, maximum: range.upperBound)
         let values = self[field].values(in: range)
         guard !values.isEmpty else {
             throw QuartzProblem(
@@ -45,6 +49,19 @@ extension QuartzJavaState {
                     + "fails when asked for a fire time; expected \(field.expectedValues)")
         }
         return values
+    }
+
+    /// `99-n` with n past the field's maximum stores values Java's evaluator can reach when the
+    /// maximum itself is missing (`99-70/7` in seconds: after 56 comes 63); its lenient calendar
+    /// then turns second 63 into the next minute's 3, a time outside the set, which taskgate does
+    /// not model. With the maximum present the extra values are never reached.
+    private func checkReachable(_ field: QuartzField, maximum: Int) throws(QuartzProblem) {
+        let values = self[field]
+        guard values.hasValue(above: maximum), !values.contains(maximum) else { return }
+        throw QuartzProblem(
+            field, at: span(field),
+            "'99' reads as '*' in Java Quartz 2.3.2, and a range from it stores values past \(maximum) that Java then "
+                + "rolls over into the next period, which taskgate does not model; expected \(field.expectedValues)")
     }
 
     private func daySelector() throws(QuartzProblem) -> DaySelector {
@@ -104,6 +121,7 @@ extension QuartzJavaState {
             }
             return .weekdays(WeekdaySet(ordinals: [OrdinalWeekday(weekday, nthDayOfWeek)]))
         }
+        try checkReachable(.dayOfWeek, maximum: 7)
         let plain = days.values(in: 1...7)
         guard !plain.isEmpty else {
             throw QuartzProblem(

@@ -46,6 +46,13 @@ struct QuartzValueSet: Hashable, Sendable {
         return nil
     }
 
+    /// Whether a value larger than `value` (0…127) is stored.
+    func hasValue(above value: Int) -> Bool {
+        if smallestLarge != nil { return true }
+        if value >= 63 { return high & (UInt64.max << UInt64(value - 63)) != 0 && value < 127 }
+        return high != 0 || low & (UInt64.max << UInt64(value + 1)) != 0
+    }
+
     /// Whether `?` was given (Java: the field is "not specified").
     var hasNoSpecMarker: Bool { contains(Self.noSpecMarker) }
 
