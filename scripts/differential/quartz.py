@@ -33,11 +33,12 @@ UTC = dt.timezone.utc
 
 # Zones with every kind of transition: none (UTC, Kolkata, Sao Paulo since 2019), one hour at 02:00
 # (New York), at 01:00 UTC (Berlin, London), southern hemisphere (Sydney), 30 minutes (Lord Howe),
-# 45-minute offsets and a 02:45 gap (Chatham), a midnight gap (Santiago), two hours (Troll).
+# 45-minute offsets and a 02:45 gap (Chatham), a midnight gap (Santiago), two hours (Troll),
+# changes on weekdays (Jerusalem: Friday 02:00; Cairo: Friday 00:00 and Thursday 24:00).
 ZONES = [
     "UTC", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Pacific/Chatham",
     "America/Sao_Paulo", "Asia/Kolkata", "Australia/Sydney", "Europe/London", "America/Santiago",
-    "Antarctica/Troll",
+    "Antarctica/Troll", "Asia/Jerusalem", "Africa/Cairo",
 ]
 YEAR = 2026
 QUERIES_PER_EXPRESSION = 8
@@ -59,9 +60,18 @@ QUERIES_PER_EXPRESSION = 8
 #   with at most n days (its lenient calendar steps back a month, then forward again). taskgate
 #   rejects them; Java answers only while no such month lies ahead. Recognised when taskgate's
 #   error says so and Java answered or timed out.
+#
+# java-w-gap-loop: getTimeAfter also never returns when the day a `W` selects (a weekday) has its
+#   fire time inside a spring-forward gap, which happens where clocks change on weekdays:
+#   `0 30 2 27W * ?` in Asia/Jerusalem (Friday 2026-03-27, 02:00 -> 03:00). Its lenient calendar
+#   reads 02:30 as 03:30, the hour search moves to the next day, and the W check sends it back to
+#   the 27th, forever. taskgate skips the gap time (gap: skip) and fires in the next month.
+#   Recognised when Java timed out, taskgate answered, the day-of-month has a `W`, and the zone
+#   has a spring-forward gap on a weekday.
 # ---------------------------------------------------------------------------------------------
 PIN_GAP = "java-gap-lenient"
 PIN_LOOPS = "java-loops"
+PIN_W_GAP = "java-w-gap-loop"
 
 
 def transitions(zone_name, year):
@@ -393,11 +403,25 @@ def gap_windows(zone_transitions):
     return windows
 
 
-def classify(query, ours, theirs, windows):
+def weekday_gaps(zone_transitions):
+    """The zones with a spring-forward gap that starts on a Monday to Friday."""
+    zones = set()
+    for zone, found in zone_transitions.items():
+        for instant, before, after in found:
+            if after > before and instant.astimezone(dt.timezone(before)).weekday() < 5:
+                zones.add(zone)
+    return zones
+
+
+def classify(query, ours, theirs, windows, weekday_gap_zones):
     """The pin class of a disagreement, or None for a real one."""
     _, text, zone, _, _, _ = query
     if ours.startswith("ERROR") and "loops forever" in ours:
         return PIN_LOOPS
+    fields = text.upper().split()
+    if (theirs.startswith("ERROR TIMEOUT") and not ours.startswith("ERROR") and len(fields) >= 6
+            and "W" in fields[3] and zone in weekday_gap_zones):
+        return PIN_W_GAP
     if ours.startswith("ERROR") or theirs.startswith("ERROR"):
         return None
     parse = lambda line: [dt.datetime.strptime(item, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
@@ -433,6 +457,7 @@ def main():
     java_answers = run_oracle(lines)
     our_answers = run_taskgate(options.taskgate, lines)
     windows = gap_windows(zone_transitions)
+    weekday_gap_zones = weekday_gaps(zone_transitions)
 
     per_tag = defaultdict(lambda: [set(), 0, 0, 0])  # expressions, queries, agreements, pinned
     disagreements = []
@@ -446,7 +471,7 @@ def main():
         tags = expressions[index][1]
         both_rejected = ours.startswith("ERROR") and theirs.startswith("ERROR")
         same = both_rejected or ours == theirs
-        pin = None if same else classify(query, ours, theirs, windows)
+        pin = None if same else classify(query, ours, theirs, windows, weekday_gap_zones)
         if both_rejected:
             rejected_by_both += 1
         if same:
