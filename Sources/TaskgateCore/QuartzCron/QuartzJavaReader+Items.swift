@@ -40,9 +40,12 @@ extension QuartzJavaReader {
     /// character after them, and ignores the rest.
     private mutating func readName(_ item: QuartzItem, field: QuartzField) throws(QuartzProblem) {
         guard field.acceptsNames else {
-            let reason =
-                field == .dayOfMonth && item[0] == QuartzCharacter.letterL
-                ? "expected L, L-n, LW or L-nW" : "expected \(field.expectedValues); names are only allowed in month and day-of-week"
+            let reason: String
+            switch (field, item[0]) {
+            case (.dayOfMonth, QuartzCharacter.letterL): reason = "expected L, L-n, LW or L-nW"
+            case (.dayOfMonth, QuartzCharacter.letterW): reason = "'W' needs a day before it (15W) or an 'L' (LW)"
+            default: reason = "expected \(field.expectedValues); names are only allowed in month and day-of-week"
+            }
             throw QuartzProblem(field, at: item.span, reason)
         }
         guard item.count >= 3, let value = Self.nameValue(item, from: 0, field: field) else {
@@ -101,7 +104,9 @@ extension QuartzJavaReader {
         }
         if field == .dayOfWeek, !state.lastDayOfMonth {
             guard let last = state[.dayOfMonth].last else {
-                throw QuartzProblem(field, at: item.span, "day-of-month has no value; expected one of the day fields to be set")
+                throw QuartzProblem(
+                    .dayOfMonth, at: state.fieldSpans[.dayOfMonth] ?? item.span,
+                    "has no value; expected \(QuartzField.dayOfMonth.expectedValues), '*', '?' or an 'L' form")
             }
             if last == QuartzValueSet.noSpecMarker {
                 throw QuartzProblem(field, at: item.span, "day-of-month is '?' too; exactly one of the two day fields must be '?'")

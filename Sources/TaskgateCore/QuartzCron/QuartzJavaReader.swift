@@ -131,7 +131,10 @@ struct QuartzJavaReader {
             let stop = end ?? capYear
             guard stop >= start else {
                 throw QuartzProblem(
-                    field, at: span, "the range starts at \(start) and ends at \(stop); a year range cannot wrap")
+                    field, at: span,
+                    end == nil
+                        ? "starts after \(capYear), the last year Java Quartz 2.3.2 reaches (the current year + 100)"
+                        : "the range starts at \(start) and ends at \(stop); a year range cannot wrap")
             }
             let term = QuartzYearTerm(start: start, stop: stop, step: step)
             // Java adds the years one by one with `i += incr` on an int: past Int32.max it never
