@@ -29,8 +29,11 @@ enum QuartzPortability {
                 {
                     throw QuartzProblem(
                         field, at: span,
-                        "a step after a name\(suffix) (3.1 and later read DAY/n as every n-th week; Java and older "
-                            + "versions drop the step)")
+                        field == .dayOfWeek
+                            ? "a step after a name\(suffix) (3.1 and later read DAY/n as every n-th week; Java and older "
+                                + "versions drop the step)"
+                            : "a step after a name\(suffix) (Java and Quartz.NET 3.x drop it without a word); expected "
+                                + "numbers, as in 1/3")
                 }
             }
             if field == .dayOfMonth, items.count == 1, let problem = lateWeekday(QuartzItem(text: units, span: token)) {
@@ -105,7 +108,7 @@ private struct StrictItem {
         self.capYear = capYear
     }
 
-    private static let notPortable = " is not portable across Quartz.NET versions"
+    private static let notPortable = "not portable across Quartz.NET versions"
 
     /// Why the item is outside the strict grammar, or `nil` when it is inside.
     mutating func problem() -> String? {
@@ -123,8 +126,7 @@ private struct StrictItem {
         if field == .dayOfWeek, item.equals("L") { return nil }
         guard let first = value() else {
             guard QuartzCharacter.isDigit(item[0]) else { return trailing("expected \(field.expectedValues)") }
-            return "'\(text)'\(Self.notPortable): a value outside \(range) is read differently by each version; "
-                + "expected \(range)"
+            return "\(Self.notPortable): each version reads a value outside \(range) differently; expected \(range)"
         }
         if atEnd { return nil }
         switch item[position] {
@@ -157,10 +159,6 @@ private struct StrictItem {
 
     private var atEnd: Bool { position >= item.count }
 
-    private var text: String {
-        String(decoding: item.text[item.span], as: UTF16.self)
-    }
-
     private var range: String {
         switch field {
         case .year: "1970-\(capYear)"
@@ -169,8 +167,8 @@ private struct StrictItem {
     }
 
     private func trailing(_ expectation: String) -> String {
-        "'\(text)'\(Self.notPortable): Java and Quartz.NET before 3.19 ignore what they cannot read, 3.19 and main "
-            + "reject it; \(expectation)"
+        "\(Self.notPortable): Java and Quartz.NET before 3.19 ignore what they cannot read, 3.19 and main reject it; "
+            + expectation
     }
 
     /// `L`, `L-n`, `LW`, `L-nW` with n 0…30.
