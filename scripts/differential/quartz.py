@@ -328,8 +328,10 @@ class Generator:
             fields = fields + (["*"] if len(fields) == 6 else []) + ["extra"]
         separator = " "
         if r.random() < 0.03:
+            # Runs of spaces separate fields like one (a TAB would split the batch line; the Swift
+            # tests cover TABs).
             tags.add("odd accepted")
-            separator = r.choice(["  ", "\t", " \t "])
+            separator = r.choice(["  ", "   "])
         text = separator.join(fields)
         if r.random() < 0.05:
             tags.add("lower case")

@@ -1,11 +1,13 @@
 /// Quartz cron expressions (`0 0 8 ? * MON-FRI *`), read as Java Quartz 2.3.2 or Quartz.NET read
 /// them, and written in the portable normal form of wyn.md §4.7.
 ///
-/// Each line is one expression and becomes one rule; several lines are a union (a Wyn pattern
-/// list). The window's start is the context's local start, compared on the wall clock: Java
-/// starts its search from the wall-clock reading of the trigger's start instant (measured: a
-/// start at 05:10Z or at 06:10Z on 2026-11-01 in New York, the two passes of 01:10, gives the
-/// same fires), so a local start is exact and an instant one is not.
+/// Each line is one expression and becomes one rule (two for `31W`, where Java also fires on a
+/// Friday the 30th, see `QuartzJavaState.rules`); several lines are a union (a Wyn pattern list).
+///
+/// The window's start is the context's local start, compared on the wall clock: Java starts its
+/// search from the wall-clock reading of the trigger's start instant (measured: a start at 05:10Z
+/// or at 06:10Z on 2026-11-01 in New York, the two passes of 01:10, gives the same fires), so a
+/// local start is exact and an instant one is not.
 ///
 /// ```swift
 /// let context = DialectContext(zone: "America/New_York", reference: now)

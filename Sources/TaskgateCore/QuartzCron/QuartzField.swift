@@ -1,7 +1,8 @@
 /// One of the seven positional fields of a Quartz cron expression, with the limits Java Quartz
 /// 2.3.2 `CronExpression` applies to it (wyn.md §4.2).
 enum QuartzField: Int, CaseIterable, Hashable, Sendable {
-    case seconds = 1, minutes, hours, dayOfMonth, month, dayOfWeek, year
+    case seconds = 1
+    case minutes, hours, dayOfMonth, month, dayOfWeek, year
 
     /// The name used in error messages: `day-of-week`.
     var name: String {

@@ -25,7 +25,8 @@ enum QuartzFieldText {
                 return (values[0] == range.lowerBound ? "*" : name(values[0])) + "/\(step)"
             }
             return runs(values).map { run in
-                run.count >= 3 ? "\(name(run.lowerBound))-\(name(run.upperBound))" : run.map(name).joined(separator: ",")
+                run.count >= 3
+                    ? "\(name(run.lowerBound))-\(name(run.upperBound))" : run.map(name).joined(separator: ",")
             }.joined(separator: ",")
         }
     }

@@ -27,7 +27,9 @@ extension QuartzJavaReader {
     /// rather than as a name (its regular expression `^L-[0-9]*[W]?`).
     static func isLastDayForm(_ item: QuartzItem) -> Bool {
         if item.equals("L") || item.equals("LW") { return true }
-        guard item.count >= 2, item[0] == QuartzCharacter.letterL, item[1] == QuartzCharacter.hyphen else { return false }
+        guard item.count >= 2, item[0] == QuartzCharacter.letterL, item[1] == QuartzCharacter.hyphen else {
+            return false
+        }
         var index = 2
         while index < item.count, QuartzCharacter.isDigit(item[index]) { index += 1 }
         if index < item.count, item[index] == QuartzCharacter.letterW { index += 1 }
@@ -49,7 +51,8 @@ extension QuartzJavaReader {
             throw QuartzProblem(field, at: item.span, reason)
         }
         guard item.count >= 3, let value = Self.nameValue(item, from: 0, field: field) else {
-            throw QuartzProblem(field, at: item.span, "not a \(Self.nameKind(field)) name; expected \(field.expectedValues)")
+            throw QuartzProblem(
+                field, at: item.span, "not a \(Self.nameKind(field)) name; expected \(field.expectedValues)")
         }
         var end: Int?
         if item.count > 3 {
@@ -109,7 +112,8 @@ extension QuartzJavaReader {
                     "has no value; expected \(QuartzField.dayOfMonth.expectedValues), '*', '?' or an 'L' form")
             }
             if last == QuartzValueSet.noSpecMarker {
-                throw QuartzProblem(field, at: item.span, "day-of-month is '?' too; exactly one of the two day fields must be '?'")
+                throw QuartzProblem(
+                    field, at: item.span, "day-of-month is '?' too; exactly one of the two day fields must be '?'")
             }
         }
         try addValues(QuartzValueSet.noSpecMarker, end: nil, step: 0, field: field, at: item.span)
@@ -189,7 +193,9 @@ extension QuartzJavaReader {
         switch item[next] {
         case QuartzCharacter.letterL:
             guard field == .dayOfWeek else {
-                throw QuartzProblem(field, at: item.span, "'L' after a number is only allowed in day-of-week (nL: the last such weekday)")
+                throw QuartzProblem(
+                    field, at: item.span,
+                    "'L' after a number is only allowed in day-of-week (nL: the last such weekday)")
             }
             guard (1...7).contains(value) else {
                 throw QuartzProblem(field, at: item.span, "expected a weekday 1-7 before 'L'")
@@ -198,7 +204,8 @@ extension QuartzJavaReader {
             state[field].insert(value)
         case QuartzCharacter.letterW:
             guard field == .dayOfMonth else {
-                throw QuartzProblem(field, at: item.span, "'W' is only allowed in day-of-month (nW: the weekday nearest day n)")
+                throw QuartzProblem(
+                    field, at: item.span, "'W' is only allowed in day-of-month (nW: the weekday nearest day n)")
             }
             guard value <= 31 else {
                 throw QuartzProblem(field, at: item.span, "expected a day 1-31 before 'W'")
@@ -208,7 +215,8 @@ extension QuartzJavaReader {
             state[field].insert(value)
         case QuartzCharacter.hash:
             guard field == .dayOfWeek else {
-                throw QuartzProblem(field, at: item.span, "'#' is only allowed in day-of-week (n#k: the k-th such weekday)")
+                throw QuartzProblem(
+                    field, at: item.span, "'#' is only allowed in day-of-week (n#k: the k-th such weekday)")
             }
             guard let count = Self.javaInteger(item, from: next + 1), (1...5).contains(count) else {
                 throw QuartzProblem(field, at: item.span, "'#' must be followed by a number 1-5")
@@ -279,7 +287,8 @@ extension QuartzJavaReader {
     /// for ranges, and not for the year).
     private func checkStep(_ step: Int, field: QuartzField, at span: Range<Int>) throws(QuartzProblem) {
         if let maximum = field.maximum, step > maximum {
-            throw QuartzProblem(field, at: span, "the step \(step) is larger than \(maximum), the field's largest value")
+            throw QuartzProblem(
+                field, at: span, "the step \(step) is larger than \(maximum), the field's largest value")
         }
     }
 

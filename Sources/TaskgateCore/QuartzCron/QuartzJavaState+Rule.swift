@@ -100,7 +100,8 @@ extension QuartzJavaState {
         }
         let plain = days.values(in: 1...31)
         guard !plain.isEmpty else {
-            throw QuartzProblem(.dayOfMonth, at: span(.dayOfMonth), "selects no day; expected \(QuartzField.dayOfMonth.expectedValues)")
+            throw QuartzProblem(
+                .dayOfMonth, at: span(.dayOfMonth), "selects no day; expected \(QuartzField.dayOfMonth.expectedValues)")
         }
         if plain.isExactly(1...31) { return .everyDay }
         return .monthDays(MonthDaySet(days: UInt32(truncatingIfNeeded: plain.bits)))

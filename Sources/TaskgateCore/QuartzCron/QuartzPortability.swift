@@ -42,7 +42,8 @@ enum QuartzPortability {
             if field == .dayOfMonth, items.count > 1 {
                 if units[token].contains(QuartzCharacter.letterL) {
                     throw QuartzProblem(
-                        field, at: token, "'L' together with other days\(suffix) (3.19 and main accept it, older versions reject it)")
+                        field, at: token,
+                        "'L' together with other days\(suffix) (3.19 and main accept it, older versions reject it)")
                 }
                 if units[token].contains(QuartzCharacter.letterW) {
                     throw QuartzProblem(

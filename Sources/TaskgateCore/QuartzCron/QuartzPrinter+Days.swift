@@ -37,7 +37,9 @@ extension QuartzPrinter {
             }
             return QuartzFieldText.text(values, range: 1...31, style: .compact)
         }
-        let single = terms == 1 && [days.fromEnd, days.nearestWeekday, days.nearestWeekdayFromEnd].allSatisfy { $0.nonzeroBitCount <= 1 }
+        let single =
+            terms == 1
+            && [days.fromEnd, days.nearestWeekday, days.nearestWeekdayFromEnd].allSatisfy { $0.nonzeroBitCount <= 1 }
         guard single else {
             throw refusal(
                 number, "day-of-month",
@@ -85,7 +87,8 @@ extension QuartzPrinter {
                 number, "day-of-week",
                 "Quartz holds one ordinal weekday ('#' or 'L') and nothing else in day-of-week; found "
                     + weekdays.sortedOrdinals.map(\.description).joined(separator: ", ")
-                    + (weekdays.every == 0 ? "" : " and every " + weekdays.everyWeekday.map(\.name).joined(separator: ", ")))
+                    + (weekdays.every == 0
+                        ? "" : " and every " + weekdays.everyWeekday.map(\.name).joined(separator: ", ")))
         }
         guard weekdays.ordinalScope == .month else {
             throw refusal(number, "day-of-week", "'\(ordinal)' counts within the year; Quartz counts within the month")
@@ -97,7 +100,8 @@ extension QuartzPrinter {
         default:
             throw refusal(
                 number, "day-of-week",
-                "the \(ordinal.ordinal) \(ordinal.weekday) of the month has no Quartz form; Quartz has '#1'-'#5' and 'L' (last)")
+                "the \(ordinal.ordinal) \(ordinal.weekday) of the month has no Quartz form; Quartz has '#1'-'#5' and 'L' (last)"
+            )
         }
     }
 }

@@ -25,7 +25,8 @@ extension QuartzPrinter {
         switch interval.step {
         case .duration(let duration):
             throw refusal(
-                number, "interval", "an ISO 8601 repetition every \(duration) steps elapsed time from its start; Quartz matches fields")
+                number, "interval",
+                "an ISO 8601 repetition every \(duration) steps elapsed time from its start; Quartz matches fields")
         case .calendar(let calendarUnit, let calendarEvery):
             unit = calendarUnit
             every = calendarEvery
@@ -36,9 +37,11 @@ extension QuartzPrinter {
         let anchor = interval.anchor
         switch unit {
         case .second:
-            folded.seconds = try congruent(rule.seconds, to: anchor.second, every: every, cycle: 60, unit, number: number)
+            folded.seconds = try congruent(
+                rule.seconds, to: anchor.second, every: every, cycle: 60, unit, number: number)
         case .minute:
-            folded.minutes = try congruent(rule.minutes, to: anchor.minute, every: every, cycle: 60, unit, number: number)
+            folded.minutes = try congruent(
+                rule.minutes, to: anchor.minute, every: every, cycle: 60, unit, number: number)
         case .hour:
             folded.hours = try congruent(rule.hours, to: anchor.hour, every: every, cycle: 24, unit, number: number)
         case .month:
@@ -63,7 +66,9 @@ extension QuartzPrinter {
         }
         let kept = FieldSet(values.filter { ($0 - phase) % every == 0 })
         guard !kept.isEmpty else {
-            throw refusal(number, "interval", "every \(every) \(unit.rawValue)s never meets the selected values, so the rule never fires")
+            throw refusal(
+                number, "interval",
+                "every \(every) \(unit.rawValue)s never meets the selected values, so the rule never fires")
         }
         return kept
     }

@@ -38,7 +38,8 @@ struct QuartzPrinter {
                 guard rules.count == 1 else {
                     throw refusal(
                         index + 1, "interval anchor",
-                        "local times before \(anchor) are excluded for this rule only; a Quartz start bounds every line")
+                        "local times before \(anchor) are excluded for this rule only; a Quartz start bounds every line"
+                    )
                 }
                 start = anchor
             }
@@ -164,7 +165,8 @@ struct QuartzPrinter {
         guard years.ranges.count == 1 else {
             throw refusal(
                 number, "years",
-                "\(years) is not one contiguous range; the portable form (wyn.md §4.7) writes '*' or one range per line")
+                "\(years) is not one contiguous range; the portable form (wyn.md §4.7) writes '*' or one range per line"
+            )
         }
         if engine == .dotnet, range.lowerBound < 1970 {
             throw refusal(number, "years", "\(years) starts before 1970, which Quartz.NET 3.19 and later reject")

@@ -14,7 +14,9 @@ import Testing
         var count: Int
         var expected: [String]
 
-        init(_ expression: String, _ zone: String, start: String? = nil, after: String, count: Int, _ expected: [String]) {
+        init(
+            _ expression: String, _ zone: String, start: String? = nil, after: String, count: Int, _ expected: [String]
+        ) {
             self.expression = expression
             self.zone = zone
             self.start = start
@@ -38,12 +40,16 @@ import Testing
             ["2026-01-01T09:00:00Z", "2026-01-01T10:00:00Z", "2026-01-01T11:00:00Z", "2026-01-02T09:00:00Z"]),
         JavaCase(
             "0 0 22-2 * * ?", "UTC", after: "2026-01-01T12:00:00Z", count: 6,
-            ["2026-01-01T22:00:00Z", "2026-01-01T23:00:00Z", "2026-01-02T00:00:00Z", "2026-01-02T01:00:00Z",
-             "2026-01-02T02:00:00Z", "2026-01-02T22:00:00Z"]),
+            [
+                "2026-01-01T22:00:00Z", "2026-01-01T23:00:00Z", "2026-01-02T00:00:00Z", "2026-01-02T01:00:00Z",
+                "2026-01-02T02:00:00Z", "2026-01-02T22:00:00Z",
+            ]),
         JavaCase(
             "0 0 */5 * * ?", "UTC", after: "2026-01-01T12:00:00Z", count: 5,
-            ["2026-01-01T15:00:00Z", "2026-01-01T20:00:00Z", "2026-01-02T00:00:00Z", "2026-01-02T05:00:00Z",
-             "2026-01-02T10:00:00Z"]),
+            [
+                "2026-01-01T15:00:00Z", "2026-01-01T20:00:00Z", "2026-01-02T00:00:00Z", "2026-01-02T05:00:00Z",
+                "2026-01-02T10:00:00Z",
+            ]),
         JavaCase(
             "0 0 0 */2 * ?", "UTC", after: "2026-01-28T12:00:00Z", count: 4,
             ["2026-01-29T00:00:00Z", "2026-01-31T00:00:00Z", "2026-02-01T00:00:00Z", "2026-02-03T00:00:00Z"]),
@@ -52,12 +58,16 @@ import Testing
             ["2026-07-01T00:00:00Z", "2027-07-01T00:00:00Z"]),
         JavaCase(
             "0 0 8 1 NOV-FEB ?", "UTC", after: "2026-01-15T00:00:00Z", count: 5,
-            ["2026-02-01T08:00:00Z", "2026-11-01T08:00:00Z", "2026-12-01T08:00:00Z", "2027-01-01T08:00:00Z",
-             "2027-02-01T08:00:00Z"]),
+            [
+                "2026-02-01T08:00:00Z", "2026-11-01T08:00:00Z", "2026-12-01T08:00:00Z", "2027-01-01T08:00:00Z",
+                "2027-02-01T08:00:00Z",
+            ]),
         JavaCase(
             "0 0 8 ? * FRI-MON", "UTC", after: "2026-01-01T00:00:00Z", count: 5,
-            ["2026-01-02T08:00:00Z", "2026-01-03T08:00:00Z", "2026-01-04T08:00:00Z", "2026-01-05T08:00:00Z",
-             "2026-01-09T08:00:00Z"]),
+            [
+                "2026-01-02T08:00:00Z", "2026-01-03T08:00:00Z", "2026-01-04T08:00:00Z", "2026-01-05T08:00:00Z",
+                "2026-01-09T08:00:00Z",
+            ]),
         JavaCase(
             "0 0 8 L * ?", "UTC", after: "2026-01-15T00:00:00Z", count: 3,
             ["2026-01-31T08:00:00Z", "2026-02-28T08:00:00Z", "2026-03-31T08:00:00Z"]),
@@ -162,8 +172,10 @@ import Testing
             ["2026-11-01T06:30:00Z", "2026-11-02T06:30:00Z"]),
         JavaCase(
             "0 0/30 * * * ?", "America/New_York", after: "2026-11-01T04:00:00Z", count: 6,
-            ["2026-11-01T04:30:00Z", "2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z", "2026-11-01T07:00:00Z",
-             "2026-11-01T07:30:00Z", "2026-11-01T08:00:00Z"]),
+            [
+                "2026-11-01T04:30:00Z", "2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z", "2026-11-01T07:00:00Z",
+                "2026-11-01T07:30:00Z", "2026-11-01T08:00:00Z",
+            ]),
         JavaCase(
             "0 0 * * * ?", "America/New_York", after: "2026-11-01T03:30:00Z", count: 4,
             ["2026-11-01T04:00:00Z", "2026-11-01T06:00:00Z", "2026-11-01T07:00:00Z", "2026-11-01T08:00:00Z"]),
@@ -200,8 +212,10 @@ import Testing
             ["2026-04-06T12:00:00Z", "2026-04-07T12:00:00Z", "2026-04-08T12:00:00Z"]),
         JavaCase(
             "0 0 18 LW * ? *", "Europe/Berlin", start: "2026-01-01T01:00:00", after: "2025-12-31T23:00:00Z", count: 6,
-            ["2026-01-30T17:00:00Z", "2026-02-27T17:00:00Z", "2026-03-31T16:00:00Z", "2026-04-30T16:00:00Z",
-             "2026-05-29T16:00:00Z", "2026-06-30T16:00:00Z"]),
+            [
+                "2026-01-30T17:00:00Z", "2026-02-27T17:00:00Z", "2026-03-31T16:00:00Z", "2026-04-30T16:00:00Z",
+                "2026-05-29T16:00:00Z", "2026-06-30T16:00:00Z",
+            ]),
         JavaCase(
             "0 30 9 ? * MON *", "Asia/Tokyo", start: "2026-06-01T09:00:00", after: "2026-05-31T00:00:00Z", count: 2,
             ["2026-06-01T00:30:00Z", "2026-06-08T00:30:00Z"]),
@@ -211,8 +225,10 @@ import Testing
         JavaCase(
             "0 0 10 ? 1,4,7,10 6#3 *", "America/Chicago", start: "2025-12-31T18:00:00",
             after: "2025-12-31T00:00:00Z", count: 5,
-            ["2026-01-16T16:00:00Z", "2026-04-17T15:00:00Z", "2026-07-17T15:00:00Z", "2026-10-16T15:00:00Z",
-             "2027-01-15T16:00:00Z"]),
+            [
+                "2026-01-16T16:00:00Z", "2026-04-17T15:00:00Z", "2026-07-17T15:00:00Z", "2026-10-16T15:00:00Z",
+                "2027-01-15T16:00:00Z",
+            ]),
         JavaCase(
             "0 * * * * ?", "America/New_York", start: "2026-11-01T01:10:00", after: "2026-11-01T00:00:00Z", count: 2,
             ["2026-11-01T06:10:00Z", "2026-11-01T06:11:00Z"]),
@@ -236,8 +252,9 @@ import Testing
     @Test func skipsTheDailyTimeInTheSpringGap() throws {
         // America/New_York springs from 02:00 EST to 03:00 EDT on 2026-03-08: 02:30 does not exist.
         let schedule = try QuartzTestSupport.parse(["0 30 2 * * ?"], zone: "America/New_York")
-        #expect(try QuartzTestSupport.next(schedule, after: "2026-03-07T12:00:00Z", count: 2)
-            == ["2026-03-09T06:30:00Z", "2026-03-10T06:30:00Z"])
+        #expect(
+            try QuartzTestSupport.next(schedule, after: "2026-03-07T12:00:00Z", count: 2)
+                == ["2026-03-09T06:30:00Z", "2026-03-10T06:30:00Z"])
     }
 
     @Test func firesTheRepeatedTimeAtItsSecondPass() throws {
@@ -250,25 +267,30 @@ import Testing
     @Test func everyHalfHourLosesTheFirstPassOfTheRepeatedHour() throws {
         let schedule = try QuartzTestSupport.parse(["0 0/30 * * * ?"], zone: "America/New_York")
         let fires = try QuartzTestSupport.between(schedule, "2026-11-01T04:00:00Z", "2026-11-01T08:00:00Z")
-        #expect(fires.map(\.description) == [
-            "2026-11-01T04:30:00Z", "2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z", "2026-11-01T07:00:00Z",
-            "2026-11-01T07:30:00Z",
-        ])
+        #expect(
+            fires.map(\.description) == [
+                "2026-11-01T04:30:00Z", "2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z", "2026-11-01T07:00:00Z",
+                "2026-11-01T07:30:00Z",
+            ])
     }
 
     @Test func startInsideTheRepeatedHourIsReadOnTheWallClock() throws {
         // Java started at 05:10Z (01:10 EDT) or at 06:10Z (01:10 EST) fires at 06:10Z either way.
-        let schedule = try QuartzTestSupport.parse(["0 * * * * ?"], zone: "America/New_York", start: "2026-11-01T01:10:00")
+        let schedule = try QuartzTestSupport.parse(
+            ["0 * * * * ?"], zone: "America/New_York", start: "2026-11-01T01:10:00")
         #expect(schedule.window.start == .local(try QuartzTestSupport.local("2026-11-01T01:10:00")))
-        #expect(try QuartzTestSupport.next(schedule, after: "2026-11-01T05:00:00Z", count: 2)
-            == ["2026-11-01T06:10:00Z", "2026-11-01T06:11:00Z"])
+        #expect(
+            try QuartzTestSupport.next(schedule, after: "2026-11-01T05:00:00Z", count: 2)
+                == ["2026-11-01T06:10:00Z", "2026-11-01T06:11:00Z"])
     }
 
     @Test func startInsideTheSpringGapMovesForwardByTheGap() throws {
         // Java's lenient calendar reads 02:30 on 2026-03-08 as 03:30 EDT.
-        let schedule = try QuartzTestSupport.parse(["0 45 3 * * ?"], zone: "America/New_York", start: "2026-03-08T02:30:00")
+        let schedule = try QuartzTestSupport.parse(
+            ["0 45 3 * * ?"], zone: "America/New_York", start: "2026-03-08T02:30:00")
         #expect(schedule.window.start == .local(try QuartzTestSupport.local("2026-03-08T03:30:00")))
-        #expect(try QuartzTestSupport.next(schedule, after: "2026-03-08T00:00:00Z", count: 1) == ["2026-03-08T07:45:00Z"])
+        #expect(
+            try QuartzTestSupport.next(schedule, after: "2026-03-08T00:00:00Z", count: 1) == ["2026-03-08T07:45:00Z"])
     }
 
     @Test func windowEndPassesThrough() throws {
@@ -276,8 +298,9 @@ import Testing
         let context = DialectContext(zone: "UTC", end: end, reference: QuartzTestSupport.reference)
         let schedule = try Dialect.quartz.parse(["0 0 8 * * ?"], context: context)
         #expect(schedule.window.end == end)
-        #expect(try QuartzTestSupport.next(schedule, after: "2026-01-01T00:00:00Z", count: 5)
-            == ["2026-01-01T08:00:00Z", "2026-01-02T08:00:00Z", "2026-01-03T08:00:00Z"])
+        #expect(
+            try QuartzTestSupport.next(schedule, after: "2026-01-01T00:00:00Z", count: 5)
+                == ["2026-01-01T08:00:00Z", "2026-01-02T08:00:00Z", "2026-01-03T08:00:00Z"])
     }
 
     @Test func severalLinesAreTheUnionOfTheirRules() throws {
@@ -285,27 +308,31 @@ import Testing
         let schedule = try QuartzTestSupport.parse(
             ["0 30 9 ? * MON *", "0 0 14 ? * FRI *"], zone: "Asia/Tokyo", start: "2026-06-01T09:00:00")
         #expect(schedule.rules.count == 2)
-        #expect(try QuartzTestSupport.next(schedule, after: "2026-05-31T00:00:00Z", count: 4) == [
-            "2026-06-01T00:30:00Z", "2026-06-05T05:00:00Z", "2026-06-08T00:30:00Z", "2026-06-12T05:00:00Z",
-        ])
+        #expect(
+            try QuartzTestSupport.next(schedule, after: "2026-05-31T00:00:00Z", count: 4) == [
+                "2026-06-01T00:30:00Z", "2026-06-05T05:00:00Z", "2026-06-08T00:30:00Z", "2026-06-12T05:00:00Z",
+            ])
     }
 
     @Test func lastYearIsAHundredYearsAfterTheReference() throws {
         let line = "0 0 8 31 12 ? *"
         let in2026 = try QuartzTestSupport.parse([line])
-        #expect(try QuartzTestSupport.next(in2026, after: "2125-06-01T00:00:00Z", count: 3)
-            == ["2125-12-31T08:00:00Z", "2126-12-31T08:00:00Z"])
+        #expect(
+            try QuartzTestSupport.next(in2026, after: "2125-06-01T00:00:00Z", count: 3)
+                == ["2125-12-31T08:00:00Z", "2126-12-31T08:00:00Z"])
         let in2030 = try QuartzTestSupport.parse([line], reference: QuartzTestSupport.instant("2030-01-01T00:00:00Z"))
-        #expect(try QuartzTestSupport.next(in2030, after: "2129-06-01T00:00:00Z", count: 3)
-            == ["2129-12-31T08:00:00Z", "2130-12-31T08:00:00Z"])
+        #expect(
+            try QuartzTestSupport.next(in2030, after: "2129-06-01T00:00:00Z", count: 3)
+                == ["2129-12-31T08:00:00Z", "2130-12-31T08:00:00Z"])
     }
 
     @Test func thirtyFirstNearestWeekdayAlsoFiresOnFridayTheThirtieth() throws {
         // Measured on Java 2.3.2: in a chain through 2027, `31W` fires on Friday 2027-04-30 (the
         // 31st would be Saturday 1 May), though April has no 31st.
         let schedule = try QuartzTestSupport.parse(["0 0 8 31W * ?"])
-        #expect(try QuartzTestSupport.next(schedule, after: "2027-03-01T00:00:00Z", count: 3)
-            == ["2027-03-31T08:00:00Z", "2027-04-30T08:00:00Z", "2027-05-31T08:00:00Z"])
+        #expect(
+            try QuartzTestSupport.next(schedule, after: "2027-03-01T00:00:00Z", count: 3)
+                == ["2027-03-31T08:00:00Z", "2027-04-30T08:00:00Z", "2027-05-31T08:00:00Z"])
     }
 
     @Test func lordHoweKeepsATimeJavaLosesAfterTheHalfHourGap() throws {
@@ -313,16 +340,18 @@ import Testing
         // searches on from there, so it never fires the existing 02:40 (15:40Z); taskgate's gap
         // policy (skip) keeps it. Known limitation, pinned in the differential (java-gap-lenient).
         let schedule = try QuartzTestSupport.parse(["0 15,40 * * * ?"], zone: "Australia/Lord_Howe")
-        #expect(try QuartzTestSupport.next(schedule, after: "2026-10-03T15:00:00Z", count: 3)
-            == ["2026-10-03T15:10:00Z", "2026-10-03T15:40:00Z", "2026-10-03T16:15:00Z"])
+        #expect(
+            try QuartzTestSupport.next(schedule, after: "2026-10-03T15:00:00Z", count: 3)
+                == ["2026-10-03T15:10:00Z", "2026-10-03T15:40:00Z", "2026-10-03T16:15:00Z"])
     }
 
     @Test func chathamKeepsATimeJavaLosesAfterTheGap() throws {
         // Chatham springs from 02:45 +12:45 to 03:45 +13:45 on 2026-09-27. Java reads 03:00 as
         // 04:00 and never fires the existing 03:50 (14:05Z on the 26th); taskgate does.
         let schedule = try QuartzTestSupport.parse(["0 50 3 * * ?"], zone: "Pacific/Chatham")
-        #expect(try QuartzTestSupport.next(schedule, after: "2026-09-26T00:00:00Z", count: 2)
-            == ["2026-09-26T14:05:00Z", "2026-09-27T14:05:00Z"])
+        #expect(
+            try QuartzTestSupport.next(schedule, after: "2026-09-26T00:00:00Z", count: 2)
+                == ["2026-09-26T14:05:00Z", "2026-09-27T14:05:00Z"])
     }
 
     @Test func rejectsAnEmptyListOfLines() {

@@ -32,7 +32,10 @@ import Testing
 
     @Test(arguments: [
         ("0 30 2 * * ?", "America/New_York", "2024-03-10T05:00:00Z", ["2024-03-10T07:30:00Z", "2024-03-11T06:30:00Z"]),
-        ("0 15 2 * * ?", "Australia/Lord_Howe", "2019-10-05T13:30:00Z", ["2019-10-05T15:45:00Z", "2019-10-06T15:15:00Z"]),
+        (
+            "0 15 2 * * ?", "Australia/Lord_Howe", "2019-10-05T13:30:00Z",
+            ["2019-10-05T15:45:00Z", "2019-10-06T15:15:00Z"]
+        ),
         ("0 0 0 * * ?", "America/Santiago", "2019-09-07T16:00:00Z", ["2019-09-08T04:00:00Z", "2019-09-09T03:00:00Z"]),
     ])
     func fixedTimeInsideGapFiresOnceShiftedByTheGap(line: String, zone: String, after: String, fires: [String]) throws {
@@ -45,9 +48,14 @@ import Testing
         ("0 30 1 * * ?", "America/New_York", "2024-11-03T04:00:00Z", ["2024-11-03T05:30:00Z", "2024-11-04T06:30:00Z"]),
         ("0 30 2 * * ?", "Europe/Berlin", "2018-10-27T22:00:00Z", ["2018-10-28T00:30:00Z", "2018-10-29T01:30:00Z"]),
         ("0 30 2 * * ?", "Australia/Sydney", "2024-04-06T13:00:00Z", ["2024-04-06T15:30:00Z", "2024-04-07T16:30:00Z"]),
-        ("0 30 23 * * ?", "America/Santiago", "2019-04-06T03:00:00Z", ["2019-04-07T02:30:00Z", "2019-04-08T03:30:00Z"]),
+        (
+            "0 30 23 * * ?", "America/Santiago", "2019-04-06T03:00:00Z",
+            ["2019-04-07T02:30:00Z", "2019-04-08T03:30:00Z"]
+        ),
     ])
-    func fixedTimeOnFallBackDayFiresOnceAtTheFirstPass(line: String, zone: String, after: String, fires: [String]) throws {
+    func fixedTimeOnFallBackDayFiresOnceAtTheFirstPass(line: String, zone: String, after: String, fires: [String])
+        throws
+    {
         #expect(try QuartzTestSupport.next(Self.quartzNet(line, zone), after: after, count: 2) == fires)
     }
 
@@ -59,7 +67,8 @@ import Testing
         #expect(fires.count == 1379)
         var zone = try #require(ZoneRules(identifier: "America/New_York"))
         #expect(!fires.contains { zone.localDateTime(at: $0).hour == 2 })
-        let gapHour = try QuartzTestSupport.instant("2024-03-10T07:00:00Z")...QuartzTestSupport.instant("2024-03-10T07:59:59Z")
+        let gapHour =
+            try QuartzTestSupport.instant("2024-03-10T07:00:00Z")...QuartzTestSupport.instant("2024-03-10T07:59:59Z")
         #expect(fires.filter { gapHour.contains($0) }.count == 60)
         // IsSatisfiedBy_MinutelyCron_TrueForInstantsInsideGapHourUtc: 07:15Z reads 03:15 EDT.
         #expect(fires.contains(try QuartzTestSupport.instant("2024-03-10T07:15:00Z")))
@@ -71,7 +80,8 @@ import Testing
         let schedule = try Self.quartzNet("0 * * * * ?", "Europe/Berlin")
         let fires = try QuartzTestSupport.between(schedule, "2018-10-27T22:00:00Z", "2018-10-28T23:00:00Z")
         #expect(fires.count == 1499)
-        let standardPass = try QuartzTestSupport.instant("2018-10-28T01:00:00Z")...QuartzTestSupport.instant("2018-10-28T01:59:59Z")
+        let standardPass =
+            try QuartzTestSupport.instant("2018-10-28T01:00:00Z")...QuartzTestSupport.instant("2018-10-28T01:59:59Z")
         #expect(fires.filter { standardPass.contains($0) }.count == 60)
         // IsSatisfiedBy_RepeatedHourStandardPass_AgreesWithSequentialWalk: 01:30Z reads 02:30 +01:00.
         #expect(fires.contains(try QuartzTestSupport.instant("2018-10-28T01:30:00Z")))
@@ -109,7 +119,8 @@ import Testing
 
     @Test func nextFireInsideTheRepeatedHourIsTheNextMinute() throws {
         let schedule = try Self.quartzNet("0 * * * * ?", "America/New_York")
-        #expect(try QuartzTestSupport.next(schedule, after: "2024-11-03T05:53:59Z", count: 1) == ["2024-11-03T05:54:00Z"])
+        #expect(
+            try QuartzTestSupport.next(schedule, after: "2024-11-03T05:53:59Z", count: 1) == ["2024-11-03T05:54:00Z"])
     }
 
     // MARK: GetTimeBefore_ProbeJustAfterFireTimeInRepeatedHour_ReturnsRealPrecedingFire
@@ -131,10 +142,14 @@ import Testing
     // MARK: GetTimeBefore_RoundTripsWithGetTimeAfter_AroundTransitions
 
     @Test(arguments: [
-        ("0 * * * * ?", "America/New_York", "2024-03-10T07:00:00Z"), ("0 0 * * * ?", "America/New_York", "2024-03-10T07:00:00Z"),
-        ("0 * * * * ?", "America/New_York", "2024-11-03T06:00:00Z"), ("0 0 * * * ?", "America/New_York", "2024-11-03T06:00:00Z"),
-        ("0 * * * * ?", "Europe/Berlin", "2018-03-25T01:00:00Z"), ("0 0 * * * ?", "Europe/Berlin", "2018-03-25T01:00:00Z"),
-        ("0 * * * * ?", "Europe/Berlin", "2018-10-28T01:00:00Z"), ("0 0 * * * ?", "Europe/Berlin", "2018-10-28T01:00:00Z"),
+        ("0 * * * * ?", "America/New_York", "2024-03-10T07:00:00Z"),
+        ("0 0 * * * ?", "America/New_York", "2024-03-10T07:00:00Z"),
+        ("0 * * * * ?", "America/New_York", "2024-11-03T06:00:00Z"),
+        ("0 0 * * * ?", "America/New_York", "2024-11-03T06:00:00Z"),
+        ("0 * * * * ?", "Europe/Berlin", "2018-03-25T01:00:00Z"),
+        ("0 0 * * * ?", "Europe/Berlin", "2018-03-25T01:00:00Z"),
+        ("0 * * * * ?", "Europe/Berlin", "2018-10-28T01:00:00Z"),
+        ("0 0 * * * ?", "Europe/Berlin", "2018-10-28T01:00:00Z"),
     ])
     func previousAndNextAgreeAroundTransitions(line: String, zone: String, transition: String) throws {
         let schedule = try Self.quartzNet(line, zone)
@@ -151,6 +166,7 @@ import Testing
 
     @Test func fixedTimeInTheGapFiresAtTheShiftedInstant() throws {
         let schedule = try Self.quartzNet("0 30 2 * * ?", "America/New_York")
-        #expect(try QuartzTestSupport.next(schedule, after: "2024-03-10T05:00:00Z", count: 1) == ["2024-03-10T07:30:00Z"])
+        #expect(
+            try QuartzTestSupport.next(schedule, after: "2024-03-10T05:00:00Z", count: 1) == ["2024-03-10T07:30:00Z"])
     }
 }

@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func writesWeekdayNamesWithoutSteps() {
-        let text = QuartzFieldText.text([1, 3, 5, 7], range: 1...7, style: .compact, names: QuartzFieldText.weekdayName)
+        let text = QuartzFieldText.text(
+            [1, 3, 5, 7], range: 1...7, style: .compact, names: QuartzFieldText.weekdayName)
         #expect(text == "SUN,TUE,THU,SAT")
     }
 }

@@ -29,7 +29,9 @@ import Testing
         #expect(try Self.weekdays("6#3") == .weekdays(WeekdaySet(ordinals: [OrdinalWeekday(.friday, 3)])))
         #expect(try Self.weekdays("2L") == .weekdays(WeekdaySet(ordinals: [OrdinalWeekday(.monday, -1)])))
         #expect(try Self.weekdays("L") == .weekdays(WeekdaySet(every: [.saturday])))
-        #expect(try Self.weekdays("MON-FRI") == .weekdays(WeekdaySet(every: [.monday, .tuesday, .wednesday, .thursday, .friday])))
+        #expect(
+            try Self.weekdays("MON-FRI")
+                == .weekdays(WeekdaySet(every: [.monday, .tuesday, .wednesday, .thursday, .friday])))
         #expect(try Self.weekdays("SUN-SAT") == .everyDay)
     }
 

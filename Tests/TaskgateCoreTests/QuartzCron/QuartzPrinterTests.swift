@@ -99,7 +99,8 @@ import Testing
     @Test func foldsAnHourlyIntervalThatDividesTheDay() throws {
         // FREQ=HOURLY;INTERVAL=6 from 02:00 is hours 2, 8, 14, 20 (qlik-scheduling.md §10 H11).
         let anchor = try QuartzTestSupport.local("2026-03-01T02:00:00")
-        let rule = Self.rule(hours: .everyHour, interval: RuleInterval(step: .calendar(.hour, every: 6), anchor: anchor))
+        let rule = Self.rule(
+            hours: .everyHour, interval: RuleInterval(step: .calendar(.hour, every: 6), anchor: anchor))
         let text = try Dialect.quartz.print(.recurring([rule], zone: "UTC"))
         #expect(text.lines == ["0 0 2/6 * * ? *"])
         #expect(text.context.start == anchor)
@@ -152,6 +153,12 @@ import Testing
             (
                 rule(interval: RuleInterval(step: .calendar(.day, every: 1), anchor: anchor, count: 10)),
                 "quartz: rule 1, count: COUNT=10 has no Quartz form; Quartz stops only at an end time"
+            ),
+            (
+                rule(
+                    interval: RuleInterval(
+                        step: .calendar(.day, every: 1), anchor: anchor, until: .local(anchor.adding(seconds: 86_400)))),
+                "quartz: rule 1, until: UNTIL 2026-01-06T08:00:00 belongs to this rule only; Quartz has no per-line end"
             ),
             (
                 rule(days: .weekdays(WeekdaySet(ordinals: [OrdinalWeekday(.friday, -2)]))),
@@ -207,43 +214,53 @@ import Testing
     @Test func refusesRuleAndScheduleParts() throws {
         var yearDays = Self.rule()
         yearDays.yearDays = YearDaySet([100])
-        #expect(Self.refusal(.recurring([yearDays], zone: "UTC"))
-            == "quartz: rule 1, year days: Quartz has no day-of-the-year field (RRULE BYYEARDAY)")
+        #expect(
+            Self.refusal(.recurring([yearDays], zone: "UTC"))
+                == "quartz: rule 1, year days: Quartz has no day-of-the-year field (RRULE BYYEARDAY)")
         var weeks = Self.rule()
         weeks.weekNumbers = WeekNumberSet([1])
-        #expect(Self.refusal(.recurring([weeks], zone: "UTC"))
-            == "quartz: rule 1, week numbers: Quartz has no week-number field (RRULE BYWEEKNO)")
+        #expect(
+            Self.refusal(.recurring([weeks], zone: "UTC"))
+                == "quartz: rule 1, week numbers: Quartz has no week-number field (RRULE BYWEEKNO)")
         var years = Self.rule()
         years.years = YearSet([2026, 2028])
-        #expect(Self.refusal(.recurring([years], zone: "UTC"))
-            == "quartz: rule 1, years: 2026,2028 is not one contiguous range; the portable form (wyn.md §4.7) writes "
-            + "'*' or one range per line")
+        #expect(
+            Self.refusal(.recurring([years], zone: "UTC"))
+                == "quartz: rule 1, years: 2026,2028 is not one contiguous range; the portable form (wyn.md §4.7) writes "
+                + "'*' or one range per line")
         years.years = YearSet([Int]())
-        #expect(Self.refusal(.recurring([years], zone: "UTC"))
-            == "quartz: rule 1, years: selects no year the engine reaches, so the rule never fires")
-        #expect(Self.refusal(Schedule(kind: .manual, zone: "UTC"))
-            == "quartz: kind: a manual schedule has no Quartz expression")
-        #expect(Self.refusal(Schedule(kind: .once(QuartzTestSupport.reference), zone: "UTC"))
-            == "quartz: kind: a one-time schedule has no Quartz expression; Quartz repeats")
-        let excluded = Schedule.recurring([Self.rule()], zone: "UTC", exclusions: [.instant(QuartzTestSupport.reference)])
+        #expect(
+            Self.refusal(.recurring([years], zone: "UTC"))
+                == "quartz: rule 1, years: selects no year the engine reaches, so the rule never fires")
+        #expect(
+            Self.refusal(Schedule(kind: .manual, zone: "UTC"))
+                == "quartz: kind: a manual schedule has no Quartz expression")
+        #expect(
+            Self.refusal(Schedule(kind: .once(QuartzTestSupport.reference), zone: "UTC"))
+                == "quartz: kind: a one-time schedule has no Quartz expression; Quartz repeats")
+        let excluded = Schedule.recurring(
+            [Self.rule()], zone: "UTC", exclusions: [.instant(QuartzTestSupport.reference)])
         #expect(Self.refusal(excluded) == "quartz: exclusions: Quartz has no excluded dates (1 given)")
         let overlapStart = Schedule.recurring(
             [Self.rule()], zone: "America/New_York",
             window: ScheduleWindow(start: .instant(try QuartzTestSupport.instant("2026-11-01T05:30:00Z"))))
-        #expect(Self.refusal(overlapStart)
-            == "quartz: window start: 2026-11-01T05:30:00Z reads 2026-11-01T01:30:00, a time that occurs twice; "
-            + "Quartz compares the start on the wall clock and cannot tell the two apart")
-        #expect(Self.refusal(.recurring([Self.rule(policy: .javaQuartz)], zone: "UTC"), dialect: .quartzNet)
-            == "quartz-net: rule 1, DST policy: gap skip, overlap later is not Quartz.NET's; it shifts a time in a "
-            + "spring-forward gap forward and fires a repeated time at its first pass (fixed times) or at both "
-            + "(interval expressions)")
+        #expect(
+            Self.refusal(overlapStart)
+                == "quartz: window start: 2026-11-01T05:30:00Z reads 2026-11-01T01:30:00, a time that occurs twice; "
+                + "Quartz compares the start on the wall clock and cannot tell the two apart")
+        #expect(
+            Self.refusal(.recurring([Self.rule(policy: .javaQuartz)], zone: "UTC"), dialect: .quartzNet)
+                == "quartz-net: rule 1, DST policy: gap skip, overlap later is not Quartz.NET's; it shifts a time in a "
+                + "spring-forward gap forward and fires a repeated time at its first pass (fixed times) or at both "
+                + "(interval expressions)")
     }
 
     @Test func printsAnInstantStartAsItsWallClockReading() throws {
         let schedule = Schedule.recurring(
             [Self.rule()], zone: "America/New_York",
             window: ScheduleWindow(start: .instant(try QuartzTestSupport.instant("2026-04-04T05:00:00Z"))))
-        #expect(try Dialect.quartz.print(schedule).context.start == (try QuartzTestSupport.local("2026-04-04T01:00:00")))
+        #expect(
+            try Dialect.quartz.print(schedule).context.start == (try QuartzTestSupport.local("2026-04-04T01:00:00")))
     }
 
     static let roundTrips = [
