@@ -354,6 +354,16 @@ import Testing
                 == ["2026-09-26T14:05:00Z", "2026-09-27T14:05:00Z"])
     }
 
+    @Test func trollKeepsATimeJavaLosesAfterTheTwoHourGap() throws {
+        // Troll springs from 01:00 +00 to 03:00 +02 on 2026-03-29. Java's setCalendarHour reads
+        // 01:30 as 03:30, finds hour 3 != 1, sets hour 2, which its lenient calendar reads as 04:30:
+        // the existing 03:30 (01:30Z) is lost; Java's next fire is 23:30Z (Monday 01:30 +02).
+        let schedule = try QuartzTestSupport.parse(["0 30 1,3 * * ?"], zone: "Antarctica/Troll")
+        #expect(
+            try QuartzTestSupport.next(schedule, after: "2026-03-28T12:00:00Z", count: 2)
+                == ["2026-03-29T01:30:00Z", "2026-03-29T23:30:00Z"])
+    }
+
     @Test func rejectsAnEmptyListOfLines() {
         #expect(throws: ScheduleSyntaxError.self) {
             try QuartzTestSupport.parse([String]())

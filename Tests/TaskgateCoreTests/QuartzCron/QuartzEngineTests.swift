@@ -162,6 +162,16 @@ import Testing
         }
     }
 
+    @Test func everyGapTimeIsShiftedThoughQuartzNetWalksOnFromTheFirst() throws {
+        // Known difference, not covered by Quartz.NET's tests: its GetTimeAfter walks on from the
+        // wall-clock reading of the shifted fire (03:00), so by its code only 07:00Z fires; the
+        // policy (gap: shift forward) shifts 02:30 as well.
+        let schedule = try Self.quartzNet("0 0,30 2 * * ?", "America/New_York")
+        #expect(
+            try QuartzTestSupport.next(schedule, after: "2026-03-08T05:00:00Z", count: 3)
+                == ["2026-03-08T07:00:00Z", "2026-03-08T07:30:00Z", "2026-03-09T06:00:00Z"])
+    }
+
     // MARK: IsSatisfiedBy_InstantReturnedForInGapFixedTime_IsCurrentlyFalse (its GetTimeAfter half)
 
     @Test func fixedTimeInTheGapFiresAtTheShiftedInstant() throws {
