@@ -493,8 +493,9 @@ def main():
             entry[3] += 1 if pin else 0
 
     total = len(queries)
-    pinned_total = sum(pinned.values())
-    print(f"quartz: {len(expressions)} expressions, {total} queries, agreement {100.0 * agreements / total:.2f}%, "
+    pinned_total = sum(pinned.values())  # counted apart: agreement is over the other queries
+    compared = total - pinned_total
+    print(f"quartz: {len(expressions)} expressions, {total} queries, agreement {100.0 * agreements / compared:.2f}%, "
           f"{len(disagreements)} disagreements, {rejected_by_both} rejected by both, {pinned_total} pinned "
           f"({', '.join(f'{name} {count}' for name, count in sorted(pinned.items())) or 'none'}), "
           f"{time.time() - started:.0f} s")
