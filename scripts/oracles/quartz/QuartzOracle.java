@@ -57,7 +57,7 @@ import java.util.concurrent.TimeUnit;
 import org.quartz.CronExpression;
 
 public final class QuartzOracle {
-    private static final long TIMEOUT_MILLIS = 1500;
+    private static final long TIMEOUT_MILLIS = 2500;
     private static final long BACK_OFF_SECONDS = 3 * 3600;
     private static final Set<String> ZONES = new HashSet<>(Arrays.asList(TimeZone.getAvailableIDs()));
     private static final DateTimeFormatter UTC_TEXT =
