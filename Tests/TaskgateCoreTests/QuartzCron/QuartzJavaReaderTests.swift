@@ -271,6 +271,12 @@ import Testing
         ),
     ]
 
+    @Test func rejectsSeveralNthWeekdaysAsTheBriefShows() {
+        #expect(
+            QuartzTestSupport.rejection("0 0 12 ? * SAT#1,SUN#1")
+                == "quartz: day-of-week (field 6, column 12) 'SAT#1,SUN#1': '#' takes a single weekday, not a list")
+    }
+
     @Test(arguments: rejections)
     func rejectsWhatJavaRejects(expression: String, message: String) {
         #expect(QuartzTestSupport.rejection(expression) == message)

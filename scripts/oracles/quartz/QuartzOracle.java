@@ -112,7 +112,12 @@ public final class QuartzOracle {
         @SuppressWarnings({"deprecation", "removal"})
         void abandon() {
             // CronExpression holds no lock, so stopping its thread leaves nothing inconsistent.
-            thread.stop();
+            // (Java 20 and later refuse to stop a thread; the daemon then spins until exit.)
+            try {
+                thread.stop();
+            } catch (UnsupportedOperationException refused) {
+                thread.interrupt();
+            }
         }
     }
 
