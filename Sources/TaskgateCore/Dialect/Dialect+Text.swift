@@ -10,7 +10,11 @@ extension Dialect {
     /// - Throws: ``ScheduleSyntaxError`` naming the field, column, value and what was expected.
     public func parse(_ lines: [String], context: DialectContext) throws(ScheduleSyntaxError) -> Schedule {
         switch self {
-        case .quartz, .quartzNet, .cron, .rrule, .iso8601, .fylr, .vco:
+        case .quartz:
+            return try QuartzCron.parse(lines, context: context, engine: .java)
+        case .quartzNet:
+            return try QuartzCron.parse(lines, context: context, engine: .dotnet)
+        case .cron, .rrule, .iso8601, .fylr, .vco:
             throw ScheduleSyntaxError(
                 dialect: self, expression: lines.joined(separator: " | "), field: "dialect", offset: 0, value: rawValue,
                 reason: "this dialect is not available in this build")
@@ -22,7 +26,11 @@ extension Dialect {
     /// - Throws: ``UnprintableSchedule`` naming the part of the schedule the dialect cannot hold.
     public func print(_ schedule: Schedule) throws(UnprintableSchedule) -> DialectText {
         switch self {
-        case .quartz, .quartzNet, .cron, .rrule, .iso8601, .fylr, .vco:
+        case .quartz:
+            return try QuartzCron.print(schedule, engine: .java)
+        case .quartzNet:
+            return try QuartzCron.print(schedule, engine: .dotnet)
+        case .cron, .rrule, .iso8601, .fylr, .vco:
             throw UnprintableSchedule(dialect: self, part: "dialect", reason: "this dialect is not available in this build")
         }
     }
