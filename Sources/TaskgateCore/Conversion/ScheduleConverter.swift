@@ -43,8 +43,7 @@ public struct ScheduleConverter: Sendable {
             parse: { lines, context throws(ScheduleSyntaxError) in try dialect.parse(lines, context: context) })
     }
 
-    func convert(_ original: Schedule, profile: TargetProfile, now: Instant, print: Printer, parse: Parser) -> ScheduleConversion {
-        let source = original
+    func convert(_ source: Schedule, profile: TargetProfile, now: Instant, print: Printer, parse: Parser) -> ScheduleConversion {
         let targetName = profile.name
         guard var zone = ZoneRules(identifier: source.zone) else {
             return ScheduleConversion(
@@ -60,14 +59,22 @@ public struct ScheduleConverter: Sendable {
             notes.append("\(candidate.exclusions.count) excluded date(s) dropped: \(targetName) holds no exclusions")
             candidate.exclusions = []
         }
-        if case .recurring(let rules) = candidate.kind {
+        if case .recurring(let sourceRules) = candidate.kind {
+            // The target engine applies its own DST policy: take, per rule, the closest it has.
+            let rules = sourceRules.map { rule in
+                var adopted = rule
+                adopted.dstPolicy = profile.dialect.enginePolicies(closestTo: rule.dstPolicy).first ?? rule.dstPolicy
+                return adopted
+            }
             let context = RewriteContext(
                 anchor: zone.localDateTime(at: start),
                 zoneHasFixedOffset: zone.transitions(from: start, through: start.adding(seconds: horizon.seconds)).isEmpty)
             var printable: [ScheduleRule] = []
             var firstRefusal: UnprintableSchedule?
             for (index, rule) in rules.enumerated() {
-                switch printableForm(of: rule, in: candidate, context: context, print: print, depth: Self.rewriteDepth) {
+                switch printableForm(
+                    of: rule, in: candidate, context: context, profile: profile, print: print, depth: Self.rewriteDepth)
+                {
                 case .success(let form):
                     printable.append(contentsOf: form)
                 case .failure(let refusal):
@@ -164,23 +171,30 @@ public struct ScheduleConverter: Sendable {
 
     /// The rule itself if the target prints it, or the first union of rewritten rules it prints.
     private func printableForm(
-        of rule: ScheduleRule, in source: Schedule, context: RewriteContext, print: Printer, depth: Int
+        of rule: ScheduleRule, in source: Schedule, context: RewriteContext, profile: TargetProfile, print: Printer,
+        depth: Int
     ) -> Result<[ScheduleRule], UnprintableSchedule> {
-        let alone = Schedule.recurring([rule], zone: source.zone, window: source.window)
-        let refusal: UnprintableSchedule
-        do {
-            _ = try print(alone)
-            return .success([rule])
-        } catch {
-            refusal = error
+        var refusal: UnprintableSchedule?
+        for policy in [rule.dstPolicy] + profile.dialect.enginePolicies(closestTo: rule.dstPolicy) {
+            var attempt = rule
+            attempt.dstPolicy = policy
+            do {
+                _ = try print(Schedule.recurring([attempt], zone: source.zone, window: source.window))
+                return .success([attempt])
+            } catch {
+                refusal = refusal ?? error
+            }
         }
+        guard let refusal else { return .success([rule]) }
         guard depth > 0 else { return .failure(refusal) }
         for rewrite in RuleRewrite.all {
             guard let pieces = rewrite.apply(rule, context), pieces != [rule] else { continue }
             var forms: [ScheduleRule] = []
             var printed = true
             for piece in pieces {
-                guard case .success(let form) = printableForm(of: piece, in: source, context: context, print: print, depth: depth - 1)
+                guard
+                    case .success(let form) = printableForm(
+                        of: piece, in: source, context: context, profile: profile, print: print, depth: depth - 1)
                 else {
                     printed = false
                     break
