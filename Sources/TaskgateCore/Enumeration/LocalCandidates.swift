@@ -43,7 +43,8 @@ struct LocalCandidates {
         }
         self.periods = periods
         setPositions = positions
-        timesOfDay = matcher.timesOfDay
+        // Only periods need the list of times of day (it can hold 86,400 entries).
+        timesOfDay = periods == nil ? [] : matcher.timesOfDay
         self.lowerBound = lower
         self.upperBound = upperBound
         cursor = remaining == nil ? max(from, lower) : lower

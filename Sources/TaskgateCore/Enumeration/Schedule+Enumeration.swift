@@ -11,12 +11,9 @@ extension Schedule {
 
     /// The first `count` instants strictly after `instant` (fewer if the schedule ends).
     public func nextOccurrences(after instant: Instant, count: Int) throws(UnknownTimeZoneError) -> [Instant] {
-        var result: [Instant] = []
-        guard count > 0 else { return result }
-        result.reserveCapacity(min(count, 4096))
+        guard count > 0 else { return [] }
         var occurrences = try occurrences(after: instant)
-        while result.count < count, let next = occurrences.next() { result.append(next) }
-        return result
+        return occurrences.take(count)
     }
 
     /// Every instant in `from...through`, at most `limit` of them.

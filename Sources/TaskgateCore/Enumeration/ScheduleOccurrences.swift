@@ -40,9 +40,16 @@ public struct ScheduleOccurrences: Sequence, IteratorProtocol {
     ///
     /// - Throws: ``UnknownTimeZoneError`` when the schedule's zone is not known.
     public init(_ schedule: Schedule, after instant: Instant) throws(UnknownTimeZoneError) {
-        guard var zone = ZoneRules(identifier: schedule.zone) else {
+        guard let zone = ZoneRules(identifier: schedule.zone) else {
             throw UnknownTimeZoneError(identifier: schedule.zone)
         }
+        self.init(schedule, after: instant, zone: zone)
+    }
+
+    /// The occurrences of `schedule` strictly after `instant`, reading offsets from `zone`
+    /// (rules for the schedule's zone, typically prepared once in a ``ZoneCatalog``).
+    public init(_ schedule: Schedule, after instant: Instant, zone: ZoneRules) {
+        var zone = zone
         bounds = EnumerationBounds(after: instant, window: schedule.window)
         var instants: Set<Instant> = []
         var locals: Set<LocalDateTime> = []
@@ -79,6 +86,14 @@ public struct ScheduleOccurrences: Sequence, IteratorProtocol {
 
     public mutating func next() -> Instant? {
         nextOccurrence()?.instant
+    }
+
+    /// The next `count` instants (fewer if the schedule ends).
+    public mutating func take(_ count: Int) -> [Instant] {
+        var result: [Instant] = []
+        result.reserveCapacity(Swift.min(Swift.max(count, 0), 4096))
+        while result.count < count, let next = next() { result.append(next) }
+        return result
     }
 
     /// The next instant together with the local time the rule selected for it (for a spring-gap

@@ -49,6 +49,13 @@ public struct ZoneRules: Sendable {
         self.timeZone = timeZone
     }
 
+    /// Fills the transition table for every instant in `from...through` now, so that copies of
+    /// these rules answer there without consulting the time-zone database again.
+    public mutating func prepare(from: Instant, through: Instant) {
+        cover(from.secondsSinceEpoch)
+        cover(through.secondsSinceEpoch)
+    }
+
     /// The UTC offset, in seconds east, in force at an instant.
     public mutating func offset(at instant: Instant) -> Int {
         cover(instant.secondsSinceEpoch)
