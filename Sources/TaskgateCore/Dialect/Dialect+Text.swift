@@ -10,7 +10,13 @@ extension Dialect {
     /// - Throws: ``ScheduleSyntaxError`` naming the field, column, value and what was expected.
     public func parse(_ lines: [String], context: DialectContext) throws(ScheduleSyntaxError) -> Schedule {
         switch self {
-        case .quartz, .quartzNet, .cron, .rrule, .iso8601, .fylr, .vco:
+        case .cron:
+            return try UnixCronDialect.parse(lines, context: context)
+        case .fylr:
+            return try FieldScheduleDialect.parse(lines, context: context)
+        case .vco:
+            return try VcoRecurrenceDialect.parse(lines, context: context)
+        case .quartz, .quartzNet, .rrule, .iso8601:
             throw ScheduleSyntaxError(
                 dialect: self, expression: lines.joined(separator: " | "), field: "dialect", offset: 0, value: rawValue,
                 reason: "this dialect is not available in this build")
@@ -22,7 +28,13 @@ extension Dialect {
     /// - Throws: ``UnprintableSchedule`` naming the part of the schedule the dialect cannot hold.
     public func print(_ schedule: Schedule) throws(UnprintableSchedule) -> DialectText {
         switch self {
-        case .quartz, .quartzNet, .cron, .rrule, .iso8601, .fylr, .vco:
+        case .cron:
+            return try UnixCronDialect.print(schedule)
+        case .fylr:
+            return try FieldScheduleDialect.print(schedule)
+        case .vco:
+            return try VcoRecurrenceDialect.print(schedule)
+        case .quartz, .quartzNet, .rrule, .iso8601:
             throw UnprintableSchedule(dialect: self, part: "dialect", reason: "this dialect is not available in this build")
         }
     }

@@ -1,0 +1,8 @@
+enum VcoRecurrenceDialect {
+    static func parse(_ lines: [String], context: DialectContext) throws(ScheduleSyntaxError) -> Schedule {
+        throw ScheduleSyntaxError(dialect: .vco, expression: "", field: "x", offset: 0, value: "", reason: "todo")
+    }
+    static func print(_ schedule: Schedule) throws(UnprintableSchedule) -> DialectText {
+        throw UnprintableSchedule(dialect: .vco, part: "x", reason: "todo")
+    }
+}
