@@ -1,7 +1,7 @@
 /// The normal-form text of one crontab field for a set of values.
 ///
-/// Normal form: `*` for every value, `*/n` when the set (of two or more values) is exactly what
-/// `*/n` selects, `a-b/n`
+/// Normal form: `*` for every value, `*/n` when the set (of three or more values) is exactly
+/// what `*/n` selects, `a-b/n`
 /// for one arithmetic run of three or more values, otherwise a comma list in which runs of three
 /// or more consecutive values are ranges (`1-5,9`). Day-of-week values are printed 0–6.
 ///
@@ -13,8 +13,8 @@ enum UnixCronFieldText {
     static func text(_ values: Set<Int>, in field: UnixCronField, allowStar: Bool) -> String {
         let range = field.printedRange
         let sorted = values.sorted()
-        // A single value reads better as a number than as the `*/n` that happens to select it.
-        if allowStar, values.count > 1, let step = exactStarStep(values, in: field) {
+        // One or two values read better as numbers than as the `*/n` that happens to select them.
+        if allowStar, values.count > 2, let step = exactStarStep(values, in: field) {
             return step == 1 ? "*" : "*/\(step)"
         }
         if sorted.count >= 3 {
