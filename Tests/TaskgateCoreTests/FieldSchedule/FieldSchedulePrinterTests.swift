@@ -136,3 +136,29 @@ import Testing
         #expect(DialectTesting.printError(.fylr, .recurring([], zone: "UTC")) == "fylr: rules: the schedule has no rule")
     }
 }
+
+extension FieldSchedulePrinterTests {
+    static func randomList(_ range: ClosedRange<Int>, _ generator: inout SeededGenerator) -> String {
+        let count = [0, 1, 1, 2, 3, 7, range.count][Int.random(in: 0...6, using: &generator)]
+        return "[" + (0..<count).map { _ in String(Int.random(in: range, using: &generator)) }.joined(separator: ",") + "]"
+    }
+
+    @Test func roundTripsGeneratedSchedules() throws {
+        var generator = SeededGenerator(seed: 11)
+        let names = ["monday", "Tue", "WEDNESDAY", "thu", "friday", "sat", "Sunday"]
+        var failures: [String] = []
+        for _ in 0..<500 {
+            let objects = (0..<Int.random(in: 1...3, using: &generator)).map { _ -> String in
+                let weekdays = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                    "\"" + (names.randomElement(using: &generator) ?? "monday") + "\""
+                }
+                return #"{"minutes":\#(Self.randomList(0...59, &generator)),"hours":\#(Self.randomList(0...23, &generator)),"#
+                    + #""days_of_month":\#(Self.randomList(1...31, &generator)),"weekdays":[\#(weekdays.joined(separator: ","))]}"#
+            }
+            let text = "[" + objects.joined(separator: ",") + "]"
+            let result = try DialectTesting.roundTrip(.fylr, [text], zone: "America/New_York")
+            if !result.equal { failures.append(text) }
+        }
+        #expect(failures == [])
+    }
+}
