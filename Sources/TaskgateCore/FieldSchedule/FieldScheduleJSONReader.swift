@@ -56,7 +56,9 @@ struct FieldScheduleJSONReader {
         }
         while true {
             skipBlanks()
-            guard position < scalars.count, scalars[position] == "\"" else { throw error("expected a key in double quotes") }
+            guard position < scalars.count, scalars[position] == "\"" else {
+                throw error("expected a key in double quotes")
+            }
             let keyOffset = position
             let key = try readString()
             skipBlanks()
@@ -125,7 +127,9 @@ struct FieldScheduleJSONReader {
                     throw error("unknown escape '\\\(escaped)'; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u")
                 }
             default:
-                guard scalar.value >= 0x20 else { throw error("a control character inside a string; expected it escaped") }
+                guard scalar.value >= 0x20 else {
+                    throw error("a control character inside a string; expected it escaped")
+                }
                 result.append(scalar)
                 position += 1
             }
@@ -191,7 +195,9 @@ struct FieldScheduleJSONReader {
         return position > start
     }
 
-    private mutating func readWord(_ word: String, as value: FieldScheduleJSON.Value) throws(ScheduleSyntaxError)
+    private mutating func readWord(
+        _ word: String, as value: FieldScheduleJSON.Value
+    ) throws(ScheduleSyntaxError)
         -> FieldScheduleJSON.Value
     {
         let wordScalars = Array(word.unicodeScalars)
@@ -220,6 +226,7 @@ struct FieldScheduleJSONReader {
 
     private func error(_ reason: String) -> ScheduleSyntaxError {
         let value = position < scalars.count ? String(scalars[position]) : ""
-        return ScheduleSyntaxError(dialect: .fylr, expression: line, field: "JSON", offset: position, value: value, reason: reason)
+        return ScheduleSyntaxError(
+            dialect: .fylr, expression: line, field: "JSON", offset: position, value: value, reason: reason)
     }
 }

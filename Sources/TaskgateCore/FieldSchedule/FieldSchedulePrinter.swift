@@ -24,14 +24,16 @@ struct FieldSchedulePrinter {
             throw refusal(part: "exclusions", reason: "fylr cannot leave out single dates (fylr.md §11.5)")
         }
         if let end = schedule.window.end {
-            throw refusal(part: "window end", reason: "fylr schedules have no end; \(end) cannot be held (fylr.md §11.5)")
+            throw refusal(
+                part: "window end", reason: "fylr schedules have no end; \(end) cannot be held (fylr.md §11.5)")
         }
         var start: LocalDateTime?
         if let windowStart = schedule.window.start {
             guard let local = WindowStartReading.localStart(for: windowStart, in: &zone) else {
                 throw refusal(
                     part: "window start",
-                    reason: "the start \(windowStart) lies within two days of a DST change of \(schedule.zone); a local "
+                    reason:
+                        "the start \(windowStart) lies within two days of a DST change of \(schedule.zone); a local "
                         + "start cannot name it")
             }
             start = local
@@ -41,7 +43,8 @@ struct FieldSchedulePrinter {
         case .manual:
             throw refusal(part: "kind", reason: "a task that runs only when started has no schedule object")
         case .once:
-            throw refusal(part: "kind", reason: "a single run is fylr's next_run_at without schedules, not a schedule object")
+            throw refusal(
+                part: "kind", reason: "a single run is fylr's next_run_at without schedules, not a schedule object")
         case .event(let event):
             throw refusal(part: "kind", reason: "fylr schedules cannot wait for an event ('\(event)')")
         case .recurring(let recurring):
@@ -53,7 +56,8 @@ struct FieldSchedulePrinter {
             lines.append(contentsOf: try objects(for: rule, number: index + 1))
         }
         return DialectText(
-            lines: lines, context: DialectContext(zone: schedule.zone, start: start, reference: Instant(secondsSinceEpoch: 0)))
+            lines: lines,
+            context: DialectContext(zone: schedule.zone, start: start, reference: Instant(secondsSinceEpoch: 0)))
     }
 
     /// The objects of one rule, as JSON text.
@@ -66,7 +70,8 @@ struct FieldSchedulePrinter {
             guard exposure?.agrees(rule.dstPolicy, with: .wallClock) == true else {
                 throw refusal(
                     number, part: "DST policy",
-                    reason: "fylr matches the wall clock literally (gap skip, overlap both; fylr.md §5.2 item 9); the rule "
+                    reason:
+                        "fylr matches the wall clock literally (gap skip, overlap both; fylr.md §5.2 item 9); the rule "
                         + "has \(rule.dstPolicy) and selects local times at DST changes of \(schedule.zone)")
             }
         }
@@ -77,10 +82,12 @@ struct FieldSchedulePrinter {
 
     private func checkUnsupportedParts(of rule: ScheduleRule, number: Int) throws(UnprintableSchedule) {
         guard rule.seconds == FieldSet([0]) else {
-            throw refusal(number, part: "seconds", reason: "fylr runs at whole minutes; seconds \(rule.seconds) cannot be held")
+            throw refusal(
+                number, part: "seconds", reason: "fylr runs at whole minutes; seconds \(rule.seconds) cannot be held")
         }
         guard rule.months == .everyMonth else {
-            throw refusal(number, part: "months", reason: "fylr has no month field; months \(rule.months) cannot be held")
+            throw refusal(
+                number, part: "months", reason: "fylr has no month field; months \(rule.months) cannot be held")
         }
         if let years = rule.years {
             throw refusal(number, part: "years", reason: "fylr has no year field; years \(years) cannot be held")
@@ -93,18 +100,23 @@ struct FieldSchedulePrinter {
         }
         if let interval = rule.interval {
             if interval.count != nil {
-                throw refusal(number, part: "count", reason: "fylr cannot stop after a number of runs (fylr.md §11.2 R-8)")
+                throw refusal(
+                    number, part: "count", reason: "fylr cannot stop after a number of runs (fylr.md §11.2 R-8)")
             }
             if !interval.setPositions.isEmpty {
-                throw refusal(number, part: "set positions", reason: "fylr cannot pick the n-th match of a period (BYSETPOS)")
+                throw refusal(
+                    number, part: "set positions", reason: "fylr cannot pick the n-th match of a period (BYSETPOS)")
             }
             throw refusal(
                 number, part: "interval",
-                reason: "fylr matches the calendar; it cannot count periods or durations from an anchor (fylr.md §11.5)")
+                reason: "fylr matches the calendar; it cannot count periods or durations from an anchor (fylr.md §11.5)"
+            )
         }
     }
 
-    private func values(_ set: FieldSet, in range: ClosedRange<Int>, part: String, number: Int) throws(UnprintableSchedule)
+    private func values(
+        _ set: FieldSet, in range: ClosedRange<Int>, part: String, number: Int
+    ) throws(UnprintableSchedule)
         -> [Int]
     {
         guard !set.isEmpty else { throw refusal(number, part: part, reason: "the rule selects no value") }
@@ -139,7 +151,9 @@ struct FieldSchedulePrinter {
     }
 
     /// Weekdays on the given days: every such weekday, and each n-th weekday as its day block.
-    private func weekdayPieces(_ weekdays: WeekdaySet, within days: Set<Int>, number: Int) throws(UnprintableSchedule)
+    private func weekdayPieces(
+        _ weekdays: WeekdaySet, within days: Set<Int>, number: Int
+    ) throws(UnprintableSchedule)
         -> [DayPiece]
     {
         var pieces: [DayPiece] = []
@@ -152,7 +166,8 @@ struct FieldSchedulePrinter {
         guard !weekdays.ordinals.isEmpty else { return pieces }
         guard weekdays.ordinalScope == .month else {
             throw refusal(
-                number, part: "day selector", reason: "fylr cannot count weekdays within the year (RRULE YEARLY BYDAY=20MO)")
+                number, part: "day selector",
+                reason: "fylr cannot count weekdays within the year (RRULE YEARLY BYDAY=20MO)")
         }
         var ordinalsByWeekday: [Weekday: Set<Int>] = [:]
         for ordinal in weekdays.sortedOrdinals {
@@ -211,8 +226,10 @@ struct FieldSchedulePrinter {
             switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
-            case "\u{00}"..."\u{1F}": result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                + String(scalar.value, radix: 16)
+            case "\u{00}"..."\u{1F}":
+                result +=
+                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -130,7 +130,9 @@ struct FieldScheduleReader {
     }
 
     /// The elements of a list of integers; `null` is an empty list.
-    private func integers(_ json: FieldScheduleJSON, in range: ClosedRange<Int>, path: String, line: String)
+    private func integers(
+        _ json: FieldScheduleJSON, in range: ClosedRange<Int>, path: String, line: String
+    )
         throws(ScheduleSyntaxError) -> Set<Int>
     {
         let expected = "expected an integer \(range.lowerBound)-\(range.upperBound)"
@@ -141,7 +143,8 @@ struct FieldScheduleReader {
             else {
                 let found = element.typeName == "number" ? "" : ", found a \(element.typeName)"
                 throw ScheduleSyntaxError(
-                    dialect: .fylr, expression: line, field: "\(path)[\(index)]", offset: element.offset, value: element.text,
+                    dialect: .fylr, expression: line, field: "\(path)[\(index)]", offset: element.offset,
+                    value: element.text,
                     reason: expected + found)
             }
             values.insert(value)
@@ -149,14 +152,18 @@ struct FieldScheduleReader {
         return values
     }
 
-    private func weekdayNames(_ json: FieldScheduleJSON, path: String, line: String) throws(ScheduleSyntaxError) -> Set<Weekday> {
+    private func weekdayNames(
+        _ json: FieldScheduleJSON, path: String, line: String
+    ) throws(ScheduleSyntaxError) -> Set<Weekday> {
         var values: Set<Weekday> = []
         for (index, element) in try elements(of: json, path: path, line: line).enumerated() {
             guard case .string(let text) = element.value, let weekday = FieldScheduleWeekday.weekday(named: text) else {
                 let found = element.typeName == "string" ? "" : ", found a \(element.typeName)"
                 throw ScheduleSyntaxError(
-                    dialect: .fylr, expression: line, field: "\(path)[\(index)]", offset: element.offset, value: element.text,
-                    reason: "expected a weekday: sunday, monday, tuesday, wednesday, thursday, friday, saturday or their "
+                    dialect: .fylr, expression: line, field: "\(path)[\(index)]", offset: element.offset,
+                    value: element.text,
+                    reason:
+                        "expected a weekday: sunday, monday, tuesday, wednesday, thursday, friday, saturday or their "
                         + "first three letters" + found)
             }
             values.insert(weekday)
@@ -164,7 +171,9 @@ struct FieldScheduleReader {
         return values
     }
 
-    private func elements(of json: FieldScheduleJSON, path: String, line: String) throws(ScheduleSyntaxError)
+    private func elements(
+        of json: FieldScheduleJSON, path: String, line: String
+    ) throws(ScheduleSyntaxError)
         -> [FieldScheduleJSON]
     {
         switch json.value {
@@ -178,7 +187,8 @@ struct FieldScheduleReader {
     }
 
     /// The zone name, or `nil` for `null` (the context's zone).
-    private func readZone(_ json: FieldScheduleJSON, path: String, line: String) throws(ScheduleSyntaxError) -> String? {
+    private func readZone(_ json: FieldScheduleJSON, path: String, line: String) throws(ScheduleSyntaxError) -> String?
+    {
         switch json.value {
         case .null:
             return nil

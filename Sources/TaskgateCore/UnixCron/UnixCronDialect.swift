@@ -21,7 +21,8 @@ enum UnixCronDialect {
         let window = ScheduleWindow(start: context.start.map(TimePoint.local), end: context.end)
         if let rebootLine {
             guard rules.isEmpty else {
-                let offset = rebootLine.firstIndex(of: "@").map { rebootLine.distance(from: rebootLine.startIndex, to: $0) } ?? 0
+                let offset =
+                    rebootLine.firstIndex(of: "@").map { rebootLine.distance(from: rebootLine.startIndex, to: $0) } ?? 0
                 throw ScheduleSyntaxError(
                     dialect: .cron, expression: rebootLine, field: "macro", offset: offset, value: "@reboot",
                     reason: "@reboot runs at system start and cannot share a schedule with timed lines")

@@ -87,7 +87,8 @@ struct UnixCronParser {
         let name = String(characters[(word.lowerBound + 1)..<word.upperBound])
         if words.count > 1 {
             throw error(
-                field: "macro", offset: words[1].lowerBound, value: text(words[1].lowerBound..<(words.last ?? words[1]).upperBound),
+                field: "macro", offset: words[1].lowerBound,
+                value: text(words[1].lowerBound..<(words.last ?? words[1]).upperBound),
                 reason: "a macro stands alone; expected nothing after \(text(word))")
         }
         // Debian compares the names with strcmp: lower case only.
@@ -100,7 +101,9 @@ struct UnixCronParser {
         return .times(times)
     }
 
-    private func parseField(_ field: UnixCronField, _ word: Range<Int>) throws(ScheduleSyntaxError) -> UnixCronFieldValue {
+    private func parseField(
+        _ field: UnixCronField, _ word: Range<Int>
+    ) throws(ScheduleSyntaxError) -> UnixCronFieldValue {
         var values: Set<Int> = []
         var termStart = word.lowerBound
         for index in word.lowerBound...word.upperBound where index == word.upperBound || characters[index] == "," {
@@ -113,7 +116,9 @@ struct UnixCronParser {
     /// One list element: `*`, `*/n`, `v`, `a-b`, `a-b/n`.
     private func parseTerm(_ field: UnixCronField, _ term: Range<Int>) throws(ScheduleSyntaxError) -> Set<Int> {
         guard !term.isEmpty else {
-            throw error(field, offset: term.lowerBound, value: "", reason: "empty list element; expected a value between commas")
+            throw error(
+                field, offset: term.lowerBound, value: "", reason: "empty list element; expected a value between commas"
+            )
         }
         try rejectExtensions(field, term)
         var base = term
@@ -124,7 +129,9 @@ struct UnixCronParser {
         }
         if characters[base.lowerBound] == "*" {
             guard base.count == 1 else {
-                throw error(field, offset: term.lowerBound, value: text(term), reason: "'*' stands alone or takes a step ('*/n')")
+                throw error(
+                    field, offset: term.lowerBound, value: text(term),
+                    reason: "'*' stands alone or takes a step ('*/n')")
             }
             return Set(select(field, from: field.range.lowerBound, through: field.range.upperBound, step: step))
         }
@@ -162,7 +169,8 @@ struct UnixCronParser {
         } else if field == .dayOfWeek, upper.contains("#") {
             reason = "'#' (the n-th weekday of the month) is a cronsim and Quartz extension, not Debian cron syntax"
         } else if field == .dayOfWeek, upper.count > 1, upper.hasSuffix("L") {
-            reason = "'L' (the last such weekday of the month) is a cronsim and Quartz extension, not Debian cron syntax"
+            reason =
+                "'L' (the last such weekday of the month) is a cronsim and Quartz extension, not Debian cron syntax"
         } else if field == .dayOfMonth, upper == "L" || upper.hasPrefix("L-") {
             reason = "'L' (the last day of the month) is a cronsim and Quartz extension, not Debian cron syntax"
         } else if field == .dayOfMonth, upper == "LW" {
@@ -189,7 +197,8 @@ struct UnixCronParser {
     private func parseStep(_ field: UnixCronField, _ range: Range<Int>) throws(ScheduleSyntaxError) -> Int {
         let token = text(range)
         guard let step = Self.decimal(token, maximumDigits: 9), step >= 1 else {
-            throw error(field, offset: range.lowerBound, value: token, reason: "expected a step from 1 to \(Self.largestStep)")
+            throw error(
+                field, offset: range.lowerBound, value: token, reason: "expected a step from 1 to \(Self.largestStep)")
         }
         return step
     }
@@ -212,11 +221,13 @@ struct UnixCronParser {
 
     private func error(_ field: UnixCronField, offset: Int, value: String, reason: String) -> ScheduleSyntaxError {
         ScheduleSyntaxError(
-            dialect: .cron, expression: line, field: field.name, fieldNumber: field.rawValue, offset: offset, value: value,
+            dialect: .cron, expression: line, field: field.name, fieldNumber: field.rawValue, offset: offset,
+            value: value,
             reason: reason)
     }
 
     private func error(field: String, offset: Int, value: String, reason: String) -> ScheduleSyntaxError {
-        ScheduleSyntaxError(dialect: .cron, expression: line, field: field, offset: offset, value: value, reason: reason)
+        ScheduleSyntaxError(
+            dialect: .cron, expression: line, field: field, offset: offset, value: value, reason: reason)
     }
 }

@@ -20,7 +20,8 @@ struct UnixCronPrinter {
             guard let local = WindowStartReading.localStart(for: windowStart, in: &zone) else {
                 throw refusal(
                     part: "window start",
-                    reason: "the start \(windowStart) lies within two days of a DST change of \(schedule.zone); a local "
+                    reason:
+                        "the start \(windowStart) lies within two days of a DST change of \(schedule.zone); a local "
                         + "start cannot name it")
             }
             start = local
@@ -30,7 +31,8 @@ struct UnixCronPrinter {
         case .manual:
             throw refusal(part: "kind", reason: "a task that runs only when started by hand has no crontab line")
         case .once:
-            throw refusal(part: "kind", reason: "Debian cron has no one-time entries; a line with a date fires every year")
+            throw refusal(
+                part: "kind", reason: "Debian cron has no one-time entries; a line with a date fires every year")
         case .event(let event):
             guard event == "reboot" else {
                 throw refusal(part: "kind", reason: "Debian cron knows one event, @reboot, not '\(event)'")
@@ -46,7 +48,8 @@ struct UnixCronPrinter {
         }
         return DialectText(
             lines: lines,
-            context: DialectContext(zone: schedule.zone, start: start, end: schedule.window.end, reference: Instant(secondsSinceEpoch: 0)))
+            context: DialectContext(
+                zone: schedule.zone, start: start, end: schedule.window.end, reference: Instant(secondsSinceEpoch: 0)))
     }
 
     /// One line: `minute hour day-of-month month day-of-week`.
@@ -71,7 +74,8 @@ struct UnixCronPrinter {
             throw refusal(number, part: "years", reason: "Debian cron has no year field; years \(years) cannot be held")
         }
         if rule.yearDays != nil {
-            throw refusal(number, part: "year days", reason: "Debian cron cannot select days by their place in the year")
+            throw refusal(
+                number, part: "year days", reason: "Debian cron cannot select days by their place in the year")
         }
         if rule.weekNumbers != nil {
             throw refusal(number, part: "week numbers", reason: "Debian cron cannot select weeks of the year")
@@ -82,7 +86,8 @@ struct UnixCronPrinter {
             }
             if !interval.setPositions.isEmpty {
                 throw refusal(
-                    number, part: "set positions", reason: "Debian cron cannot pick the n-th match of a period (BYSETPOS)")
+                    number, part: "set positions",
+                    reason: "Debian cron cannot pick the n-th match of a period (BYSETPOS)")
             }
             throw refusal(
                 number, part: "interval",
@@ -90,7 +95,9 @@ struct UnixCronPrinter {
         }
     }
 
-    private func values(_ set: FieldSet, in field: UnixCronField, part: String, number: Int) throws(UnprintableSchedule)
+    private func values(
+        _ set: FieldSet, in field: UnixCronField, part: String, number: Int
+    ) throws(UnprintableSchedule)
         -> Set<Int>
     {
         let range = field.printedRange
@@ -102,7 +109,9 @@ struct UnixCronPrinter {
     }
 
     /// The minute and hour fields in the shape whose Debian DST behaviour the rule has.
-    private func timeFields(minutes: Set<Int>, hours: Set<Int>, rule: ScheduleRule, number: Int) throws(UnprintableSchedule)
+    private func timeFields(
+        minutes: Set<Int>, hours: Set<Int>, rule: ScheduleRule, number: Int
+    ) throws(UnprintableSchedule)
         -> (String, String)
     {
         let naturalMinute = UnixCronFieldText.text(minutes, in: .minute, allowStar: true)
@@ -121,7 +130,8 @@ struct UnixCronPrinter {
         )
         let prefersWildcard =
             rule.dstPolicy == UnixCronTimes.wildcardPolicy
-            || (rule.dstPolicy != UnixCronTimes.fixedTimePolicy && (naturalMinute.hasPrefix("*") || naturalHour.hasPrefix("*")))
+            || (rule.dstPolicy != UnixCronTimes.fixedTimePolicy
+                && (naturalMinute.hasPrefix("*") || naturalHour.hasPrefix("*")))
         var exposure: DSTExposure?
         for wildcard in prefersWildcard ? [true, false] : [false, true] {
             let policy = wildcard ? UnixCronTimes.wildcardPolicy : UnixCronTimes.fixedTimePolicy
@@ -173,7 +183,9 @@ struct UnixCronPrinter {
 
     /// An AND of the two day fields: one of them must start with `*` (Debian's `DOM_STAR` or
     /// `DOW_STAR`), and such a field always holds day 1 or Sunday.
-    private func bothFields(_ days: Set<Int>, _ weekdays: Set<Int>, number: Int) throws(UnprintableSchedule) -> (String, String) {
+    private func bothFields(
+        _ days: Set<Int>, _ weekdays: Set<Int>, number: Int
+    ) throws(UnprintableSchedule) -> (String, String) {
         if let step = UnixCronFieldText.exactStarStep(weekdays, in: .dayOfWeek) {
             return (UnixCronFieldText.text(days, in: .dayOfMonth, allowStar: true), "*/\(step)")
         }
@@ -190,7 +202,8 @@ struct UnixCronPrinter {
         let weekdayText = UnixCronFieldText.text(weekdays, in: .dayOfWeek, allowStar: false)
         throw refusal(
             number, part: "day selector",
-            reason: "a day must match both day-of-month \(dayText) and day-of-week \(weekdayText); Debian cron ANDs the two "
+            reason:
+                "a day must match both day-of-month \(dayText) and day-of-week \(weekdayText); Debian cron ANDs the two "
                 + "only when one field starts with '*', which always selects day 1 or Sunday")
     }
 

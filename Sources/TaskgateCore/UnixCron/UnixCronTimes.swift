@@ -78,7 +78,8 @@ struct UnixCronTimes: Hashable {
                 dayOfWeek: flaggedWeekdays)
         case "monthly":
             return UnixCronTimes(
-                minute: midnight.0, hour: midnight.1, dayOfMonth: .single(1), month: allMonths, dayOfWeek: flaggedWeekdays)
+                minute: midnight.0, hour: midnight.1, dayOfMonth: .single(1), month: allMonths,
+                dayOfWeek: flaggedWeekdays)
         case "weekly":
             var flaggedDays = allDays
             flaggedDays.startsWithStar = true

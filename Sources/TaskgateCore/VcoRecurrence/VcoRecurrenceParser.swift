@@ -31,7 +31,8 @@ struct VcoRecurrenceParser {
         while position < characters.count, !isBlank(characters[position]) { position += 1 }
         let cycleText = text(cycleStart..<position)
         guard let cycle = VcoRecurrenceCycle(spelling: cycleText) else {
-            throw error(field: "recurrence-cycle", offset: cycleStart, value: cycleText, reason: "expected \(Self.cycles)")
+            throw error(
+                field: "recurrence-cycle", offset: cycleStart, value: cycleText, reason: "expected \(Self.cycles)")
         }
         position = skipBlanks(from: position)
         var zone: String?
@@ -44,7 +45,8 @@ struct VcoRecurrenceParser {
             let name = Self.trimmingBlanks(text((position + 1)..<close))
             guard ZoneRules(identifier: name) != nil else {
                 throw error(
-                    field: "zone", offset: position + 1, value: name, reason: "unknown time zone; expected an IANA name such as Europe/Zurich")
+                    field: "zone", offset: position + 1, value: name,
+                    reason: "unknown time zone; expected an IANA name such as Europe/Zurich")
             }
             zone = name
             position = close + 1
@@ -53,7 +55,9 @@ struct VcoRecurrenceParser {
         return Result(cycle: cycle, zone: zone, items: items)
     }
 
-    private func parseItems(from start: Int, cycle: VcoRecurrenceCycle) throws(ScheduleSyntaxError) -> [VcoRecurrenceItem] {
+    private func parseItems(
+        from start: Int, cycle: VcoRecurrenceCycle
+    ) throws(ScheduleSyntaxError) -> [VcoRecurrenceItem] {
         var segments: [Range<Int>] = []
         var segmentStart = start
         for index in start...characters.count where index == characters.count || characters[index] == "," {
@@ -86,16 +90,21 @@ struct VcoRecurrenceParser {
         return items.sorted()
     }
 
-    private func parseItem(_ range: Range<Int>, cycle: VcoRecurrenceCycle) throws(ScheduleSyntaxError) -> VcoRecurrenceItem {
+    private func parseItem(
+        _ range: Range<Int>, cycle: VcoRecurrenceCycle
+    ) throws(ScheduleSyntaxError) -> VcoRecurrenceItem {
         let itemText = text(range)
-        let failure = error(field: "recurrence-pattern", offset: range.lowerBound, value: itemText, reason: Self.expectation(cycle))
+        let failure = error(
+            field: "recurrence-pattern", offset: range.lowerBound, value: itemText, reason: Self.expectation(cycle))
         let words = itemText.split(whereSeparator: isBlank).map(String.init)
         switch cycle {
         case .oneTime:
             throw failure
         case .everyMinutes, .everyHours, .everyDays:
             let components = cycle == .everyMinutes ? 1 : cycle == .everyHours ? 2 : 3
-            guard words.count == 1, let second = Self.secondOfDay(words[0], components: components) else { throw failure }
+            guard words.count == 1, let second = Self.secondOfDay(words[0], components: components) else {
+                throw failure
+            }
             return VcoRecurrenceItem(day: 0, secondOfDay: second)
         case .everyWeeks:
             guard words.count == 2, let weekday = Self.weekday(named: words[0]),

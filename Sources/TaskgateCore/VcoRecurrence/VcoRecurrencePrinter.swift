@@ -7,7 +7,7 @@
 /// one vCO task cannot hold — months and years (§11 V2), the last day, nearest weekday and n-th
 /// weekday (V3), an OR or AND of days of month and weekdays, rules of weekdays mixed with rules of
 /// days of month, intervals, counts and set positions (V1), excluded dates, more than 1,000
-/// items (V17), a schedule without a start (a vCO task requires `recurrence-start-date`).
+/// items (V17).
 struct VcoRecurrencePrinter {
     let schedule: Schedule
 
@@ -24,7 +24,8 @@ struct VcoRecurrencePrinter {
         switch schedule.kind {
         case .manual:
             throw refusal(
-                part: "kind", reason: "a vCO task always has a schedule; running only by hand is running the workflow (vco.md §4.1)")
+                part: "kind",
+                reason: "a vCO task always has a schedule; running only by hand is running the workflow (vco.md §4.1)")
         case .event(let event):
             throw refusal(part: "kind", reason: "a vCO task cannot wait for an event ('\(event)')")
         case .once(let instant):
@@ -32,37 +33,45 @@ struct VcoRecurrencePrinter {
             return text("\(VcoRecurrenceCycle.oneTime.rawValue) (\(schedule.zone)) ", start: start)
         case .recurring(let rules):
             guard !rules.isEmpty else { throw refusal(part: "rules", reason: "the schedule has no rule") }
-            guard let windowStart = schedule.window.start else {
-                throw refusal(
-                    part: "window start",
-                    reason: "a vCO task needs a recurrence-start-date; the schedule has no window start")
+            var start: LocalDateTime?
+            if let windowStart = schedule.window.start {
+                start = try startReading(windowStart, in: &zone)
             }
-            let start = try startReading(windowStart, in: &zone)
             let (cycle, items) = try pattern(for: rules)
             let pattern = items.map { $0.text(in: cycle) + "," }.joined()
             return text("\(cycle.rawValue) (\(schedule.zone)) \(pattern)", start: start)
         }
     }
 
-    private func text(_ line: String, start: LocalDateTime) -> DialectText {
+    /// The text with the start in its context. Without a start the context has none: a vCO task
+    /// needs one, and whoever creates the task sends "now" (vco.md §11 V10), which is what the
+    /// reader takes from the context's reference. The printed reference is 1970-01-01T00:00:00Z,
+    /// so that reading the text back without a real "now" admits every later instant, as the
+    /// unbounded schedule does.
+    private func text(_ line: String, start: LocalDateTime?) -> DialectText {
         DialectText(
             lines: [line],
-            context: DialectContext(zone: schedule.zone, start: start, end: schedule.window.end, reference: Instant(secondsSinceEpoch: 0)))
+            context: DialectContext(
+                zone: schedule.zone, start: start, end: schedule.window.end, reference: Instant(secondsSinceEpoch: 0)))
     }
 
     /// The local reading the reader turns back into the start instant.
-    private func startReading(_ start: TimePoint, in zone: inout ZoneRules) throws(UnprintableSchedule) -> LocalDateTime {
+    private func startReading(_ start: TimePoint, in zone: inout ZoneRules) throws(UnprintableSchedule) -> LocalDateTime
+    {
         guard let local = WindowStartReading.instantStart(for: start, in: &zone) else {
             throw refusal(
                 part: "window start",
-                reason: "the start \(start) is the second pass of a repeated local time or lies within two days of a DST "
+                reason:
+                    "the start \(start) is the second pass of a repeated local time or lies within two days of a DST "
                     + "change of \(schedule.zone); the local start of the text cannot name it")
         }
         return local
     }
 
     /// The cycle and the items of all rules.
-    private func pattern(for rules: [ScheduleRule]) throws(UnprintableSchedule) -> (VcoRecurrenceCycle, [VcoRecurrenceItem]) {
+    private func pattern(
+        for rules: [ScheduleRule]
+    ) throws(UnprintableSchedule) -> (VcoRecurrenceCycle, [VcoRecurrenceItem]) {
         var hasWeekdays = false
         var hasMonthDays = false
         for (index, rule) in rules.enumerated() {
@@ -130,7 +139,8 @@ struct VcoRecurrencePrinter {
 
     private func checkUnsupportedParts(of rule: ScheduleRule, number: Int) throws(UnprintableSchedule) {
         guard rule.months == .everyMonth else {
-            throw refusal(number, part: "months", reason: "a vCO task has no month filter; months \(rule.months) cannot be held")
+            throw refusal(
+                number, part: "months", reason: "a vCO task has no month filter; months \(rule.months) cannot be held")
         }
         if let years = rule.years {
             throw refusal(number, part: "years", reason: "a vCO task has no year filter; years \(years) cannot be held")
@@ -146,12 +156,16 @@ struct VcoRecurrencePrinter {
                 throw refusal(number, part: "count", reason: "a vCO task cannot stop after a number of runs")
             }
             if !interval.setPositions.isEmpty {
-                throw refusal(number, part: "set positions", reason: "a vCO task cannot pick the n-th match of a period")
+                throw refusal(
+                    number, part: "set positions", reason: "a vCO task cannot pick the n-th match of a period")
             }
             throw refusal(
-                number, part: "interval", reason: "a vCO cycle has no multiplier: 'every 2 weeks' cannot be held (vco.md §11 V1)")
+                number, part: "interval",
+                reason: "a vCO cycle has no multiplier: 'every 2 weeks' cannot be held (vco.md §11 V1)")
         }
-        for (set, range, part) in [(rule.seconds, 0...59, "seconds"), (rule.minutes, 0...59, "minutes"), (rule.hours, 0...23, "hours")] {
+        for (set, range, part) in [
+            (rule.seconds, 0...59, "seconds"), (rule.minutes, 0...59, "minutes"), (rule.hours, 0...23, "hours"),
+        ] {
             guard !set.isEmpty else { throw refusal(number, part: part, reason: "the rule selects no value") }
             guard set.values.allSatisfy(range.contains) else {
                 throw refusal(number, part: part, reason: "\(set) lies outside \(range.lowerBound)-\(range.upperBound)")
@@ -163,7 +177,8 @@ struct VcoRecurrencePrinter {
         case .weekdays(let weekdays):
             guard weekdays.ordinals.isEmpty else {
                 throw refusal(
-                    number, part: "day selector", reason: "a vCO task has no n-th or last weekday of the month (vco.md §11 V3)")
+                    number, part: "day selector",
+                    reason: "a vCO task has no n-th or last weekday of the month (vco.md §11 V3)")
             }
         case .monthDays(let days):
             guard days.isPlainDays else {
@@ -180,14 +195,16 @@ struct VcoRecurrencePrinter {
         switch (cycle, rule.days) {
         case (.everyWeeks, .weekdays(let weekdays)): days = weekdays.everyWeekday.count
         case (.everyWeeks, _): days = 7
-        case (.everyMonths, .monthDays(let monthDays)): days = monthDays.plainDays.filter { (1...31).contains($0) }.count
+        case (.everyMonths, .monthDays(let monthDays)):
+            days = monthDays.plainDays.filter { (1...31).contains($0) }.count
         case (.everyMonths, _): days = 31
         default: days = 1
         }
         switch cycle {
         case .everyMinutes: return rule.seconds.count
         case .everyHours: return rule.minutes.count * rule.seconds.count
-        case .oneTime, .everyDays, .everyWeeks, .everyMonths: return days * rule.hours.count * rule.minutes.count * rule.seconds.count
+        case .oneTime, .everyDays, .everyWeeks, .everyMonths:
+            return days * rule.hours.count * rule.minutes.count * rule.seconds.count
         }
     }
 

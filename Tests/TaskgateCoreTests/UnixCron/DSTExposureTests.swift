@@ -34,7 +34,8 @@ import Testing
         let window = ScheduleWindow(
             start: .instant(try DialectTesting.instant("2026-04-01T00:00:00Z")),
             end: .instant(try DialectTesting.instant("2026-10-01T00:00:00Z")))
-        let exposure = try #require(DSTExposure(of: rule, in: .recurring([rule], zone: "America/New_York", window: window)))
+        let exposure = try #require(
+            DSTExposure(of: rule, in: .recurring([rule], zone: "America/New_York", window: window)))
         #expect(!exposure.selectsGapTimes && !exposure.selectsOverlapTimes)
     }
 }

@@ -20,7 +20,9 @@ enum DialectTesting {
         DialectContext(zone: zone, start: try start.map(local), reference: reference)
     }
 
-    static func parse(_ dialect: Dialect, _ lines: [String], zone: String = "UTC", start: String? = nil) throws -> Schedule {
+    static func parse(
+        _ dialect: Dialect, _ lines: [String], zone: String = "UTC", start: String? = nil
+    ) throws -> Schedule {
         try dialect.parse(lines, context: context(zone: zone, start: start))
     }
 
@@ -54,7 +56,9 @@ enum DialectTesting {
     }
 
     /// Parses, prints, parses again; returns the printed text and whether the two models are equal.
-    static func roundTrip(_ dialect: Dialect, _ lines: [String], zone: String = "UTC", start: String? = nil) throws
+    static func roundTrip(
+        _ dialect: Dialect, _ lines: [String], zone: String = "UTC", start: String? = nil
+    ) throws
         -> (printed: DialectText, equal: Bool)
     {
         let schedule = try parse(dialect, lines, zone: zone, start: start)

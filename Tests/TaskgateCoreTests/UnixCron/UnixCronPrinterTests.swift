@@ -9,12 +9,15 @@ import Testing
         try DialectTesting.roundTrip(.cron, [expression], zone: zone).printed.lines.joined(separator: " | ")
     }
 
-    static func schedule(_ rule: ScheduleRule, zone: String = "America/New_York", window: ScheduleWindow = .unbounded) -> Schedule {
+    static func schedule(
+        _ rule: ScheduleRule, zone: String = "America/New_York", window: ScheduleWindow = .unbounded
+    ) -> Schedule {
         .recurring([rule], zone: zone, window: window)
     }
 
     static func rule(
-        minutes: [Int] = [0], hours: [Int] = [0], days: DaySelector = .everyDay, policy: DSTPolicy = UnixCronTimes.fixedTimePolicy
+        minutes: [Int] = [0], hours: [Int] = [0], days: DaySelector = .everyDay,
+        policy: DSTPolicy = UnixCronTimes.fixedTimePolicy
     ) -> ScheduleRule {
         ScheduleRule(minutes: FieldSet(minutes), hours: FieldSet(hours), days: days, dstPolicy: policy)
     }
@@ -54,7 +57,9 @@ import Testing
         #expect(try Self.printed(expression) == normal)
     }
 
-    @Test(arguments: ["0 0 * * 1,2,3,4,5", "*/60,30 2 * * *", "0 10 1-7 * 0,*/3", "0 0 13 * */2,1", "@weekly", "@hourly"])
+    @Test(arguments: [
+        "0 0 * * 1,2,3,4,5", "*/60,30 2 * * *", "0 10 1-7 * 0,*/3", "0 0 13 * */2,1", "@weekly", "@hourly",
+    ])
     func printedLineReadsBackAsTheSameModel(expression: String) throws {
         #expect(try DialectTesting.roundTrip(.cron, [expression], zone: "America/New_York").equal)
     }
@@ -67,8 +72,9 @@ import Testing
 
     @Test func printsTheFirstSundayOfAQuartzOrdinalAsRefused() throws {
         let days = DaySelector.weekdays(WeekdaySet(ordinals: [OrdinalWeekday(.sunday, 1)]))
-        #expect(DialectTesting.printError(.cron, Self.schedule(Self.rule(days: days)))
-            == "cron: rule 1, day selector: the n-th weekday of the month (1 Sunday) is not Debian cron syntax")
+        #expect(
+            DialectTesting.printError(.cron, Self.schedule(Self.rule(days: days)))
+                == "cron: rule 1, day selector: the n-th weekday of the month (1 Sunday) is not Debian cron syntax")
     }
 
     @Test func printsAnyPolicyWhereTheZoneHasNoChanges() throws {
@@ -91,31 +97,82 @@ import Testing
     @Test func printsTheWindowIntoTheContext() throws {
         let start = try DialectTesting.local("2026-05-01T00:00:00")
         let end = TimePoint.instant(try DialectTesting.instant("2026-06-01T00:00:00Z"))
-        let text = try Dialect.cron.print(Self.schedule(Self.rule(), window: ScheduleWindow(start: .local(start), end: end)))
+        let text = try Dialect.cron.print(
+            Self.schedule(Self.rule(), window: ScheduleWindow(start: .local(start), end: end)))
         #expect(text.context.start == start)
         #expect(text.context.end == end)
         let instantStart = try DialectTesting.instant("2026-05-01T04:00:00Z")
-        let fromInstant = try Dialect.cron.print(Self.schedule(Self.rule(), window: ScheduleWindow(start: .instant(instantStart))))
+        let fromInstant = try Dialect.cron.print(
+            Self.schedule(Self.rule(), window: ScheduleWindow(start: .instant(instantStart))))
         #expect(fromInstant.context.start == start)
     }
 
     @Test(arguments: [
-        (rule(policy: .rfc5545).with(seconds: [30]), "cron: rule 1, seconds: Debian cron runs at whole minutes; seconds 30 cannot be held"),
-        (rule().with(years: YearSet([2027])), "cron: rule 1, years: Debian cron has no year field; years 2027 cannot be held"),
-        (rule(days: .monthDays(.lastDay)), "cron: rule 1, day selector: the last day of the month and the nearest weekday (Quartz L, W) are not Debian cron syntax"),
-        (rule(days: .monthDays(MonthDaySet(nearestWeekday: 1 << 15))), "cron: rule 1, day selector: the last day of the month and the nearest weekday (Quartz L, W) are not Debian cron syntax"),
-        (rule(days: .both(MonthDaySet(days: [13]), WeekdaySet(every: [Weekday.friday]))), "cron: rule 1, day selector: a day must match both day-of-month 13 and day-of-week 5; Debian cron ANDs the two only when one field starts with '*', which always selects day 1 or Sunday"),
-        (rule(days: .both(MonthDaySet(days: [13]), WeekdaySet())), "cron: rule 1, day selector: the rule selects no day"),
+        (
+            rule(policy: .rfc5545).with(seconds: [30]),
+            "cron: rule 1, seconds: Debian cron runs at whole minutes; seconds 30 cannot be held"
+        ),
+        (
+            rule().with(years: YearSet([2027])),
+            "cron: rule 1, years: Debian cron has no year field; years 2027 cannot be held"
+        ),
+        (
+            rule(days: .monthDays(.lastDay)),
+            "cron: rule 1, day selector: the last day of the month and the nearest weekday (Quartz L, W) are not Debian cron syntax"
+        ),
+        (
+            rule(days: .monthDays(MonthDaySet(nearestWeekday: 1 << 15))),
+            "cron: rule 1, day selector: the last day of the month and the nearest weekday (Quartz L, W) are not Debian cron syntax"
+        ),
+        (
+            rule(days: .both(MonthDaySet(days: [13]), WeekdaySet(every: [Weekday.friday]))),
+            "cron: rule 1, day selector: a day must match both day-of-month 13 and day-of-week 5; Debian cron ANDs the two only when one field starts with '*', which always selects day 1 or Sunday"
+        ),
+        (
+            rule(days: .both(MonthDaySet(days: [13]), WeekdaySet())),
+            "cron: rule 1, day selector: the rule selects no day"
+        ),
         (rule(minutes: []), "cron: rule 1, minutes: the rule selects no value"),
         (rule(hours: [24]), "cron: rule 1, hours: 24 lies outside 0-23"),
-        (rule().with(interval: RuleInterval(step: .calendar(.day, every: 2), anchor: LocalDateTime(year: 2026, month: 1, day: 1))), "cron: rule 1, interval: Debian cron matches the calendar; it cannot count periods or durations from an anchor"),
-        (rule().with(interval: RuleInterval(step: .calendar(.day, every: 1), anchor: LocalDateTime(year: 2026, month: 1, day: 1), count: 5)), "cron: rule 1, count: Debian cron cannot stop after a number of runs"),
-        (rule().with(interval: RuleInterval(step: .calendar(.month, every: 1), anchor: LocalDateTime(year: 2026, month: 1, day: 1), setPositions: [-1])), "cron: rule 1, set positions: Debian cron cannot pick the n-th match of a period (BYSETPOS)"),
-        (rule().with(yearDays: YearDaySet([100])), "cron: rule 1, year days: Debian cron cannot select days by their place in the year"),
-        (rule().with(weekNumbers: WeekNumberSet([20])), "cron: rule 1, week numbers: Debian cron cannot select weeks of the year"),
-        (rule(minutes: [30], hours: [2], policy: .rfc5545), "cron: rule 1, DST policy: Debian cron runs a line whose minute and hour do not start with '*' with gap transition, overlap earlier, and any other line with gap skip, overlap both (a '*' line would need minute 0 or hour 0); the rule has gap shift-forward, overlap earlier and selects local times at DST changes of America/New_York"),
-        (rule(minutes: [30], hours: [1], policy: .wallClock), "cron: rule 1, DST policy: Debian cron runs a line whose minute and hour do not start with '*' with gap transition, overlap earlier, and any other line with gap skip, overlap both (a '*' line would need minute 0 or hour 0); the rule has gap skip, overlap both and selects local times at DST changes of America/New_York"),
-        (rule(minutes: [0], hours: [1], policy: .javaQuartz), "cron: rule 1, DST policy: Debian cron runs a line whose minute and hour do not start with '*' with gap transition, overlap earlier, and any other line with gap skip, overlap both; the rule has gap skip, overlap later and selects local times at DST changes of America/New_York"),
+        (
+            rule().with(
+                interval: RuleInterval(
+                    step: .calendar(.day, every: 2), anchor: LocalDateTime(year: 2026, month: 1, day: 1))),
+            "cron: rule 1, interval: Debian cron matches the calendar; it cannot count periods or durations from an anchor"
+        ),
+        (
+            rule().with(
+                interval: RuleInterval(
+                    step: .calendar(.day, every: 1), anchor: LocalDateTime(year: 2026, month: 1, day: 1), count: 5)),
+            "cron: rule 1, count: Debian cron cannot stop after a number of runs"
+        ),
+        (
+            rule().with(
+                interval: RuleInterval(
+                    step: .calendar(.month, every: 1), anchor: LocalDateTime(year: 2026, month: 1, day: 1),
+                    setPositions: [-1])),
+            "cron: rule 1, set positions: Debian cron cannot pick the n-th match of a period (BYSETPOS)"
+        ),
+        (
+            rule().with(yearDays: YearDaySet([100])),
+            "cron: rule 1, year days: Debian cron cannot select days by their place in the year"
+        ),
+        (
+            rule().with(weekNumbers: WeekNumberSet([20])),
+            "cron: rule 1, week numbers: Debian cron cannot select weeks of the year"
+        ),
+        (
+            rule(minutes: [30], hours: [2], policy: .rfc5545),
+            "cron: rule 1, DST policy: Debian cron runs a line whose minute and hour do not start with '*' with gap transition, overlap earlier, and any other line with gap skip, overlap both (a '*' line would need minute 0 or hour 0); the rule has gap shift-forward, overlap earlier and selects local times at DST changes of America/New_York"
+        ),
+        (
+            rule(minutes: [30], hours: [1], policy: .wallClock),
+            "cron: rule 1, DST policy: Debian cron runs a line whose minute and hour do not start with '*' with gap transition, overlap earlier, and any other line with gap skip, overlap both (a '*' line would need minute 0 or hour 0); the rule has gap skip, overlap both and selects local times at DST changes of America/New_York"
+        ),
+        (
+            rule(minutes: [0], hours: [1], policy: .javaQuartz),
+            "cron: rule 1, DST policy: Debian cron runs a line whose minute and hour do not start with '*' with gap transition, overlap earlier, and any other line with gap skip, overlap both; the rule has gap skip, overlap later and selects local times at DST changes of America/New_York"
+        ),
     ])
     func refusesWhatOneLineCannotHold(rule: ScheduleRule, message: String) {
         #expect(DialectTesting.printError(.cron, Self.schedule(rule)) == message)
@@ -123,23 +180,31 @@ import Testing
 
     @Test func refusesSchedulesWithoutALine() throws {
         let at = try DialectTesting.instant("2026-05-01T00:00:00Z")
-        #expect(DialectTesting.printError(.cron, Schedule(kind: .manual, zone: "UTC"))
-            == "cron: kind: a task that runs only when started by hand has no crontab line")
-        #expect(DialectTesting.printError(.cron, Schedule(kind: .once(at), zone: "UTC"))
-            == "cron: kind: Debian cron has no one-time entries; a line with a date fires every year")
-        #expect(DialectTesting.printError(.cron, Schedule(kind: .event("task-2-done"), zone: "UTC"))
-            == "cron: kind: Debian cron knows one event, @reboot, not 'task-2-done'")
-        #expect(DialectTesting.printError(.cron, .recurring([], zone: "UTC")) == "cron: rules: the schedule has no rule")
-        #expect(DialectTesting.printError(.cron, .recurring([Self.rule()], zone: "Mars/Olympus"))
-            == "cron: zone: unknown time zone 'Mars/Olympus'; expected an IANA name such as Europe/Berlin")
-        #expect(DialectTesting.printError(.cron, .recurring([Self.rule()], zone: "UTC", exclusions: [.instant(at)]))
-            == "cron: exclusions: Debian cron cannot leave out single dates (RRULE EXDATE)")
+        #expect(
+            DialectTesting.printError(.cron, Schedule(kind: .manual, zone: "UTC"))
+                == "cron: kind: a task that runs only when started by hand has no crontab line")
+        #expect(
+            DialectTesting.printError(.cron, Schedule(kind: .once(at), zone: "UTC"))
+                == "cron: kind: Debian cron has no one-time entries; a line with a date fires every year")
+        #expect(
+            DialectTesting.printError(.cron, Schedule(kind: .event("task-2-done"), zone: "UTC"))
+                == "cron: kind: Debian cron knows one event, @reboot, not 'task-2-done'")
+        #expect(
+            DialectTesting.printError(.cron, .recurring([], zone: "UTC")) == "cron: rules: the schedule has no rule")
+        #expect(
+            DialectTesting.printError(.cron, .recurring([Self.rule()], zone: "Mars/Olympus"))
+                == "cron: zone: unknown time zone 'Mars/Olympus'; expected an IANA name such as Europe/Berlin")
+        #expect(
+            DialectTesting.printError(.cron, .recurring([Self.rule()], zone: "UTC", exclusions: [.instant(at)]))
+                == "cron: exclusions: Debian cron cannot leave out single dates (RRULE EXDATE)")
     }
 
     @Test func refusesAnInstantStartNextToADSTChange() throws {
         let start = TimePoint.instant(try DialectTesting.instant("2026-03-08T06:30:00Z"))
-        #expect(DialectTesting.printError(.cron, Self.schedule(Self.rule(), window: ScheduleWindow(start: start)))
-            == "cron: window start: the start 2026-03-08T06:30:00Z lies within two days of a DST change of America/New_York; a local start cannot name it")
+        #expect(
+            DialectTesting.printError(.cron, Self.schedule(Self.rule(), window: ScheduleWindow(start: start)))
+                == "cron: window start: the start 2026-03-08T06:30:00Z lies within two days of a DST change of America/New_York; a local start cannot name it"
+        )
     }
 }
 

@@ -20,7 +20,11 @@ import Testing
         ("0 0 13 * 1", DaySelector.either(MonthDaySet(days: [13]), monday)),
         ("0 0 */2 * 1", DaySelector.both(MonthDaySet(days: Array(stride(from: 1, through: 31, by: 2))), monday)),
         ("0 0 13 * *,1", DaySelector.monthDays(MonthDaySet(days: [13]))),
-        ("0 0 13 * */2,1", DaySelector.both(MonthDaySet(days: [13]), WeekdaySet(every: [.sunday, .monday, .tuesday, .thursday, .saturday]))),
+        (
+            "0 0 13 * */2,1",
+            DaySelector.both(
+                MonthDaySet(days: [13]), WeekdaySet(every: [.sunday, .monday, .tuesday, .thursday, .saturday]))
+        ),
         ("0 0 * * 0,7", DaySelector.weekdays(WeekdaySet(every: [Weekday.sunday]))),
         ("@monthly", DaySelector.monthDays(MonthDaySet(days: [1]))),
         ("@weekly", DaySelector.weekdays(WeekdaySet(every: [Weekday.sunday]))),
