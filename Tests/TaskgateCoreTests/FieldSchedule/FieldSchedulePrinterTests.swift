@@ -177,6 +177,16 @@ import Testing
     }
 
     @Test func refusesSchedulesThatAreNotSchedules() throws {
+        #expect(
+            DialectTesting.printError(.fylr, .recurring([Self.rule()], zone: "Mars/Olympus"))
+                == "fylr: zone: unknown time zone 'Mars/Olympus'; expected an IANA name such as Europe/Berlin")
+        let nearChange = try DialectTesting.instant("2026-03-29T01:30:00Z")
+        #expect(
+            DialectTesting.printError(
+                .fylr,
+                .recurring([Self.rule()], zone: "Europe/Berlin", window: ScheduleWindow(start: .instant(nearChange))))
+                == "fylr: window start: the start 2026-03-29T01:30:00Z lies within two days of a DST change of "
+                + "Europe/Berlin; a local start cannot name it")
         let at = try DialectTesting.instant("2026-05-01T00:00:00Z")
         #expect(
             DialectTesting.printError(.fylr, Schedule(kind: .once(at), zone: "UTC"))

@@ -174,6 +174,12 @@ import Testing
     }
 
     @Test func refusesSchedulesOneTaskCannotHold() throws {
+        #expect(
+            DialectTesting.printError(.vco, .recurring([Self.rule()], zone: "Mars/Olympus", window: Self.start))
+                == "vco: zone: unknown time zone 'Mars/Olympus'; expected an IANA name such as Europe/Berlin")
+        #expect(
+            DialectTesting.printError(.vco, .recurring([], zone: "UTC", window: Self.start))
+                == "vco: rules: the schedule has no rule")
         let at = try DialectTesting.instant("2026-05-01T00:00:00Z")
         let mixed = [
             Self.rule(days: .weekdays(WeekdaySet(every: [Weekday.monday]))),
