@@ -20,7 +20,8 @@ extension Dialect {
         case .fylr:
             [.wallClock]
         case .vco:
-            [DSTPolicy(gap: .shiftForward, overlap: .later)]
+            // vco.md §5.3 leaves DST open; measured on Java 17's GregorianCalendar (the server is Java).
+            [DSTPolicy(gap: .shiftForward, overlap: .later), .wallClock]
         }
     }
 

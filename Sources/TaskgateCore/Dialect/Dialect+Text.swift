@@ -14,7 +14,13 @@ extension Dialect {
             return try QuartzCron.parse(lines, context: context, engine: .java)
         case .quartzNet:
             return try QuartzCron.parse(lines, context: context, engine: .dotnet)
-        case .cron, .rrule, .iso8601, .fylr, .vco:
+        case .cron:
+            return try UnixCronDialect.parse(lines, context: context)
+        case .fylr:
+            return try FieldScheduleDialect.parse(lines, context: context)
+        case .vco:
+            return try VcoRecurrenceDialect.parse(lines, context: context)
+        case .rrule, .iso8601:
             throw ScheduleSyntaxError(
                 dialect: self, expression: lines.joined(separator: " | "), field: "dialect", offset: 0, value: rawValue,
                 reason: "this dialect is not available in this build")
@@ -30,7 +36,13 @@ extension Dialect {
             return try QuartzCron.print(schedule, engine: .java)
         case .quartzNet:
             return try QuartzCron.print(schedule, engine: .dotnet)
-        case .cron, .rrule, .iso8601, .fylr, .vco:
+        case .cron:
+            return try UnixCronDialect.print(schedule)
+        case .fylr:
+            return try FieldScheduleDialect.print(schedule)
+        case .vco:
+            return try VcoRecurrenceDialect.print(schedule)
+        case .rrule, .iso8601:
             throw UnprintableSchedule(dialect: self, part: "dialect", reason: "this dialect is not available in this build")
         }
     }
