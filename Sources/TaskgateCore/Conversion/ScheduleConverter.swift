@@ -1,12 +1,12 @@
 /// Converts a schedule into another dialect through the canonical model, and proves the result.
 ///
-/// For each rule the converter looks for a form the target can print — the rule itself, or a
-/// union of rules from the rewrites (split day selectors, nearest weekdays as day-and-weekday
-/// rules, intervals as field steps, durations as calendar rules and back) — then merges rules
-/// while the target can still print the merged one, prints, reads the printed text back with the
-/// target's own parser (so the target engine's semantics, DST policy included, are what gets
-/// checked), and enumerates both sides over the horizon. The status is `exact` only when the
-/// enumeration agrees everywhere.
+/// For each rule the converter looks for a form the target can print — the rule itself under the
+/// target engine's DST policy, or a union of rules from the rewrites (split day selectors,
+/// nearest weekdays as day-and-weekday rules, intervals as field steps, durations as calendar
+/// rules and back) — then merges rules while the target can still print the merged one, prints,
+/// reads the printed text back with the target's own parser (so the target engine's semantics,
+/// DST policy included, are what gets checked), and enumerates both sides over the horizon. The
+/// status is `exact` only when the enumeration agrees everywhere.
 ///
 /// ```swift
 /// let conversion = ScheduleConverter().convert(wynSchedule, to: .rrule, now: now)
@@ -20,8 +20,6 @@ public struct ScheduleConverter: Sendable {
     typealias Parser = @Sendable ([String], DialectContext) throws(ScheduleSyntaxError) -> Schedule
 
     public var horizon: VerificationHorizon
-    /// How deep the search for a printable form of one rule goes.
-    static let rewriteDepth = 4
 
     /// Creates a converter.
     public init(horizon: VerificationHorizon = .standard) {
@@ -43,7 +41,9 @@ public struct ScheduleConverter: Sendable {
             parse: { lines, context throws(ScheduleSyntaxError) in try dialect.parse(lines, context: context) })
     }
 
-    func convert(_ source: Schedule, profile: TargetProfile, now: Instant, print: Printer, parse: Parser) -> ScheduleConversion {
+    func convert(
+        _ source: Schedule, profile: TargetProfile, now: Instant, print: @escaping Printer, parse: Parser
+    ) -> ScheduleConversion {
         let targetName = profile.name
         guard var zone = ZoneRules(identifier: source.zone) else {
             return ScheduleConversion(
@@ -51,57 +51,24 @@ public struct ScheduleConverter: Sendable {
         }
         let start = verificationStart(of: source, now: now, zone: &zone)
         var notes: [String] = []
-        var candidate = source
-        if !profile.holdsRuleEnds, let moved = RuleEndsToWindow.apply(to: candidate) {
-            candidate = moved
-        }
-        if !profile.holdsExclusions, !candidate.exclusions.isEmpty {
-            notes.append("\(candidate.exclusions.count) excluded date(s) dropped: \(targetName) holds no exclusions")
-            candidate.exclusions = []
-        }
-        if case .recurring(let sourceRules) = candidate.kind {
-            // The target engine applies its own DST policy: take, per rule, the closest it has.
-            let rules = sourceRules.map { rule in
-                var adopted = rule
-                adopted.dstPolicy = profile.dialect.enginePolicies(closestTo: rule.dstPolicy).first ?? rule.dstPolicy
-                return adopted
-            }
-            let context = RewriteContext(
-                anchor: zone.localDateTime(at: start),
-                zoneHasFixedOffset: zone.transitions(from: start, through: start.adding(seconds: horizon.seconds)).isEmpty)
-            var printable: [ScheduleRule] = []
-            var firstRefusal: UnprintableSchedule?
-            for (index, rule) in rules.enumerated() {
-                switch printableForm(
-                    of: rule, in: candidate, context: context, profile: profile, print: print, depth: Self.rewriteDepth)
-                {
-                case .success(let form):
-                    printable.append(contentsOf: form)
-                case .failure(let refusal):
-                    firstRefusal = firstRefusal ?? refusal
-                    notes.append("rule \(index + 1) dropped: \(refusal)")
-                }
-            }
-            guard !printable.isEmpty else {
-                return ScheduleConversion(
-                    status: .impossible, target: nil, report: nil,
-                    reason: firstRefusal?.description ?? "the schedule has no rule", notes: notes)
-            }
-            let merged = RuleMerging.merge(printable) { rule in
-                (try? print(Schedule.recurring([rule], zone: candidate.zone, window: candidate.window))) != nil
-            }
-            candidate.kind = .recurring(merged)
-        }
-        let text: DialectText
-        switch printWithFallbacks(candidate, print: print, notes: &notes) {
-        case .success(let printed): text = printed
+        let prepared = prepare(source, for: profile, zone: &zone, notes: &notes)
+        let candidate: Schedule
+        switch printableCandidate(prepared, profile: profile, start: start, zone: zone, print: print, notes: &notes) {
+        case .success(let schedule): candidate = schedule
         case .failure(let refusal):
             return ScheduleConversion(status: .impossible, target: nil, report: nil, reason: refusal.description, notes: notes)
+        }
+        let text: DialectText
+        do {
+            text = try print(candidate)
+        } catch {
+            return ScheduleConversion(status: .impossible, target: nil, report: nil, reason: error.description, notes: notes)
         }
         if let maximumLines = profile.maximumLines, text.lines.count > maximumLines {
             return ScheduleConversion(
                 status: .impossible, target: text, report: nil,
-                reason: "\(targetName) holds at most \(maximumLines) lines; the schedule needs \(text.lines.count)", notes: notes)
+                reason: "\(targetName) holds at most \(maximumLines) line(s); the schedule needs \(text.lines.count)",
+                notes: notes)
         }
         if let linesPerTask = profile.linesPerTask, text.lines.count > linesPerTask {
             let tasks = (text.lines.count + linesPerTask - 1) / linesPerTask
@@ -122,9 +89,10 @@ public struct ScheduleConverter: Sendable {
         } catch {
             return ScheduleConversion(status: .impossible, target: text, report: nil, reason: error.description, notes: notes)
         }
-        if !report.isExact, let compensated = compensate(
-            report, source: source, candidate: candidate, readBack: readBack, start: start, zone: &zone,
-            targetName: targetName, print: print, parse: parse)
+        if !report.isExact,
+            let compensated = compensate(
+                report, source: source, candidate: candidate, readBack: readBack, start: start, zone: &zone,
+                targetName: targetName, print: print, parse: parse)
         {
             return ScheduleConversion(
                 status: .exact, target: compensated.text, report: compensated.report, reason: nil,
@@ -134,6 +102,94 @@ public struct ScheduleConverter: Sendable {
         return ScheduleConversion(
             status: report.isExact ? .exact : .lossy, target: text, report: report,
             reason: report.isExact ? nil : reason, notes: notes)
+    }
+
+    /// Where the verification starts: the window start (a local start read with the first offset),
+    /// or now.
+    func verificationStart(of schedule: Schedule, now: Instant, zone: inout ZoneRules) -> Instant {
+        switch schedule.window.start {
+        case .instant(let start): return start
+        case .local(let start): return zone.resolve(start).firstReading
+        case nil:
+            if case .once(let at) = schedule.kind { return min(at, now) }
+            return now
+        }
+    }
+
+    /// Schedule-level changes the target needs before its rules are looked at: rule ends and
+    /// years moved into the window, exclusions dropped where the target holds none.
+    private func prepare(
+        _ source: Schedule, for profile: TargetProfile, zone: inout ZoneRules, notes: inout [String]
+    ) -> Schedule {
+        var prepared = source
+        if !profile.holdsRuleEnds, let moved = RuleEndsToWindow.apply(to: prepared) { prepared = moved }
+        if !profile.dialect.hasYearField, let moved = YearsToWindow.apply(to: prepared, zone: &zone) { prepared = moved }
+        if !profile.holdsExclusions, !prepared.exclusions.isEmpty {
+            notes.append("\(prepared.exclusions.count) excluded date(s) dropped: \(profile.name) holds no exclusions")
+            prepared.exclusions = []
+        }
+        return prepared
+    }
+
+    /// The schedule in printable rules, under the fullest window the target holds: rules with no
+    /// printable form are dropped (noted); parts of the window the target cannot hold are dropped
+    /// (noted); the equivalence check then shows what that costs.
+    private func printableCandidate(
+        _ prepared: Schedule, profile: TargetProfile, start: Instant, zone: ZoneRules, print: @escaping Printer,
+        notes: inout [String]
+    ) -> Result<Schedule, UnprintableSchedule> {
+        var zone = zone
+        let span = start...start.adding(seconds: horizon.seconds)
+        var search = PrintableRuleSearch(
+            print: print, dialect: profile.dialect,
+            context: RewriteContext(
+                anchor: zone.localDateTime(at: start),
+                zoneHasFixedOffset: zone.transitions(from: span.lowerBound, through: span.upperBound).isEmpty),
+            span: span, zone: zone)
+        var firstRefusal: UnprintableSchedule?
+        for (window, dropped) in windowVariants(prepared.window) {
+            var candidate = prepared
+            candidate.window = window
+            var ruleNotes: [String] = []
+            if case .recurring(let rules) = prepared.kind {
+                var printable: [ScheduleRule] = []
+                for (index, rule) in rules.enumerated() {
+                    switch search.form(of: rule, window: window, zoneIdentifier: prepared.zone) {
+                    case .success(let form):
+                        printable.append(contentsOf: form)
+                    case .failure(let refusal):
+                        firstRefusal = firstRefusal ?? refusal
+                        ruleNotes.append("rule \(index + 1) dropped: \(refusal)")
+                    }
+                }
+                guard !printable.isEmpty else { continue }
+                candidate.kind = .recurring(RuleMerging.merge(printable) { rule in
+                    (try? print(Schedule.recurring([rule], zone: prepared.zone, window: window))) != nil
+                })
+            }
+            do {
+                _ = try print(candidate)
+            } catch {
+                firstRefusal = firstRefusal ?? error
+                continue
+            }
+            notes += dropped.map { "\($0) dropped: \(profile.name) cannot hold it" } + ruleNotes
+            return .success(candidate)
+        }
+        return .failure(
+            firstRefusal ?? UnprintableSchedule(dialect: profile.dialect, part: "schedule", reason: "nothing can be printed"))
+    }
+
+    /// The window, then the window without its end, without its start, and without either, each
+    /// with the parts it leaves out.
+    private func windowVariants(_ window: ScheduleWindow) -> [(ScheduleWindow, [String])] {
+        var variants: [(ScheduleWindow, [String])] = [(window, [])]
+        if let end = window.end { variants.append((ScheduleWindow(start: window.start), ["window end \(end)"])) }
+        if let start = window.start { variants.append((ScheduleWindow(end: window.end), ["window start \(start)"])) }
+        if let start = window.start, let end = window.end {
+            variants.append((.unbounded, ["window start \(start)", "window end \(end)"]))
+        }
+        return variants
     }
 
     /// Adds rules for spring-forward runs the target engine would skip, and proves the result.
@@ -155,81 +211,5 @@ public struct ScheduleConverter: Sendable {
             "\(extra.count) rule(s) added for the spring-forward day, where the source engine runs a time the "
             + "clock skips and \(targetName) would not; this relies on \(source.zone)'s current DST rules"
         return (text, proof, note)
-    }
-
-    /// Where the verification starts: the window start (a local start read with the first offset),
-    /// or now.
-    func verificationStart(of schedule: Schedule, now: Instant, zone: inout ZoneRules) -> Instant {
-        switch schedule.window.start {
-        case .instant(let start): return start
-        case .local(let start): return zone.resolve(start).firstReading
-        case nil:
-            if case .once(let at) = schedule.kind { return min(at, now) }
-            return now
-        }
-    }
-
-    /// The rule itself if the target prints it, or the first union of rewritten rules it prints.
-    private func printableForm(
-        of rule: ScheduleRule, in source: Schedule, context: RewriteContext, profile: TargetProfile, print: Printer,
-        depth: Int
-    ) -> Result<[ScheduleRule], UnprintableSchedule> {
-        var refusal: UnprintableSchedule?
-        for policy in [rule.dstPolicy] + profile.dialect.enginePolicies(closestTo: rule.dstPolicy) {
-            var attempt = rule
-            attempt.dstPolicy = policy
-            do {
-                _ = try print(Schedule.recurring([attempt], zone: source.zone, window: source.window))
-                return .success([attempt])
-            } catch {
-                refusal = refusal ?? error
-            }
-        }
-        guard let refusal else { return .success([rule]) }
-        guard depth > 0 else { return .failure(refusal) }
-        for rewrite in RuleRewrite.all {
-            guard let pieces = rewrite.apply(rule, context), pieces != [rule] else { continue }
-            var forms: [ScheduleRule] = []
-            var printed = true
-            for piece in pieces {
-                guard
-                    case .success(let form) = printableForm(
-                        of: piece, in: source, context: context, profile: profile, print: print, depth: depth - 1)
-                else {
-                    printed = false
-                    break
-                }
-                forms.append(contentsOf: form)
-            }
-            if printed { return .success(forms) }
-        }
-        return .failure(refusal)
-    }
-
-    /// Prints the schedule; when the target cannot hold its exclusions or its window end, prints
-    /// without them and notes the loss (the equivalence check then shows what it costs).
-    private func printWithFallbacks(
-        _ schedule: Schedule, print: Printer, notes: inout [String]
-    ) -> Result<DialectText, UnprintableSchedule> {
-        var attempt = schedule
-        var lastRefusal: UnprintableSchedule?
-        for step in 0..<3 {
-            do {
-                return .success(try print(attempt))
-            } catch {
-                lastRefusal = error
-            }
-            switch step {
-            case 0 where !attempt.exclusions.isEmpty:
-                notes.append("excluded dates dropped: \(lastRefusal?.description ?? "")")
-                attempt.exclusions = []
-            case 0, 1 where attempt.window.end != nil:
-                notes.append("window end dropped: \(lastRefusal?.description ?? "")")
-                attempt.window.end = nil
-            default:
-                break
-            }
-        }
-        return .failure(lastRefusal ?? UnprintableSchedule(dialect: .rrule, part: "schedule", reason: "cannot be printed"))
     }
 }

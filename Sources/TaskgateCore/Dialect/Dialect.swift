@@ -16,4 +16,12 @@ public enum Dialect: String, CaseIterable, Hashable, Sendable, CustomStringConve
     case vco
 
     public var description: String { rawValue }
+
+    /// Whether the dialect can restrict years (only Quartz has a year field).
+    public var hasYearField: Bool {
+        switch self {
+        case .quartz, .quartzNet: true
+        case .cron, .rrule, .iso8601, .fylr, .vco: false
+        }
+    }
 }
