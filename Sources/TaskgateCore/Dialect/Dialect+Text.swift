@@ -10,7 +10,11 @@ extension Dialect {
     /// - Throws: ``ScheduleSyntaxError`` naming the field, column, value and what was expected.
     public func parse(_ lines: [String], context: DialectContext) throws(ScheduleSyntaxError) -> Schedule {
         switch self {
-        case .quartz, .quartzNet, .cron, .rrule, .iso8601, .fylr, .vco:
+        case .iso8601:
+            return try ISO8601IntervalDialect.parse(lines, context: context) { dialect, lines, context throws(ScheduleSyntaxError) in
+                try dialect.parse(lines, context: context)
+            }
+        case .quartz, .quartzNet, .cron, .rrule, .fylr, .vco:
             throw ScheduleSyntaxError(
                 dialect: self, expression: lines.joined(separator: " | "), field: "dialect", offset: 0, value: rawValue,
                 reason: "this dialect is not available in this build")
@@ -22,7 +26,9 @@ extension Dialect {
     /// - Throws: ``UnprintableSchedule`` naming the part of the schedule the dialect cannot hold.
     public func print(_ schedule: Schedule) throws(UnprintableSchedule) -> DialectText {
         switch self {
-        case .quartz, .quartzNet, .cron, .rrule, .iso8601, .fylr, .vco:
+        case .iso8601:
+            return try ISO8601IntervalDialect.print(schedule)
+        case .quartz, .quartzNet, .cron, .rrule, .fylr, .vco:
             throw UnprintableSchedule(dialect: self, part: "dialect", reason: "this dialect is not available in this build")
         }
     }
