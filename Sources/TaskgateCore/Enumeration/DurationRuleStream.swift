@@ -90,7 +90,11 @@ struct DurationRuleStream {
         // A count does not change which steps lie before the lower bound: step k is still
         // occurrence k, and `next()` stops at `count`.
         guard approximateLength > 0 else { return 0 }
-        let anchorInstant = zone.resolve(anchor).firstReading
+        // The instant the policy gives the anchor, as `next()` does: in an overlap read with the
+        // later pass, `firstReading` is an hour early, and a step shorter than the 2-step margin
+        // (an hour / PT15S = 240 steps) would skip occurrences.
+        let resolution = zone.resolve(anchor)
+        let anchorInstant = policy.instants(for: resolution).first ?? resolution.firstReading
         let gap = Double(bounds.lowerInstant.secondsSinceEpoch - anchorInstant.secondsSinceEpoch)
         let estimate = Int((gap / approximateLength).rounded(.down)) - 2
         // Steps of one second from the year 0001 to 9999 number about 3.2e11: cap above that, not

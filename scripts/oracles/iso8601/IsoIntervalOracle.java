@@ -54,7 +54,10 @@ public final class IsoIntervalOracle {
     static final long LAST_EPOCH = LocalDateTime.of(9999, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
     static final LocalDateTime FIRST_LOCAL = LocalDateTime.of(1, 1, 1, 0, 0, 0);
     static final LocalDateTime LAST_LOCAL = LocalDateTime.of(9999, 12, 31, 23, 59, 59);
-    static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
+    // No '+' before a five-digit year (an instant just past 9999-12-31 in a western zone), as taskgate prints it.
+    static final DateTimeFormatter OUT = new java.time.format.DateTimeFormatterBuilder()
+        .appendValue(java.time.temporal.ChronoField.YEAR, 4, 10, java.time.format.SignStyle.NORMAL)
+        .appendPattern("-MM-dd'T'HH:mm:ss'Z'").toFormatter();
 
     static final Pattern DATE_TIME = Pattern.compile(
         "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?(Z|[+-]\\d{2}(?::?\\d{2})?)?");
@@ -225,6 +228,11 @@ public final class IsoIntervalOracle {
         }
         DateTime windowStart = fields[2].equals("-") ? null : dateTime(fields[2]);
         DateTime windowEnd = fields[3].equals("-") ? null : dateTime(fields[3]);
+        if (windowStart != null && windowEnd != null
+            && !zoned(windowEnd, zone).toInstant().isAfter(zoned(windowStart, zone).toInstant())) {
+            // A Serverless Workflow object whose endDateTime is not after its startDateTime (CHO-017).
+            throw new Rejected("window end not after window start");
+        }
         Instant after = Instant.parse(fields[4]);
         int count = Integer.parseInt(fields[5]);
 
