@@ -125,7 +125,7 @@ private struct JSONReader {
             position += 4
             return .null
         default:
-            throw problem("numbers, booleans and arrays are not schedule values; expected a string")
+            throw problem("expected a string in double quotes (numbers, booleans and arrays are not schedule values)")
         }
     }
 

@@ -153,18 +153,20 @@ extension ISO8601IntervalDialect {
         let anchorInstant = DSTPolicy(gap: .shiftForward, overlap: policy.overlap).instants(for: zone.resolve(anchor)).first
             ?? zone.resolve(anchor).firstReading
         let alwaysUTC = zone.offset(at: anchorInstant) == 0 && isAlwaysUTC(&zone)
-        var texts = [
+        let starts = [
             "\(repetitions)/\(alwaysUTC ? anchor.description + "Z" : anchor.description)/\(duration)",
             "\(repetitions)/\(zone.reading(at: anchorInstant).offsetText)/\(duration)",
         ]
+        var ends: [String] = []
         if let count = interval.count, let end = forwardEnd(anchor: anchor, duration: duration, steps: count, policy: policy, zone: &zone) {
-            let ends = [alwaysUTC ? end.local.description + "Z" : end.local.description, end.offsetText]
-            for text in ends {
-                texts.append("\(repetitions)/\(duration)/\(text)")
-                texts.append("R/\(duration)/\(text)")
+            for text in [alwaysUTC ? end.local.description + "Z" : end.local.description, end.offsetText] {
+                ends.append("R/\(duration)/\(text)")
+                ends.append("\(repetitions)/\(duration)/\(text)")
             }
         }
-        return texts
+        // A series counted back from its end without a start reaches back to the year 0001; its
+        // end is the readable form (R/PT2H/2020-05-11T15:30:00Z, not R8…/0001-01-01T01:30:00Z/PT2H).
+        return anchor.year == 1 ? ends + starts : starts + ends
     }
 
     /// Whether a text reads back as exactly the rule.

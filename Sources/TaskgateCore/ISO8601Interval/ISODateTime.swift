@@ -41,7 +41,9 @@ struct ISODateTime: Hashable, Sendable, CustomStringConvertible {
                 throw ISOTextProblem(
                     offset: 0, value: String(text), reason: "a date alone has no time of day; " + shape)
             }
-            throw ISOTextProblem(offset: reader.position, value: String(text[reader.position]), reason: "expected 'T'; " + shape)
+            throw ISOTextProblem(
+                offset: reader.position, value: String(text[reader.position]),
+                reason: "expected an upper-case 'T' between the date and the time (YYYY-MM-DDTHH:MM:SS)")
         }
         let timeStart = reader.position
         guard let hour = reader.digits(2), reader.consume(":"), let minute = reader.digits(2) else {
@@ -89,7 +91,8 @@ struct ISODateTime: Hashable, Sendable, CustomStringConvertible {
             sign = -1
         } else {
             throw ISOTextProblem(
-                offset: start, value: String(text[start...]), reason: "expected Z, an offset such as +01:00, or nothing")
+                offset: start, value: String(text[start...]),
+                reason: "expected an upper-case Z, an offset such as +01:00, or nothing")
         }
         guard let hours = reader.digits(2) else {
             throw ISOTextProblem(offset: start, value: String(text[start...]), reason: "expected an offset such as +01:00")

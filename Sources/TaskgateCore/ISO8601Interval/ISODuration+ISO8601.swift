@@ -123,8 +123,8 @@ extension ISODuration {
         let limit = inTimePart ? limits.after : limits.before
         guard let value = whole.decimalValue(limit: limit) else {
             let unit = Self.unitName(designator, inTimePart: inTimePart)
-            throw ISOTextProblem(
-                offset: offset, value: component, reason: "too large; expected at most \(limit) \(unit) (about 10,000 years)")
+            let span = designator == "Y" ? "" : " (10,000 years)"
+            throw ISOTextProblem(offset: offset, value: component, reason: "too large; expected at most \(limit) \(unit)\(span)")
         }
         var carriedSeconds = 0
         if fraction.contains(where: { $0 != "0" }) {

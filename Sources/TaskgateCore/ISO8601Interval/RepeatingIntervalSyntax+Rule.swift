@@ -18,10 +18,10 @@ extension RepeatingIntervalSyntax {
         }
         switch shape {
         case .startDuration(let start, let duration):
-            let reading = try checkedReading(zone.reading(of: start), part: parts[0], field: "start")
+            let reading = try checkedReading(zone.reading(of: start), part: parts[0], field: "start", zone: zone.identifier)
             return Self.rule(anchor: reading.local, duration: duration, count: count, overlap: zone.javaTimeOverlap(for: reading))
         case .startEnd(let start, let end):
-            let first = try checkedReading(zone.reading(of: start), part: parts[0], field: "start")
+            let first = try checkedReading(zone.reading(of: start), part: parts[0], field: "start", zone: zone.identifier)
             let last = zone.reading(of: end)
             let seconds = last.instant.secondsSinceEpoch - first.instant.secondsSinceEpoch
             guard seconds > 0 else {
@@ -39,10 +39,10 @@ extension RepeatingIntervalSyntax {
                     reason: "the interval has no start, and Serverless Workflow leaves the first run to the runtime "
                         + "(qlik-scheduling H3); give a start (--start, or startDateTime in a schedule object)")
             }
-            let reading = try checkedReading(zone.reading(of: windowStart), part: parts[0], field: "start")
+            let reading = try checkedReading(zone.reading(of: windowStart), part: parts[0], field: "start", zone: zone.identifier)
             return Self.rule(anchor: reading.local, duration: duration, count: count, overlap: zone.javaTimeOverlap(for: reading))
         case .durationEnd(let duration, let end):
-            let endReading = try checkedReading(zone.reading(of: end), part: parts[1], field: "end")
+            let endReading = try checkedReading(zone.reading(of: end), part: parts[1], field: "end", zone: zone.identifier)
             var counter = CountingBack(zone: zone, end: endReading, duration: duration, windowStart: windowStart)
             let rule = try counter.rule(count: count, syntax: self)
             zone = counter.zone
@@ -58,11 +58,13 @@ extension RepeatingIntervalSyntax {
             dstPolicy: DSTPolicy(gap: .shiftForward, overlap: overlap))
     }
 
-    private func checkedReading(_ reading: ZonedReading, part: Part, field: String) throws(ISO8601Problem) -> ZonedReading {
+    private func checkedReading(
+        _ reading: ZonedReading, part: Part, field: String, zone: String
+    ) throws(ISO8601Problem) -> ZonedReading {
         guard (1...9999).contains(reading.local.year) else {
             throw ISO8601Problem(
                 field: field, offset: part.offset, value: part.string,
-                reason: "reads as \(reading.local.year) in the schedule's zone; expected a time in the years 0001-9999")
+                reason: "falls on \(reading.local) in \(zone); expected a time in the years 0001-9999")
         }
         return reading
     }

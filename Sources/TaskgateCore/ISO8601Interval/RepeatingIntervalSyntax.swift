@@ -137,6 +137,16 @@ struct RepeatingIntervalSyntax: Hashable, Sendable {
     }
 
     private static func readDateTime(_ part: Part, field: String) throws(ISO8601Problem) -> ISODateTime {
+        if part.text.count > 1, part.text[0] == "-" || part.text[0] == "+", part.text[1] == "P" {
+            throw ISO8601Problem(
+                field: "duration", offset: part.offset, value: part.string,
+                reason: "a duration has no sign; expected a positive duration such as PT2H")
+        }
+        if part.text.first == "p" {
+            throw ISO8601Problem(
+                field: "duration", offset: part.offset, value: part.string,
+                reason: "ISO 8601 designators are upper case; expected a duration such as PT2H")
+        }
         guard part.text.first?.asciiDigit != nil else {
             throw ISO8601Problem(
                 field: field, offset: part.offset, value: part.string,
