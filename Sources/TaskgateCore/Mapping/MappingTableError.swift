@@ -34,7 +34,8 @@ public struct MappingTableError: Error, Hashable, Sendable, CustomStringConverti
         let place = "\(file): \(table)"
         switch problem {
         case .duplicateKey(let key, let lines):
-            let position = lines.isEmpty ? "" : " (lines \(lines.map(String.init).joined(separator: " and ")))"
+            let numbers = lines.map(String.init).joined(separator: " and ")
+            let position = lines.isEmpty ? "" : lines.count == 1 ? " (line \(numbers))" : " (lines \(numbers))"
             return "\(place): duplicate key '\(key)'\(position)"
         case .unknownZones(let names):
             return "\(place): zones unknown to this machine's tz database: \(names.joined(separator: ", "))"

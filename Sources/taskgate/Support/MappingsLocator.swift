@@ -47,7 +47,8 @@ struct MappingsLocator {
             places.append(directory.appendingPathComponent("../share/taskgate/mappings").standardizedFileURL)
             places += Self.walkingUp(from: directory)
         }
-        return places
+        var seen: Set<String> = []
+        return places.filter { seen.insert($0.path).inserted }
     }
 
     private func required(_ path: String, source: String) throws -> URL {

@@ -23,8 +23,9 @@ struct ZoneLookup: Sendable {
 
     /// The IANA zone a name stands for.
     ///
-    /// - Throws: ``ValidationError`` with the resolver's message: `unknown time zone 'Foo/Bar';
-    ///   expected an IANA name such as Europe/Berlin or a Windows zone id`.
+    /// - Throws: ``UnknownTimeZoneError``: `unknown time zone 'Foo/Bar'; expected an IANA name such
+    ///   as Europe/Berlin or a Windows zone id`, plus where taskgate looked for the mapping files
+    ///   when it found none.
     func resolve(_ name: String) throws(UnknownTimeZoneError) -> String {
         do {
             return try resolver.resolve(name)

@@ -70,6 +70,7 @@ enum ZoneMappingLoader {
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
             throw MappingTableError(
                 file: file, table: "YAML",
+                // Yams reports the line of the key's first occurrence.
                 problem: .duplicateKey(duplicates.joined(separator: "', '"), lines: [context.mark.line]))
         } catch {
             throw MappingTableError(file: file, table: "YAML", problem: .malformed("not valid YAML: \(error)"))
