@@ -97,7 +97,8 @@ private struct JSONReader {
             skipSpace()
             let valueOffset = position
             let value = try value(depth: depth)
-            members.append(FlatJSONObject.Member(key: key.text, keyOffset: keyOffset, value: value, valueOffset: valueOffset))
+            members.append(
+                FlatJSONObject.Member(key: key.text, keyOffset: keyOffset, value: value, valueOffset: valueOffset))
             skipSpace()
             if peek == "," {
                 position += 1
@@ -142,7 +143,9 @@ private struct JSONReader {
             }
             let offset = position
             if character != "\\", let high = pendingHighSurrogate {
-                throw problem("a lone UTF-16 high surrogate; expected a low surrogate \\uDC00-\\uDFFF", at: high.offset, length: 6)
+                throw problem(
+                    "a lone UTF-16 high surrogate; expected a low surrogate \\uDC00-\\uDFFF", at: high.offset, length: 6
+                )
             }
             if character == "\"" {
                 position += 1
@@ -172,12 +175,15 @@ private struct JSONReader {
                 continue
             }
             guard escaped == "u" else {
-                throw problem("'\\\(escaped)' is not a JSON escape; expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX", at: offset, length: 2)
+                throw problem(
+                    "'\\\(escaped)' is not a JSON escape; expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX",
+                    at: offset, length: 2)
             }
             var code: UInt32 = 0
             for _ in 0..<4 {
                 guard let digit = peek?.hexDigitValue else {
-                    throw problem("expected four hexadecimal digits after \\u", at: offset, length: position - offset + 1)
+                    throw problem(
+                        "expected four hexadecimal digits after \\u", at: offset, length: position - offset + 1)
                 }
                 code = code * 16 + UInt32(digit)
                 position += 1
@@ -208,7 +214,8 @@ private struct JSONReader {
     /// The decoded characters as a string, with one offset per character of the string: an
     /// escaped or separate combining mark merges with the character before it and shares its
     /// offset.
-    private static func stringValue(_ decoded: [Character], offsets: [Int], closing: Int) -> FlatJSONObject.StringValue {
+    private static func stringValue(_ decoded: [Character], offsets: [Int], closing: Int) -> FlatJSONObject.StringValue
+    {
         let text = String(decoded)
         guard text.count != decoded.count else {
             return FlatJSONObject.StringValue(text: text, offsets: offsets + [closing])

@@ -17,18 +17,21 @@ extension ISO8601IntervalDialect {
         let rules: [ScheduleRule]
         switch schedule.kind {
         case .manual:
-            throw UnprintableSchedule(dialect: .iso8601, part: "kind", reason: "a task run only by hand has no repeating interval")
+            throw UnprintableSchedule(
+                dialect: .iso8601, part: "kind", reason: "a task run only by hand has no repeating interval")
         case .once(let instant):
             throw UnprintableSchedule(
                 dialect: .iso8601, part: "kind", reason: "a single run at \(instant) is not a repeating interval")
         case .event(let trigger):
             throw UnprintableSchedule(
-                dialect: .iso8601, part: "kind", reason: "a run triggered by an event (\(trigger)) has no repeating interval")
+                dialect: .iso8601, part: "kind",
+                reason: "a run triggered by an event (\(trigger)) has no repeating interval")
         case .recurring(let list):
             rules = list
         }
         guard !rules.isEmpty else {
-            throw UnprintableSchedule(dialect: .iso8601, part: "kind", reason: "a recurring schedule without rules never runs")
+            throw UnprintableSchedule(
+                dialect: .iso8601, part: "kind", reason: "a recurring schedule without rules never runs")
         }
         if let first = schedule.exclusions.first {
             throw UnprintableSchedule(
@@ -49,7 +52,8 @@ extension ISO8601IntervalDialect {
         if windowStartIsInstant, rules.count > 1 {
             throw UnprintableSchedule(
                 dialect: .iso8601, part: "window start",
-                reason: "an instant window start needs a Serverless Workflow schedule object, which holds one interval; "
+                reason:
+                    "an instant window start needs a Serverless Workflow schedule object, which holds one interval; "
                     + "the schedule has \(rules.count) rules")
         }
         var lines: [String] = []
@@ -60,7 +64,8 @@ extension ISO8601IntervalDialect {
         guard windowStartIsInstant, let start = schedule.window.start else {
             return DialectText(
                 lines: lines,
-                context: DialectContext(zone: schedule.zone, start: localStart, end: schedule.window.end, reference: reference))
+                context: DialectContext(
+                    zone: schedule.zone, start: localStart, end: schedule.window.end, reference: reference))
         }
         var members = [("interval", lines[0]), ("startDateTime", start.isoText)]
         if let end = schedule.window.end { members.append(("endDateTime", end.isoText)) }
@@ -79,7 +84,8 @@ extension ISO8601IntervalDialect {
         guard let interval = rule.interval else {
             throw refuse(
                 "interval",
-                "a calendar rule (every local time its fields select) is not a repeating interval; an ISO 8601 interval "
+                "a calendar rule (every local time its fields select) is not a repeating interval; "
+                    + "an ISO 8601 interval "
                     + "adds a fixed duration to a start")
         }
         let duration: ISODuration
@@ -117,7 +123,10 @@ extension ISO8601IntervalDialect {
         if let count = interval.count, count < 0 {
             throw refuse("count", "a negative count (\(count)); expected 0 or more")
         }
-        let fields = [duration.years, duration.months, duration.weeks, duration.days, duration.hours, duration.minutes, duration.seconds]
+        let fields = [
+            duration.years, duration.months, duration.weeks, duration.days, duration.hours, duration.minutes,
+            duration.seconds,
+        ]
         if fields.contains(where: { $0 < 0 }) {
             throw refuse("interval", "the duration \(duration) has a negative part; ISO 8601 durations are positive")
         }
@@ -140,7 +149,8 @@ extension ISO8601IntervalDialect {
         }
         throw refuse(
             "interval",
-            "no ISO 8601 interval reproduces a series from \(interval.anchor) with overlap \(rule.dstPolicy.overlap) in "
+            "no ISO 8601 interval reproduces a series from \(interval.anchor) "
+                + "with overlap \(rule.dstPolicy.overlap) in "
                 + "\(zone.identifier): java.time would read that start in the other pass of the overlap")
     }
 
@@ -150,7 +160,8 @@ extension ISO8601IntervalDialect {
     ) -> [String] {
         let repetitions = interval.count.map { "R\($0)" } ?? "R"
         let anchor = interval.anchor
-        let anchorInstant = DSTPolicy(gap: .shiftForward, overlap: policy.overlap).instants(for: zone.resolve(anchor)).first
+        let anchorInstant =
+            DSTPolicy(gap: .shiftForward, overlap: policy.overlap).instants(for: zone.resolve(anchor)).first
             ?? zone.resolve(anchor).firstReading
         let alwaysUTC = zone.offset(at: anchorInstant) == 0 && isAlwaysUTC(&zone)
         let starts = [
@@ -158,7 +169,9 @@ extension ISO8601IntervalDialect {
             "\(repetitions)/\(zone.reading(at: anchorInstant).offsetText)/\(duration)",
         ]
         var ends: [String] = []
-        if let count = interval.count, let end = forwardEnd(anchor: anchor, duration: duration, steps: count, policy: policy, zone: &zone) {
+        if let count = interval.count,
+            let end = forwardEnd(anchor: anchor, duration: duration, steps: count, policy: policy, zone: &zone)
+        {
             for text in [alwaysUTC ? end.local.description + "Z" : end.local.description, end.offsetText] {
                 ends.append("R/\(duration)/\(text)")
                 ends.append("\(repetitions)/\(duration)/\(text)")
@@ -170,7 +183,9 @@ extension ISO8601IntervalDialect {
     }
 
     /// Whether a text reads back as exactly the rule.
-    private static func reads(_ text: String, as rule: ScheduleRule, zone: inout ZoneRules, windowStart: TimePoint?) -> Bool {
+    private static func reads(_ text: String, as rule: ScheduleRule, zone: inout ZoneRules, windowStart: TimePoint?)
+        -> Bool
+    {
         do {
             let syntax = try RepeatingIntervalSyntax.read(Array(text))
             return try syntax.rule(in: &zone, windowStart: windowStart) == rule
@@ -193,9 +208,13 @@ extension ISO8601IntervalDialect {
         let (days, daysOverflow) = Int64(steps).multipliedReportingOverflow(by: Int64(duration.calendarDays) * 86_400)
         let (elapsed, elapsedOverflow) = Int64(steps).multipliedReportingOverflow(by: duration.elapsedSeconds)
         guard !daysOverflow, !elapsedOverflow, days < 400_000_000_000, elapsed < 400_000_000_000 else { return nil }
-        let shifted = LocalDateTime(year: year, month: month, day: day, hour: anchor.hour, minute: anchor.minute, second: anchor.second)
-            .adding(seconds: days)
-        guard (1...9999).contains(shifted.year), let instant = policy.instants(for: zone.resolve(shifted)).first else { return nil }
+        let shifted = LocalDateTime(
+            year: year, month: month, day: day, hour: anchor.hour, minute: anchor.minute, second: anchor.second
+        )
+        .adding(seconds: days)
+        guard (1...9999).contains(shifted.year), let instant = policy.instants(for: zone.resolve(shifted)).first else {
+            return nil
+        }
         let end = instant.adding(seconds: elapsed)
         let reading = zone.reading(at: end)
         return (1...9999).contains(reading.local.year) ? reading : nil

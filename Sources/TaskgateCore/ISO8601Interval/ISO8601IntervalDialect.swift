@@ -88,7 +88,8 @@ enum ISO8601IntervalDialect {
                 throw located(
                     ISO8601Problem(
                         field: "interval", offset: 0, value: "",
-                        reason: "an empty line; expected a repeating interval such as \(RepeatingIntervalSyntax.example)"))
+                        reason:
+                            "an empty line; expected a repeating interval such as \(RepeatingIntervalSyntax.example)"))
             }
             if zone == nil {
                 guard let rules = ZoneRules(identifier: context.zone) else {
@@ -108,7 +109,8 @@ enum ISO8601IntervalDialect {
             zone = rulesOfZone
         }
         return .recurring(
-            rules, zone: context.zone, window: ScheduleWindow(start: context.start.map { .local($0) }, end: context.end))
+            rules, zone: context.zone, window: ScheduleWindow(start: context.start.map { .local($0) }, end: context.end)
+        )
     }
 }
 

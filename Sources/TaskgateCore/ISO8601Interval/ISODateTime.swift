@@ -32,7 +32,8 @@ struct ISODateTime: Hashable, Sendable, CustomStringConvertible {
     /// - Throws: ``ISOTextProblem`` at the offending characters.
     static func read(_ text: [Character]) throws(ISOTextProblem) -> ISODateTime {
         var reader = CharacterReader(text)
-        let shape = "expected a date-time such as 2020-03-20T13:00:00Z (YYYY-MM-DDTHH:MM:SS, with Z, ±HH:MM or no offset)"
+        let shape =
+            "expected a date-time such as 2020-03-20T13:00:00Z (YYYY-MM-DDTHH:MM:SS, with Z, ±HH:MM or no offset)"
         guard let year = reader.digits(4), reader.consume("-"), let month = reader.digits(2), reader.consume("-"),
             let day = reader.digits(2)
         else { throw ISOTextProblem(offset: 0, value: String(text), reason: shape) }
@@ -66,7 +67,8 @@ struct ISODateTime: Hashable, Sendable, CustomStringConvertible {
                 guard fraction.allSatisfy({ $0 == "0" }) else {
                     throw ISOTextProblem(
                         offset: fractionStart, value: String(text[fractionStart..<reader.position]),
-                        reason: "a fraction of a second cannot be scheduled; taskgate schedules are exact to the second")
+                        reason: "a fraction of a second cannot be scheduled; taskgate schedules are exact to the second"
+                    )
                 }
             }
         }
@@ -76,7 +78,8 @@ struct ISODateTime: Hashable, Sendable, CustomStringConvertible {
         let offset = try readOffset(&reader, text: text)
         guard reader.isAtEnd else {
             throw ISOTextProblem(
-                offset: reader.position, value: String(text[reader.position...]), reason: "unexpected text after the date-time")
+                offset: reader.position, value: String(text[reader.position...]),
+                reason: "unexpected text after the date-time")
         }
         return ISODateTime(local: local, offset: offset)
     }
@@ -95,12 +98,14 @@ struct ISODateTime: Hashable, Sendable, CustomStringConvertible {
                 reason: "expected an upper-case Z, an offset such as +01:00, or nothing")
         }
         guard let hours = reader.digits(2) else {
-            throw ISOTextProblem(offset: start, value: String(text[start...]), reason: "expected an offset such as +01:00")
+            throw ISOTextProblem(
+                offset: start, value: String(text[start...]), reason: "expected an offset such as +01:00")
         }
         var minutes = 0
         if reader.consume(":") {
             guard let value = reader.digits(2) else {
-                throw ISOTextProblem(offset: start, value: String(text[start...]), reason: "expected an offset such as +01:00")
+                throw ISOTextProblem(
+                    offset: start, value: String(text[start...]), reason: "expected an offset such as +01:00")
             }
             minutes = value
         } else if let value = reader.digits(2) {
@@ -108,11 +113,14 @@ struct ISODateTime: Hashable, Sendable, CustomStringConvertible {
         }
         let value = String(text[start..<reader.position])
         guard minutes <= 59 else {
-            throw ISOTextProblem(offset: start, value: value, reason: "offset minutes \(minutes.zeroPadded(2)) are not valid; expected 00-59")
+            throw ISOTextProblem(
+                offset: start, value: value,
+                reason: "offset minutes \(minutes.zeroPadded(2)) are not valid; expected 00-59")
         }
         let seconds = hours * 3600 + minutes * 60
         guard seconds <= largestOffset else {
-            throw ISOTextProblem(offset: start, value: value, reason: "the offset is out of range; expected at most ±18:00")
+            throw ISOTextProblem(
+                offset: start, value: value, reason: "the offset is out of range; expected at most ±18:00")
         }
         return sign * seconds
     }
@@ -125,19 +133,28 @@ struct ISODateTime: Hashable, Sendable, CustomStringConvertible {
             throw ISOTextProblem(offset: 0, value: "0000", reason: "year 0000 is not valid; expected 0001-9999")
         }
         guard (1...12).contains(month) else {
-            throw ISOTextProblem(offset: 5, value: month.zeroPadded(2), reason: "month \(month.zeroPadded(2)) is not valid; expected 01-12")
+            throw ISOTextProblem(
+                offset: 5, value: month.zeroPadded(2),
+                reason: "month \(month.zeroPadded(2)) is not valid; expected 01-12")
         }
         let length = CivilCalendar.daysInMonth(year: year, month: month)
         guard (1...length).contains(day) else {
             throw ISOTextProblem(
                 offset: 8, value: day.zeroPadded(2),
-                reason: "day \(day.zeroPadded(2)) is not valid in \(year.zeroPadded(4))-\(month.zeroPadded(2)); expected 01-\(length)")
+                reason:
+                    "day \(day.zeroPadded(2)) is not valid in \(year.zeroPadded(4))-\(month.zeroPadded(2)); "
+                    + "expected 01-\(length)"
+            )
         }
         guard hour <= 23 else {
-            throw ISOTextProblem(offset: 11, value: hour.zeroPadded(2), reason: "hour \(hour.zeroPadded(2)) is not valid; expected 00-23")
+            throw ISOTextProblem(
+                offset: 11, value: hour.zeroPadded(2), reason: "hour \(hour.zeroPadded(2)) is not valid; expected 00-23"
+            )
         }
         guard minute <= 59 else {
-            throw ISOTextProblem(offset: 14, value: minute.zeroPadded(2), reason: "minute \(minute.zeroPadded(2)) is not valid; expected 00-59")
+            throw ISOTextProblem(
+                offset: 14, value: minute.zeroPadded(2),
+                reason: "minute \(minute.zeroPadded(2)) is not valid; expected 00-59")
         }
         guard second <= 59 else {
             throw ISOTextProblem(

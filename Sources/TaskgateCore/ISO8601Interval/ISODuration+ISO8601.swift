@@ -37,7 +37,8 @@ extension ISODuration {
             let componentStart = reader.position
             if reader.consume("T") {
                 guard !inTimePart else {
-                    throw ISOTextProblem(offset: componentStart, value: "T", reason: "'T' appears twice; expected PnYnMnWnDTnHnMnS")
+                    throw ISOTextProblem(
+                        offset: componentStart, value: "T", reason: "'T' appears twice; expected PnYnMnWnDTnHnMnS")
                 }
                 inTimePart = true
                 continue
@@ -50,7 +51,9 @@ extension ISODuration {
             guard let whole = reader.digitRun() else {
                 let found = String(text[componentStart])
                 if found == "-" || found == "+" {
-                    throw ISOTextProblem(offset: componentStart, value: found, reason: "a duration has no sign; expected a positive duration such as PT2H")
+                    throw ISOTextProblem(
+                        offset: componentStart, value: found,
+                        reason: "a duration has no sign; expected a positive duration such as PT2H")
                 }
                 throw ISOTextProblem(
                     offset: componentStart, value: found,
@@ -77,11 +80,13 @@ extension ISODuration {
             if designator == "-" {
                 throw ISOTextProblem(
                     offset: componentStart, value: String(text),
-                    reason: "the alternative format PYYYY-MM-DDTHH:MM:SS is not read; expected the format PnYnMnWnDTnHnMnS")
+                    reason:
+                        "the alternative format PYYYY-MM-DDTHH:MM:SS is not read; expected the format PnYnMnWnDTnHnMnS")
             }
             let designators = inTimePart ? timeDesignators : dateDesignators
             guard let index = designators.firstIndex(of: designator) else {
-                let expected = inTimePart ? "H, M or S after T" : "Y, M, W or D before T (hours, minutes and seconds follow T)"
+                let expected =
+                    inTimePart ? "H, M or S after T" : "Y, M, W or D before T (hours, minutes and seconds follow T)"
                 throw ISOTextProblem(
                     offset: reader.position - 1, value: String(designator),
                     reason: "'\(designator)' is not a duration designator here; expected \(expected)")
@@ -90,7 +95,10 @@ extension ISODuration {
             guard rank > lastRank else {
                 throw ISOTextProblem(
                     offset: componentStart, value: component,
-                    reason: "'\(designator)' is repeated or out of order; expected the components in the order Y, M, W, D, T, H, M, S")
+                    reason:
+                        "'\(designator)' is repeated or out of order; "
+                        + "expected the components in the order Y, M, W, D, T, H, M, S"
+                )
             }
             lastRank = rank
             components += 1
@@ -100,11 +108,13 @@ extension ISODuration {
                 component: component, offset: componentStart)
         }
         guard components > 0 else {
-            throw ISOTextProblem(offset: 0, value: String(text), reason: "a duration needs at least one component, such as PT2H")
+            throw ISOTextProblem(
+                offset: 0, value: String(text), reason: "a duration needs at least one component, such as PT2H")
         }
         if inTimePart, timeComponents == 0 {
             throw ISOTextProblem(
-                offset: text.count - 1, value: "T", reason: "'T' must be followed by hours, minutes or seconds, such as PT2H")
+                offset: text.count - 1, value: "T",
+                reason: "'T' must be followed by hours, minutes or seconds, such as PT2H")
         }
         guard duration.calendarMonths <= 119_988, duration.calendarDays <= 3_652_425,
             duration.elapsedSeconds <= longestElapsedSeconds
@@ -124,14 +134,18 @@ extension ISODuration {
         guard let value = whole.decimalValue(limit: limit) else {
             let unit = Self.unitName(designator, inTimePart: inTimePart)
             let span = designator == "Y" ? "" : " (10,000 years)"
-            throw ISOTextProblem(offset: offset, value: component, reason: "too large; expected at most \(limit) \(unit)\(span)")
+            throw ISOTextProblem(
+                offset: offset, value: component, reason: "too large; expected at most \(limit) \(unit)\(span)")
         }
         var carriedSeconds = 0
         if fraction.contains(where: { $0 != "0" }) {
             guard inTimePart else {
                 throw ISOTextProblem(
                     offset: offset, value: component,
-                    reason: "a fraction of a nominal year, month, week or day has no fixed length; write it in smaller units")
+                    reason:
+                        "a fraction of a nominal year, month, week or day has no fixed length; "
+                        + "write it in smaller units"
+                )
             }
             let unitSeconds = designator == "H" ? 3600 : designator == "M" ? 60 : 1
             var scale = 1

@@ -18,10 +18,13 @@ extension RepeatingIntervalSyntax {
         }
         switch shape {
         case .startDuration(let start, let duration):
-            let reading = try checkedReading(zone.reading(of: start), part: parts[0], field: "start", zone: zone.identifier)
-            return Self.rule(anchor: reading.local, duration: duration, count: count, overlap: zone.javaTimeOverlap(for: reading))
+            let reading = try checkedReading(
+                zone.reading(of: start), part: parts[0], field: "start", zone: zone.identifier)
+            return Self.rule(
+                anchor: reading.local, duration: duration, count: count, overlap: zone.javaTimeOverlap(for: reading))
         case .startEnd(let start, let end):
-            let first = try checkedReading(zone.reading(of: start), part: parts[0], field: "start", zone: zone.identifier)
+            let first = try checkedReading(
+                zone.reading(of: start), part: parts[0], field: "start", zone: zone.identifier)
             let last = zone.reading(of: end)
             let seconds = last.instant.secondsSinceEpoch - first.instant.secondsSinceEpoch
             guard seconds > 0 else {
@@ -30,8 +33,10 @@ extension RepeatingIntervalSyntax {
                     reason: "the end (\(last.instant)) is not after the start (\(first.instant)); expected a later end")
             }
             // ISO 8601 §4.4.4: the interval's duration is the elapsed time from start to end.
-            let duration = ISODuration(hours: Int(seconds / 3600), minutes: Int(seconds % 3600 / 60), seconds: Int(seconds % 60))
-            return Self.rule(anchor: first.local, duration: duration, count: count, overlap: zone.javaTimeOverlap(for: first))
+            let duration = ISODuration(
+                hours: Int(seconds / 3600), minutes: Int(seconds % 3600 / 60), seconds: Int(seconds % 60))
+            return Self.rule(
+                anchor: first.local, duration: duration, count: count, overlap: zone.javaTimeOverlap(for: first))
         case .duration(let duration):
             guard let windowStart else {
                 throw ISO8601Problem(
@@ -39,10 +44,13 @@ extension RepeatingIntervalSyntax {
                     reason: "the interval has no start, and Serverless Workflow leaves the first run to the runtime "
                         + "(qlik-scheduling H3); give a start (--start, or startDateTime in a schedule object)")
             }
-            let reading = try checkedReading(zone.reading(of: windowStart), part: parts[0], field: "start", zone: zone.identifier)
-            return Self.rule(anchor: reading.local, duration: duration, count: count, overlap: zone.javaTimeOverlap(for: reading))
+            let reading = try checkedReading(
+                zone.reading(of: windowStart), part: parts[0], field: "start", zone: zone.identifier)
+            return Self.rule(
+                anchor: reading.local, duration: duration, count: count, overlap: zone.javaTimeOverlap(for: reading))
         case .durationEnd(let duration, let end):
-            let endReading = try checkedReading(zone.reading(of: end), part: parts[1], field: "end", zone: zone.identifier)
+            let endReading = try checkedReading(
+                zone.reading(of: end), part: parts[1], field: "end", zone: zone.identifier)
             var counter = CountingBack(zone: zone, end: endReading, duration: duration, windowStart: windowStart)
             let rule = try counter.rule(count: count, syntax: self)
             zone = counter.zone
@@ -51,7 +59,9 @@ extension RepeatingIntervalSyntax {
     }
 
     /// The rule every ISO 8601 interval becomes: every local time matches, the interval selects.
-    static func rule(anchor: LocalDateTime, duration: ISODuration, count: Int?, overlap: DSTPolicy.Overlap) -> ScheduleRule {
+    static func rule(anchor: LocalDateTime, duration: ISODuration, count: Int?, overlap: DSTPolicy.Overlap)
+        -> ScheduleRule
+    {
         ScheduleRule(
             seconds: .everySecond, minutes: .everyMinute, hours: .everyHour, days: .everyDay, months: .everyMonth,
             interval: RuleInterval(step: .duration(duration), anchor: anchor, count: count),
@@ -130,7 +140,8 @@ private struct CountingBack {
                 let first = local(steps, kind).map(\.description) ?? ""
                 throw ISO8601Problem(
                     field: "end", offset: syntax.parts[1].offset, value: syntax.parts[1].string,
-                    reason: "counting \(count) × \(duration) back from day \(end.local.day) reaches \(first), clamped to "
+                    reason:
+                        "counting \(count) × \(duration) back from day \(end.local.day) reaches \(first), clamped to "
                         + "the month's end, and counting forward from there gives other days (qlik-scheduling H8); "
                         + "write the start instead")
             }
@@ -171,7 +182,8 @@ private struct CountingBack {
             let month = total % 12 + 1
             let day = min(end.local.day, CivilCalendar.daysInMonth(year: year, month: month))
             return LocalDateTime(
-                year: year, month: month, day: day, hour: end.local.hour, minute: end.local.minute, second: end.local.second)
+                year: year, month: month, day: day, hour: end.local.hour, minute: end.local.minute,
+                second: end.local.second)
         }
     }
 

@@ -92,7 +92,8 @@ struct RepeatingIntervalSyntax: Hashable, Sendable {
             case (false, true):
                 shape = .startDuration(try readDateTime(values[0], field: "start"), try readDuration(values[1]))
             case (false, false):
-                shape = .startEnd(try readDateTime(values[0], field: "start"), try readDateTime(values[1], field: "end"))
+                shape = .startEnd(
+                    try readDateTime(values[0], field: "start"), try readDateTime(values[1], field: "end"))
             case (true, false):
                 shape = .durationEnd(try readDuration(values[0]), try readDateTime(values[1], field: "end"))
             case (true, true):
@@ -126,7 +127,8 @@ struct RepeatingIntervalSyntax: Hashable, Sendable {
         do {
             duration = try ISODuration.read(part.text)
         } catch {
-            throw ISO8601Problem(field: "duration", offset: part.offset + error.offset, value: error.value, reason: error.reason)
+            throw ISO8601Problem(
+                field: "duration", offset: part.offset + error.offset, value: error.value, reason: error.reason)
         }
         guard !duration.isZero else {
             throw ISO8601Problem(
@@ -155,7 +157,8 @@ struct RepeatingIntervalSyntax: Hashable, Sendable {
         do {
             return try ISODateTime.read(part.text)
         } catch {
-            throw ISO8601Problem(field: field, offset: part.offset + error.offset, value: error.value, reason: error.reason)
+            throw ISO8601Problem(
+                field: field, offset: part.offset + error.offset, value: error.value, reason: error.reason)
         }
     }
 

@@ -22,9 +22,13 @@ enum ServerlessWorkflowReading {
         let end: TimePoint?
         let validUntil: TimePoint?
         do {
-            start = try object.startDateTime.map { value throws(ISO8601Problem) in try point(value, field: "startDateTime") }
+            start = try object.startDateTime.map { value throws(ISO8601Problem) in
+                try point(value, field: "startDateTime")
+            }
             end = try object.endDateTime.map { value throws(ISO8601Problem) in try point(value, field: "endDateTime") }
-            validUntil = try object.validUntil.map { value throws(ISO8601Problem) in try point(value, field: "validUntil") }
+            validUntil = try object.validUntil.map { value throws(ISO8601Problem) in
+                try point(value, field: "validUntil")
+            }
         } catch {
             throw error.located(in: expression)
         }
@@ -83,7 +87,8 @@ enum ServerlessWorkflowReading {
         let windowEnd = earlier(end, validUntil, zone: &zone)
         // H21: a start with an offset reaches the other dialect as its wall-clock reading.
         let inner = DialectContext(
-            zone: zoneName, start: start.map { zone.reading(of: $0).local }, end: windowEnd, reference: context.reference)
+            zone: zoneName, start: start.map { zone.reading(of: $0).local }, end: windowEnd,
+            reference: context.reference)
         var schedule: Schedule
         do {
             schedule = try embedded(dialect, [value.text], inner)
@@ -98,7 +103,9 @@ enum ServerlessWorkflowReading {
     }
 
     /// A date-time value as a window point.
-    private static func point(_ value: ServerlessWorkflowSchedule.Text, field: String) throws(ISO8601Problem) -> TimePoint {
+    private static func point(_ value: ServerlessWorkflowSchedule.Text, field: String) throws(ISO8601Problem)
+        -> TimePoint
+    {
         do {
             let dateTime = try ISODateTime.read(Array(value.text))
             if let offset = dateTime.offset {

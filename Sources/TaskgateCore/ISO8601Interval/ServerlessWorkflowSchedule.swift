@@ -50,7 +50,10 @@ struct ServerlessWorkflowSchedule: Hashable, Sendable {
                     guard cron != nil else {
                         throw ISO8601Problem(
                             field: "cron", offset: member.valueOffset, value: "{",
-                            reason: "the cron object has no expression; expected {\"expression\": \"…\", \"validUntil\": \"…\"}")
+                            reason:
+                                "the cron object has no expression; expected "
+                                + "{\"expression\": \"…\", \"validUntil\": \"…\"}"
+                        )
                     }
                 }
             default:

@@ -56,7 +56,9 @@ extension ZoneRules {
     /// zone whose standard offset has not changed), else the earlier pass.
     mutating func javaTimeOverlap(for reading: ZonedReading) -> DSTPolicy.Overlap {
         let first = Instant(secondsSinceEpoch: EnumerationBounds.firstLocalSecond - 86_400)
-        let last = Instant(secondsSinceEpoch: LocalDateTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59).secondsSinceEpoch + 86_400)
+        let last = Instant(
+            secondsSinceEpoch: LocalDateTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59)
+                .secondsSinceEpoch + 86_400)
         var radius: Int64 = 400 * 86_400
         while true {
             let from = max(reading.instant.adding(seconds: -radius), first)

@@ -21,6 +21,7 @@ public struct MappingTableError: Error, Hashable, Sendable, CustomStringConverti
     public var file: String
     /// The table inside the file: `windowsToIANA`, `ianaToWindows`, `aliases`.
     public var table: String
+    /// What is wrong with the table.
     public var problem: Problem
 
     /// Creates an error.
@@ -30,6 +31,7 @@ public struct MappingTableError: Error, Hashable, Sendable, CustomStringConverti
         self.problem = problem
     }
 
+    /// One sentence naming the file, the table and the problem.
     public var description: String {
         let place = "\(file): \(table)"
         switch problem {

@@ -50,7 +50,8 @@ public struct WindowsZoneTable: Hashable, Sendable {
         let reverse = try ianaToWindows.uniquelyKeyed(file: file, table: "ianaToWindows")
         let unknownDefaults = Set(defaults.values).filter { !isKnownZone($0) }
         if !unknownDefaults.isEmpty {
-            throw MappingTableError(file: file, table: "windowsToIANA", problem: .unknownZones(unknownDefaults.sorted()))
+            throw MappingTableError(
+                file: file, table: "windowsToIANA", problem: .unknownZones(unknownDefaults.sorted()))
         }
         let unknownNames = Set(reverse.keys).filter { !isKnownZone($0) }
         if !unknownNames.isEmpty {

@@ -33,7 +33,8 @@ public struct ZoneAliasTable: Hashable, Sendable {
             throw MappingTableError(file: file, table: "aliases", problem: .unknownZones(unknown.sorted()))
         }
         for entry in aliases where canonical[entry.value] != nil {
-            throw MappingTableError(file: file, table: "aliases", problem: .aliasOfAlias(alias: entry.key, target: entry.value))
+            throw MappingTableError(
+                file: file, table: "aliases", problem: .aliasOfAlias(alias: entry.key, target: entry.value))
         }
         var byZone: [String: [String]] = [:]
         for (alias, zone) in canonical { byZone[zone, default: []].append(alias) }

@@ -22,7 +22,8 @@ enum ZoneMappingLoader {
         do {
             let windows = try WindowsZoneTable(
                 source: windowsDocument.source, file: windowsPath,
-                windowsToIANA: windowsDocument.table("windowsToIANA"), ianaToWindows: windowsDocument.table("ianaToWindows"))
+                windowsToIANA: windowsDocument.table("windowsToIANA"),
+                ianaToWindows: windowsDocument.table("ianaToWindows"))
             let aliases = try ZoneAliasTable(
                 source: aliasesDocument.source, file: aliasesPath, aliases: aliasesDocument.table("aliases"))
             return ZoneResolver(windows: windows, aliases: aliases)
@@ -39,7 +40,8 @@ enum ZoneMappingLoader {
 
         func table(_ name: String) throws(MappingTableError) -> [MappingEntry] {
             guard let entries = tables[name] else {
-                throw MappingTableError(file: file, table: name, problem: .malformed("missing; expected a mapping of strings"))
+                throw MappingTableError(
+                    file: file, table: name, problem: .malformed("missing; expected a mapping of strings"))
             }
             return entries
         }
@@ -76,7 +78,8 @@ enum ZoneMappingLoader {
             throw MappingTableError(file: file, table: "YAML", problem: .malformed("not valid YAML: \(error)"))
         }
         guard let root, case .mapping(let mapping) = root else {
-            throw MappingTableError(file: file, table: "YAML", problem: .malformed("expected a mapping at the top level"))
+            throw MappingTableError(
+                file: file, table: "YAML", problem: .malformed("expected a mapping at the top level"))
         }
         var source = "unknown"
         var tables: [String: [MappingEntry]] = [:]
@@ -94,7 +97,8 @@ enum ZoneMappingLoader {
                 guard let keyText = entryKey.string, let valueText = entryValue.string else {
                     throw MappingTableError(
                         file: file, table: name,
-                        problem: .malformed("line \(entryKey.mark?.line ?? 0): expected a string key and a string value"))
+                        problem: .malformed(
+                            "line \(entryKey.mark?.line ?? 0): expected a string key and a string value"))
                 }
                 list.append(MappingEntry(key: keyText, value: valueText, line: entryKey.mark?.line))
             }

@@ -41,7 +41,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"{"a": {"b": {"c": "d"}}}"#, 12, "objects nest one level at most (cron: {expression, validUntil}); expected a string"),
+        (
+            #"{"a": {"b": {"c": "d"}}}"#, 12,
+            "objects nest one level at most (cron: {expression, validUntil}); expected a string"
+        ),
         (#"{"a": "\ud83d"}"#, 7, "a lone UTF-16 high surrogate; expected a low surrogate \\uDC00-\\uDFFF"),
         (#"{"a": "\q"}"#, 7, "'\\q' is not a JSON escape; expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX"),
         (#"{"a": "x"#, 6, "the string is not closed; expected '\"'"),

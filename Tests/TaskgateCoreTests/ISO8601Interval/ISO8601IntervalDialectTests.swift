@@ -28,10 +28,13 @@ import Testing
     }
 
     @Test(arguments: [
-        ("R5/2026-01-01T08:00:00Z/P1W", [
-            "2026-01-01T08:00:00Z", "2026-01-08T08:00:00Z", "2026-01-15T08:00:00Z", "2026-01-22T08:00:00Z",
-            "2026-01-29T08:00:00Z",
-        ]),
+        (
+            "R5/2026-01-01T08:00:00Z/P1W",
+            [
+                "2026-01-01T08:00:00Z", "2026-01-08T08:00:00Z", "2026-01-15T08:00:00Z", "2026-01-22T08:00:00Z",
+                "2026-01-29T08:00:00Z",
+            ]
+        ),
         ("R1/2026-01-01T08:00:00Z/P1W", ["2026-01-01T08:00:00Z"]),
         ("R0/2026-01-01T08:00:00Z/P1W", []),
     ])
@@ -48,13 +51,15 @@ import Testing
         // P1D is a nominal day: 02:30 New York every day; on 2026-03-08 02:30 does not exist and
         // java.time moves it forward by the gap (03:30 EDT = 07:30Z).
         #expect(
-            try Support.next("R/2026-03-07T02:30:00/P1D", zone: "America/New_York", after: "2026-03-06T12:00:00Z", count: 4)
+            try Support.next(
+                "R/2026-03-07T02:30:00/P1D", zone: "America/New_York", after: "2026-03-06T12:00:00Z", count: 4)
                 == ["2026-03-07T07:30:00Z", "2026-03-08T07:30:00Z", "2026-03-09T06:30:00Z", "2026-03-10T06:30:00Z"])
     }
 
     @Test func hourlyIntervalIsElapsedTimeAcrossTheSpringGap() throws {
         #expect(
-            try Support.next("R/2026-03-08T00:00:00/PT1H", zone: "America/New_York", after: "2026-03-08T04:30:00Z", count: 4)
+            try Support.next(
+                "R/2026-03-08T00:00:00/PT1H", zone: "America/New_York", after: "2026-03-08T04:30:00Z", count: 4)
                 == ["2026-03-08T05:00:00Z", "2026-03-08T06:00:00Z", "2026-03-08T07:00:00Z", "2026-03-08T08:00:00Z"])
     }
 
@@ -70,17 +75,20 @@ import Testing
 
     @Test func berlinDailyIntervalAcrossBothChanges() throws {
         #expect(
-            try Support.next("R/2026-03-28T02:30:00/P1D", zone: "Europe/Berlin", after: "2026-03-27T00:00:00Z", count: 4)
+            try Support.next(
+                "R/2026-03-28T02:30:00/P1D", zone: "Europe/Berlin", after: "2026-03-27T00:00:00Z", count: 4)
                 == ["2026-03-28T01:30:00Z", "2026-03-29T01:30:00Z", "2026-03-30T00:30:00Z", "2026-03-31T00:30:00Z"])
         #expect(
-            try Support.next("R/2026-01-10T02:30:00/P1D", zone: "Europe/Berlin", after: "2026-10-24T00:00:00Z", count: 3)
+            try Support.next(
+                "R/2026-01-10T02:30:00/P1D", zone: "Europe/Berlin", after: "2026-10-24T00:00:00Z", count: 3)
                 == ["2026-10-24T00:30:00Z", "2026-10-25T01:30:00Z", "2026-10-26T01:30:00Z"])
     }
 
     @Test func startInTheGapContinuesAtTheShiftedTime() throws {
         // java.time reads 02:30 on 2026-03-29 in Berlin as 03:30 CEST; the series continues at 03:30.
         #expect(
-            try Support.next("R/2026-03-29T02:30:00/P1D", zone: "Europe/Berlin", after: "2026-03-28T00:00:00Z", count: 3)
+            try Support.next(
+                "R/2026-03-29T02:30:00/P1D", zone: "Europe/Berlin", after: "2026-03-28T00:00:00Z", count: 3)
                 == ["2026-03-29T01:30:00Z", "2026-03-30T01:30:00Z", "2026-03-31T01:30:00Z"])
     }
 
@@ -95,11 +103,13 @@ import Testing
     @Test func lordHoweHalfHourChanges() throws {
         // Spring: 02:00 +10:30 → 02:30 +11:00 on 2026-10-04; a start at 02:15 in the gap's day…
         #expect(
-            try Support.next("R/2026-10-03T02:15:00/P1D", zone: "Australia/Lord_Howe", after: "2026-10-02T00:00:00Z", count: 3)
+            try Support.next(
+                "R/2026-10-03T02:15:00/P1D", zone: "Australia/Lord_Howe", after: "2026-10-02T00:00:00Z", count: 3)
                 == ["2026-10-02T15:45:00Z", "2026-10-03T15:45:00Z", "2026-10-04T15:15:00Z"])
         // Autumn: 02:00 +11:00 → 01:30 +10:30 on 2026-04-05; 01:45 exists twice, the first is kept.
         #expect(
-            try Support.next("R/2026-04-04T01:45:00/P1D", zone: "Australia/Lord_Howe", after: "2026-04-03T12:00:00Z", count: 3)
+            try Support.next(
+                "R/2026-04-04T01:45:00/P1D", zone: "Australia/Lord_Howe", after: "2026-04-03T12:00:00Z", count: 3)
                 == ["2026-04-03T14:45:00Z", "2026-04-04T14:45:00Z", "2026-04-05T15:15:00Z"])
         #expect(
             try Support.next(
@@ -113,7 +123,8 @@ import Testing
     @Test func monthlyIntervalClampsToTheMonthsEndFromTheStartEachTime() throws {
         // k × P1M from the start (java.time's start.plus(P1M × k)): Jan 31, Feb 28, Mar 31 — not Mar 28.
         #expect(
-            try Support.next("R/2025-01-31T09:00:00/P1M", zone: "Europe/Berlin", after: "2025-01-01T00:00:00Z", count: 5)
+            try Support.next(
+                "R/2025-01-31T09:00:00/P1M", zone: "Europe/Berlin", after: "2025-01-01T00:00:00Z", count: 5)
                 == [
                     "2025-01-31T08:00:00Z", "2025-02-28T08:00:00Z", "2025-03-31T07:00:00Z", "2025-04-30T07:00:00Z",
                     "2025-05-31T07:00:00Z",
@@ -142,7 +153,8 @@ import Testing
     @Test func durationAloneTakesTheContextStart() throws {
         #expect(
             try Support.next(
-                "R/PT40M", zone: "America/New_York", start: "2026-03-08T00:00:00", after: "2026-03-08T06:30:00Z", count: 3)
+                "R/PT40M", zone: "America/New_York", start: "2026-03-08T00:00:00", after: "2026-03-08T06:30:00Z",
+                count: 3)
                 == ["2026-03-08T07:00:00Z", "2026-03-08T07:40:00Z", "2026-03-08T08:20:00Z"])
     }
 
@@ -158,13 +170,15 @@ import Testing
 
     @Test func countedBackDaysThroughTheSpringGap() throws {
         #expect(
-            try Support.next("R4/P1D/2026-03-30T02:30:00", zone: "Europe/Berlin", after: "2026-01-01T00:00:00Z", count: 6)
+            try Support.next(
+                "R4/P1D/2026-03-30T02:30:00", zone: "Europe/Berlin", after: "2026-01-01T00:00:00Z", count: 6)
                 == ["2026-03-26T01:30:00Z", "2026-03-27T01:30:00Z", "2026-03-28T01:30:00Z", "2026-03-29T01:30:00Z"])
     }
 
     @Test func mixedDurationAddsDaysOnTheWallClockThenHoursElapsed() throws {
         #expect(
-            try Support.next("R/2026-03-29T01:00:00Z/P1DT12H", zone: "Europe/Berlin", after: "2026-03-28T00:00:00Z", count: 3)
+            try Support.next(
+                "R/2026-03-29T01:00:00Z/P1DT12H", zone: "Europe/Berlin", after: "2026-03-28T00:00:00Z", count: 3)
                 == ["2026-03-29T01:00:00Z", "2026-03-30T13:00:00Z", "2026-04-01T01:00:00Z"])
     }
 
@@ -189,7 +203,8 @@ import Testing
         let schedule = try Support.parse("R5/2026-01-31T08:00:00/P1M", zone: "Europe/Berlin")
         let expected = ScheduleRule(
             seconds: .everySecond, minutes: .everyMinute, hours: .everyHour, days: .everyDay, months: .everyMonth,
-            interval: RuleInterval(step: .duration(ISODuration(months: 1)), anchor: try Support.local("2026-01-31T08:00:00"), count: 5),
+            interval: RuleInterval(
+                step: .duration(ISODuration(months: 1)), anchor: try Support.local("2026-01-31T08:00:00"), count: 5),
             dstPolicy: DSTPolicy(gap: .shiftForward, overlap: .later))
         #expect(schedule == .recurring([expected], zone: "Europe/Berlin"))
     }

@@ -47,14 +47,16 @@ import Testing
     }
 
     @Test func anInstantWindowStartNeedsAScheduleObject() throws {
-        let json = #"{"interval": "R/PT2H", "startDateTime": "2025-08-31T23:22:27Z", "endDateTime": "2025-09-30T00:00:00", "#
+        let json =
+            #"{"interval": "R/PT2H", "startDateTime": "2025-08-31T23:22:27Z", "endDateTime": "2025-09-30T00:00:00", "#
             + #""timezone": "America/New_York"}"#
         let schedule = try Support.parse(json)
         let printed = try ISO8601IntervalDialect.print(schedule)
-        #expect(printed.lines == [
-            #"{"interval":"R/2025-08-31T19:22:27/PT2H","startDateTime":"2025-08-31T23:22:27Z","#
-                + #""endDateTime":"2025-09-30T00:00:00","timezone":"America/New_York"}"#,
-        ])
+        #expect(
+            printed.lines == [
+                #"{"interval":"R/2025-08-31T19:22:27/PT2H","startDateTime":"2025-08-31T23:22:27Z","#
+                    + #""endDateTime":"2025-09-30T00:00:00","timezone":"America/New_York"}"#
+            ])
         #expect(try Self.reparsed(printed) == schedule)
     }
 
@@ -62,48 +64,77 @@ import Testing
 
     @Test func refusesWhatAnIntervalCannotHold() throws {
         let anchor = try Support.local("2026-01-01T00:00:00")
-        func interval(_ step: RuleInterval.Step, until: TimePoint? = nil, policy: DSTPolicy = DSTPolicy(gap: .shiftForward, overlap: .later)) -> ScheduleRule {
+        func interval(
+            _ step: RuleInterval.Step, until: TimePoint? = nil,
+            policy: DSTPolicy = DSTPolicy(gap: .shiftForward, overlap: .later)
+        ) -> ScheduleRule {
             ScheduleRule(
                 seconds: .everySecond, minutes: .everyMinute, hours: .everyHour, days: .everyDay, months: .everyMonth,
                 interval: RuleInterval(step: step, anchor: anchor, until: until), dstPolicy: policy)
         }
         let weekdays = ScheduleRule(
-            minutes: FieldSet([0]), hours: FieldSet([8]), days: .weekdays(WeekdaySet(every: [.monday, .tuesday, .wednesday, .thursday, .friday])),
+            minutes: FieldSet([0]), hours: FieldSet([8]),
+            days: .weekdays(WeekdaySet(every: [.monday, .tuesday, .wednesday, .thursday, .friday])),
             dstPolicy: .rfc5545)
         var restricted = interval(.duration(ISODuration(hours: 1)))
         restricted.hours = FieldSet(range: 8...17)
         let cases: [(Schedule, String)] = [
             (Schedule(kind: .manual, zone: "UTC"), "iso8601: kind: a task run only by hand has no repeating interval"),
-            (Schedule(kind: .once(Instant(secondsSinceEpoch: 0)), zone: "UTC"),
-             "iso8601: kind: a single run at 1970-01-01T00:00:00Z is not a repeating interval"),
-            (Schedule(kind: .event("task finished"), zone: "UTC"),
-             "iso8601: kind: a run triggered by an event (task finished) has no repeating interval"),
-            (.recurring([weekdays], zone: "Europe/Berlin"),
-             "iso8601: rule 1, interval: a calendar rule (every local time its fields select) is not a repeating interval; "
-                + "an ISO 8601 interval adds a fixed duration to a start"),
-            (.recurring([interval(.calendar(.day, every: 2))], zone: "Europe/Berlin"),
-             "iso8601: rule 1, interval: an RRULE-style period (every 2 day) counts calendar periods; an ISO 8601 interval "
-                + "adds a duration, which differs across DST changes and month ends (qlik-scheduling H6-H8)"),
-            (.recurring([restricted], zone: "Europe/Berlin"),
-             "iso8601: rule 1, hours: an ISO 8601 interval selects every step of its duration; it cannot also restrict the "
-                + "hours (\"weekdays at 8\" has no interval form)"),
-            (.recurring([interval(.duration(ISODuration(days: 1)), until: .local(anchor))], zone: "Europe/Berlin"),
-             "iso8601: rule 1, until: an ISO 8601 interval ends after its count of repetitions, not at a point (UNTIL "
-                + "2026-01-01T00:00:00)"),
-            (.recurring([interval(.duration(ISODuration(days: 1)), policy: .javaQuartz)], zone: "Europe/Berlin"),
-             "iso8601: rule 1, DST policy: ISO 8601 intervals are computed as java.time does, which moves a time in a "
-                + "spring gap forward and takes one pass of an autumn overlap; the rule has gap skip, overlap later"),
-            (.recurring([interval(.duration(ISODuration(days: 1)), policy: .rfc5545)], zone: "Europe/Berlin"),
-             "iso8601: rule 1, interval: no ISO 8601 interval reproduces a series from 2026-01-01T00:00:00 with overlap "
-                + "earlier in Europe/Berlin: java.time would read that start in the other pass of the overlap"),
-            (.recurring([interval(.duration(ISODuration()))], zone: "UTC"), "iso8601: rule 1, interval: a zero duration does not repeat"),
-            (.recurring(
-                [interval(.duration(ISODuration(hours: 1)))], zone: "UTC", exclusions: [.local(anchor)]),
-             "iso8601: exclusions: ISO 8601 intervals have no exception dates (the schedule excludes 2026-01-01T00:00:00)"),
-            (.recurring([interval(.duration(ISODuration(hours: 1))), interval(.duration(ISODuration(hours: 2)))], zone: "UTC",
-                window: ScheduleWindow(start: .instant(Instant(secondsSinceEpoch: 0)))),
-             "iso8601: window start: an instant window start needs a Serverless Workflow schedule object, which holds one "
-                + "interval; the schedule has 2 rules"),
+            (
+                Schedule(kind: .once(Instant(secondsSinceEpoch: 0)), zone: "UTC"),
+                "iso8601: kind: a single run at 1970-01-01T00:00:00Z is not a repeating interval"
+            ),
+            (
+                Schedule(kind: .event("task finished"), zone: "UTC"),
+                "iso8601: kind: a run triggered by an event (task finished) has no repeating interval"
+            ),
+            (
+                .recurring([weekdays], zone: "Europe/Berlin"),
+                "iso8601: rule 1, interval: a calendar rule (every local time its fields select) is not a repeating interval; "
+                    + "an ISO 8601 interval adds a fixed duration to a start"
+            ),
+            (
+                .recurring([interval(.calendar(.day, every: 2))], zone: "Europe/Berlin"),
+                "iso8601: rule 1, interval: an RRULE-style period (every 2 day) counts calendar periods; an ISO 8601 interval "
+                    + "adds a duration, which differs across DST changes and month ends (qlik-scheduling H6-H8)"
+            ),
+            (
+                .recurring([restricted], zone: "Europe/Berlin"),
+                "iso8601: rule 1, hours: an ISO 8601 interval selects every step of its duration; it cannot also restrict the "
+                    + "hours (\"weekdays at 8\" has no interval form)"
+            ),
+            (
+                .recurring([interval(.duration(ISODuration(days: 1)), until: .local(anchor))], zone: "Europe/Berlin"),
+                "iso8601: rule 1, until: an ISO 8601 interval ends after its count of repetitions, not at a point (UNTIL "
+                    + "2026-01-01T00:00:00)"
+            ),
+            (
+                .recurring([interval(.duration(ISODuration(days: 1)), policy: .javaQuartz)], zone: "Europe/Berlin"),
+                "iso8601: rule 1, DST policy: ISO 8601 intervals are computed as java.time does, which moves a time in a "
+                    + "spring gap forward and takes one pass of an autumn overlap; the rule has gap skip, overlap later"
+            ),
+            (
+                .recurring([interval(.duration(ISODuration(days: 1)), policy: .rfc5545)], zone: "Europe/Berlin"),
+                "iso8601: rule 1, interval: no ISO 8601 interval reproduces a series from 2026-01-01T00:00:00 with overlap "
+                    + "earlier in Europe/Berlin: java.time would read that start in the other pass of the overlap"
+            ),
+            (
+                .recurring([interval(.duration(ISODuration()))], zone: "UTC"),
+                "iso8601: rule 1, interval: a zero duration does not repeat"
+            ),
+            (
+                .recurring(
+                    [interval(.duration(ISODuration(hours: 1)))], zone: "UTC", exclusions: [.local(anchor)]),
+                "iso8601: exclusions: ISO 8601 intervals have no exception dates (the schedule excludes 2026-01-01T00:00:00)"
+            ),
+            (
+                .recurring(
+                    [interval(.duration(ISODuration(hours: 1))), interval(.duration(ISODuration(hours: 2)))],
+                    zone: "UTC",
+                    window: ScheduleWindow(start: .instant(Instant(secondsSinceEpoch: 0)))),
+                "iso8601: window start: an instant window start needs a Serverless Workflow schedule object, which holds one "
+                    + "interval; the schedule has 2 rules"
+            ),
         ]
         for (schedule, message) in cases {
             let error = #expect(throws: UnprintableSchedule.self) { try ISO8601IntervalDialect.print(schedule) }

@@ -31,7 +31,8 @@ import Testing
     func printedTextReadsBackAsTheSameSchedule(line: Line) throws {
         let schedule = try ISO8601TestSupport.parse(line.text, zone: line.zone, start: line.start)
         let printed = try ISO8601IntervalDialect.print(schedule)
-        let reparsed = try ISO8601IntervalDialect.parse(printed.lines, context: printed.context, embedded: ISO8601TestSupport.noEmbedded)
+        let reparsed = try ISO8601IntervalDialect.parse(
+            printed.lines, context: printed.context, embedded: ISO8601TestSupport.noEmbedded)
         #expect(reparsed == schedule)
         #expect(try ISO8601IntervalDialect.print(reparsed) == printed)
     }

@@ -8,9 +8,12 @@ enum ISO8601TestSupport {
     static let reference = Instant(secondsSinceEpoch: 1_767_225_600)  // 2026-01-01T00:00:00Z
 
     /// A reader for embedded texts that fails the test if called.
-    static func noEmbedded(_ dialect: Dialect, _ lines: [String], _ context: DialectContext) throws(ScheduleSyntaxError) -> Schedule {
+    static func noEmbedded(_ dialect: Dialect, _ lines: [String], _ context: DialectContext) throws(ScheduleSyntaxError)
+        -> Schedule
+    {
         Issue.record("unexpected embedded \(dialect) text \(lines)")
-        throw ScheduleSyntaxError(dialect: dialect, expression: lines.joined(), field: "test", offset: 0, value: "", reason: "unused")
+        throw ScheduleSyntaxError(
+            dialect: dialect, expression: lines.joined(), field: "test", offset: 0, value: "", reason: "unused")
     }
 
     static func context(zone: String = "UTC", start: String? = nil, end: TimePoint? = nil) throws -> DialectContext {
@@ -38,7 +41,8 @@ enum ISO8601TestSupport {
     static func next(
         _ text: String, zone: String = "UTC", start: String? = nil, after: String, count: Int
     ) throws -> [String] {
-        try parse(text, zone: zone, start: start).nextOccurrences(after: instant(after), count: count).map(\.description)
+        try parse(text, zone: zone, start: start).nextOccurrences(after: instant(after), count: count).map(
+            \.description)
     }
 
     /// The message of the error the text is rejected with, or `nil` when it is accepted.

@@ -7,7 +7,9 @@ import Testing
     typealias Support = ISO8601TestSupport
 
     /// A stand-in for the cron and RRULE readers: an event schedule that records what it was given.
-    static func recording(_ dialect: Dialect, _ lines: [String], _ context: DialectContext) throws(ScheduleSyntaxError) -> Schedule {
+    static func recording(_ dialect: Dialect, _ lines: [String], _ context: DialectContext) throws(ScheduleSyntaxError)
+        -> Schedule
+    {
         let start = context.start?.description ?? "-"
         let end = context.end?.description ?? "-"
         return Schedule(
@@ -34,8 +36,11 @@ import Testing
             #"{"interval": "R/PT1H", "startDateTime": "2026-03-29T00:30:00", "endDateTime": "2026-03-29T04:00:00", "#
                 + #""timezone": "Europe/Berlin"}"#, zone: "America/New_York")
         #expect(schedule.zone == "Europe/Berlin")
-        #expect(schedule.window == ScheduleWindow(
-            start: .local(try Support.local("2026-03-29T00:30:00")), end: .local(try Support.local("2026-03-29T04:00:00"))))
+        #expect(
+            schedule.window
+                == ScheduleWindow(
+                    start: .local(try Support.local("2026-03-29T00:30:00")),
+                    end: .local(try Support.local("2026-03-29T04:00:00"))))
         #expect(
             try schedule.nextOccurrences(after: Support.instant("2026-03-28T00:00:00Z"), count: 10).map(\.description)
                 == ["2026-03-28T23:30:00Z", "2026-03-29T00:30:00Z", "2026-03-29T01:30:00Z"])
@@ -44,16 +49,18 @@ import Testing
     @Test func timezoneDefaultsToUTCWhateverTheContextZone() throws {
         let schedule = try Self.parse(#"{"interval": "R/2026-01-01T08:00:00/P1D"}"#, zone: "Europe/Berlin")
         #expect(schedule.zone == "UTC")
-        #expect(try schedule.nextOccurrences(after: Support.instant("2026-01-01T00:00:00Z"), count: 1).map(\.description)
-            == ["2026-01-01T08:00:00Z"])
+        #expect(
+            try schedule.nextOccurrences(after: Support.instant("2026-01-01T00:00:00Z"), count: 1).map(\.description)
+                == ["2026-01-01T08:00:00Z"])
     }
 
     @Test func startDateTimeWithAnOffsetIsAnInstantAndAnchorsADurationAlone() throws {
         let schedule = try Self.parse(
             #"{"interval": "R/PT2H", "startDateTime": "2025-08-31T23:22:27Z", "timezone": "America/New_York"}"#)
         #expect(schedule.window.start == .instant(try Support.instant("2025-08-31T23:22:27Z")))
-        #expect(try schedule.nextOccurrences(after: Support.instant("2025-08-31T00:00:00Z"), count: 2).map(\.description)
-            == ["2025-08-31T23:22:27Z", "2025-09-01T01:22:27Z"])
+        #expect(
+            try schedule.nextOccurrences(after: Support.instant("2025-08-31T00:00:00Z"), count: 2).map(\.description)
+                == ["2025-08-31T23:22:27Z", "2025-09-01T01:22:27Z"])
     }
 
     @Test(arguments: [
@@ -69,8 +76,10 @@ import Testing
         let schedule = try Self.parse(
             #"{"cron": {"expression": "0 0/15 8-17 ? * MON-FRI", "validUntil": "2025-12-31T23:59:59-05:00"}, "#
                 + #""endDateTime": "2026-01-15T00:00:00", "timezone": "America/New_York"}"#)
-        #expect(schedule.kind == .event(
-            "quartz [\"0 0/15 8-17 ? * MON-FRI\"] zone=America/New_York start=- end=2026-01-01T04:59:59Z"))
+        #expect(
+            schedule.kind
+                == .event(
+                    "quartz [\"0 0/15 8-17 ? * MON-FRI\"] zone=America/New_York start=- end=2026-01-01T04:59:59Z"))
         #expect(schedule.window.end == .instant(try Support.instant("2026-01-01T04:59:59Z")))
     }
 
@@ -79,8 +88,10 @@ import Testing
         let schedule = try Self.parse(
             #"{"recurrence": "RRULE:FREQ=DAILY;INTERVAL=1", "startDateTime": "2025-08-31T23:22:27Z", "#
                 + #""timezone": "Europe/Berlin"}"#)
-        #expect(schedule.kind == .event(
-            "rrule [\"RRULE:FREQ=DAILY;INTERVAL=1\"] zone=Europe/Berlin start=2025-09-01T01:22:27 end=-"))
+        #expect(
+            schedule.kind
+                == .event(
+                    "rrule [\"RRULE:FREQ=DAILY;INTERVAL=1\"] zone=Europe/Berlin start=2025-09-01T01:22:27 end=-"))
     }
 
     @Test func embeddedErrorPointsIntoTheObject() throws {
@@ -94,42 +105,74 @@ import Testing
         let error = #expect(throws: ScheduleSyntaxError.self) {
             try ISO8601IntervalDialect.parse([json], context: Support.context(), embedded: failing)
         }
-        #expect(error?.description
-            == "quartz: day-of-week (field 6, column 45) '8': '8' is not valid; expected 1-7 or SUN-SAT")
+        #expect(
+            error?.description
+                == "quartz: day-of-week (field 6, column 45) '8': '8' is not valid; expected 1-7 or SUN-SAT")
         #expect(error?.caretDiagram == json + "\n" + String(repeating: " ", count: 44) + "^")
     }
 
     @Test(arguments: [
-        (#"{"interval": "R/PT1H", "cron": "0 * * * *"}"#,
-         "iso8601: cron (column 25) 'cron': more than one of interval, cron and recurrence; Qlik does not say which one "
-            + "wins (qlik-scheduling H1), so taskgate refuses to guess"),
-        (#"{"interval": "R/2020-01-01T00:00:00Z/PT1H", "every": "PT1H"}"#,
-         "iso8601: JSON (column 46) 'every': unknown key; expected interval, cron, recurrence, startDateTime, endDateTime "
-            + "or timezone"),
-        (#"{"interval": "R/2020-01-01T00:00:00Z/PT1H", "interval": "R/PT2H"}"#,
-         "iso8601: JSON (column 45) 'interval': duplicate key; each key may appear once"),
-        (#"{"interval": 5}"#,
-         "iso8601: JSON (column 14) '5': expected a string in double quotes (numbers, booleans and arrays are not "
-            + "schedule values)"),
-        (#"{"interval": "R/2020-01-01T00:00:00Z/PT1H""#, "iso8601: JSON (column 43) '': expected ',' or '}' after a value"),
-        ("{}", "iso8601: JSON (column 1) '{}': the object has no interval, cron or recurrence; expected exactly one of them"),
-        (#"{"interval": "R/2020-01-01T00:00:00Z/PT1H"} x"#,
-         "iso8601: JSON (column 45) 'x': unexpected text after the object; expected one JSON object on the line"),
-        (#"{"interval": "R/2020-01-01T00:00:00Z/PT1H", "timezone": "Mars/Olympus"}"#,
-         "iso8601: timezone (column 58) 'Mars/Olympus': unknown time zone; expected an IANA name such as Europe/Berlin"),
-        (#"{"interval": "R/PT1H", "startDateTime": "2025-01-01T00:00:00", "endDateTime": "2024-01-01T00:00:00"}"#,
-         "iso8601: endDateTime (column 80) '2024-01-01T00:00:00': not after startDateTime; expected a later end (Qlik "
-            + "refuses it: CHO-017)"),
-        (#"{"interval": "R\/2020-01-01T00:00:00Z\/PT0S"}"#,
-         "iso8601: duration (column 40) 'PT0S': a zero duration does not repeat; expected a positive duration such as PT2H"),
-        (#"{"cron": "0 0 * *"}"#,
-         "iso8601: cron (column 11) '0 0 * *': 4 fields; expected 5 (Unix cron) or 6 to 7 (Quartz) (qlik-scheduling H20)"),
-        (#"{"cron": {"validUntil": "2025-01-01T00:00:00Z"}}"#,
-         #"iso8601: cron (column 10) '{': the cron object has no expression; expected {"expression": "…", "validUntil": "…"}"#),
-        (#"{"startDateTime": "2025-01-01T00:00:00.5Z", "interval": "R/PT1H"}"#,
-         "iso8601: startDateTime (column 39) '.5': a fraction of a second cannot be scheduled; taskgate schedules are "
-            + "exact to the second"),
-        (#"{"interval": "R/PT1H\u00"}"#, #"iso8601: JSON (column 21) '\u00"': expected four hexadecimal digits after \u"#),
+        (
+            #"{"interval": "R/PT1H", "cron": "0 * * * *"}"#,
+            "iso8601: cron (column 25) 'cron': more than one of interval, cron and recurrence; Qlik does not say which one "
+                + "wins (qlik-scheduling H1), so taskgate refuses to guess"
+        ),
+        (
+            #"{"interval": "R/2020-01-01T00:00:00Z/PT1H", "every": "PT1H"}"#,
+            "iso8601: JSON (column 46) 'every': unknown key; expected interval, cron, recurrence, startDateTime, endDateTime "
+                + "or timezone"
+        ),
+        (
+            #"{"interval": "R/2020-01-01T00:00:00Z/PT1H", "interval": "R/PT2H"}"#,
+            "iso8601: JSON (column 45) 'interval': duplicate key; each key may appear once"
+        ),
+        (
+            #"{"interval": 5}"#,
+            "iso8601: JSON (column 14) '5': expected a string in double quotes (numbers, booleans and arrays are not "
+                + "schedule values)"
+        ),
+        (
+            #"{"interval": "R/2020-01-01T00:00:00Z/PT1H""#,
+            "iso8601: JSON (column 43) '': expected ',' or '}' after a value"
+        ),
+        (
+            "{}",
+            "iso8601: JSON (column 1) '{}': the object has no interval, cron or recurrence; expected exactly one of them"
+        ),
+        (
+            #"{"interval": "R/2020-01-01T00:00:00Z/PT1H"} x"#,
+            "iso8601: JSON (column 45) 'x': unexpected text after the object; expected one JSON object on the line"
+        ),
+        (
+            #"{"interval": "R/2020-01-01T00:00:00Z/PT1H", "timezone": "Mars/Olympus"}"#,
+            "iso8601: timezone (column 58) 'Mars/Olympus': unknown time zone; expected an IANA name such as Europe/Berlin"
+        ),
+        (
+            #"{"interval": "R/PT1H", "startDateTime": "2025-01-01T00:00:00", "endDateTime": "2024-01-01T00:00:00"}"#,
+            "iso8601: endDateTime (column 80) '2024-01-01T00:00:00': not after startDateTime; expected a later end (Qlik "
+                + "refuses it: CHO-017)"
+        ),
+        (
+            #"{"interval": "R\/2020-01-01T00:00:00Z\/PT0S"}"#,
+            "iso8601: duration (column 40) 'PT0S': a zero duration does not repeat; expected a positive duration such as PT2H"
+        ),
+        (
+            #"{"cron": "0 0 * *"}"#,
+            "iso8601: cron (column 11) '0 0 * *': 4 fields; expected 5 (Unix cron) or 6 to 7 (Quartz) (qlik-scheduling H20)"
+        ),
+        (
+            #"{"cron": {"validUntil": "2025-01-01T00:00:00Z"}}"#,
+            #"iso8601: cron (column 10) '{': the cron object has no expression; expected {"expression": "…", "validUntil": "…"}"#
+        ),
+        (
+            #"{"startDateTime": "2025-01-01T00:00:00.5Z", "interval": "R/PT1H"}"#,
+            "iso8601: startDateTime (column 39) '.5': a fraction of a second cannot be scheduled; taskgate schedules are "
+                + "exact to the second"
+        ),
+        (
+            #"{"interval": "R/PT1H\u00"}"#,
+            #"iso8601: JSON (column 21) '\u00"': expected four hexadecimal digits after \u"#
+        ),
     ])
     func rejectsWithItsReason(json: String, message: String) throws {
         #expect(try Self.rejection(json) == message)
@@ -146,7 +189,8 @@ import Testing
     }
 
     @Test func nullMembersAreAbsent() throws {
-        #expect(try Self.parse(#"{"interval": "R/2020-01-01T00:00:00Z/PT1H", "endDateTime": null, "cron": null}"#)
-            == Self.parse(#"{"interval": "R/2020-01-01T00:00:00Z/PT1H"}"#))
+        #expect(
+            try Self.parse(#"{"interval": "R/2020-01-01T00:00:00Z/PT1H", "endDateTime": null, "cron": null}"#)
+                == Self.parse(#"{"interval": "R/2020-01-01T00:00:00Z/PT1H"}"#))
     }
 }

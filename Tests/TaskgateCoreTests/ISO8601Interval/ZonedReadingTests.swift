@@ -14,7 +14,10 @@ import Testing
 
     @Test(arguments: [
         // ofLocal in the gap: moved forward by the gap's length.
-        ("2026-03-08T02:30:00", "America/New_York", "2026-03-08T07:30:00Z", "2026-03-08T03:30:00", DSTPolicy.Overlap.earlier),
+        (
+            "2026-03-08T02:30:00", "America/New_York", "2026-03-08T07:30:00Z", "2026-03-08T03:30:00",
+            DSTPolicy.Overlap.earlier
+        ),
         // ofLocal in the overlap: the earlier offset (−04:00), so later steps keep the first pass.
         ("2026-11-01T01:30:00", "America/New_York", "2026-11-01T05:30:00Z", "2026-11-01T01:30:00", .earlier),
         // An offset that names the second pass.
@@ -29,7 +32,9 @@ import Testing
         // Kolkata's last overlap was in 1945; its end offset +05:30 is today's.
         ("2026-07-05T08:00:00", "Asia/Kolkata", "2026-07-05T02:30:00Z", "2026-07-05T08:00:00", .later),
     ])
-    func readsLikeJavaTime(text: String, zone: String, instant: String, local: String, overlap: DSTPolicy.Overlap) throws {
+    func readsLikeJavaTime(text: String, zone: String, instant: String, local: String, overlap: DSTPolicy.Overlap)
+        throws
+    {
         let (reading, preference) = try Self.reading(text, zone: zone)
         #expect(reading.instant.description == instant)
         #expect(reading.local == (try Support.local(local)))

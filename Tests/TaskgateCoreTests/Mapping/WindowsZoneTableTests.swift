@@ -49,7 +49,8 @@ import Testing
             try WindowsZoneTable(
                 source: "test", file: "windows-zones.yaml",
                 windowsToIANA: [
-                    MappingEntry(key: "UTC", value: "Europe/Berlin", line: 4), MappingEntry(key: "utc", value: "Europe/Berlin", line: 9),
+                    MappingEntry(key: "UTC", value: "Europe/Berlin", line: 4),
+                    MappingEntry(key: "utc", value: "Europe/Berlin", line: 9),
                 ],
                 ianaToWindows: [], isKnownZone: Self.known)
         }
@@ -66,8 +67,10 @@ import Testing
                     MappingEntry(key: "Europe/Atlantis", value: "W. Europe Standard Time"),
                 ], isKnownZone: Self.known)
         }
-        #expect(error?.description
-            == "windows-zones.yaml: ianaToWindows: zones unknown to this machine's tz database: Europe/Atlantis, Mars/Olympus")
+        #expect(
+            error?.description
+                == "windows-zones.yaml: ianaToWindows: zones unknown to this machine's tz database: Europe/Atlantis, Mars/Olympus"
+        )
     }
 
     @Test func rejectsAZoneMappedToAnUnknownWindowsId() {
@@ -75,9 +78,12 @@ import Testing
             try WindowsZoneTable(
                 source: "test", file: "windows-zones.yaml",
                 windowsToIANA: [MappingEntry(key: "W. Europe Standard Time", value: "Europe/Berlin")],
-                ianaToWindows: [MappingEntry(key: "America/New_York", value: "Eastern Standard Time")], isKnownZone: Self.known)
+                ianaToWindows: [MappingEntry(key: "America/New_York", value: "Eastern Standard Time")],
+                isKnownZone: Self.known)
         }
-        #expect(error?.description
-            == "windows-zones.yaml: ianaToWindows: 'America/New_York' maps to 'Eastern Standard Time', which is not a key of windowsToIANA")
+        #expect(
+            error?.description
+                == "windows-zones.yaml: ianaToWindows: 'America/New_York' maps to 'Eastern Standard Time', which is not a key of windowsToIANA"
+        )
     }
 }

@@ -25,19 +25,32 @@ import Testing
     static func known(_ name: String) -> Bool { ["Europe/Berlin", "America/Vancouver"].contains(name) }
 
     @Test(arguments: [
-        ([MappingEntry(key: "Canada/Pacific", value: "America/Vancouver", line: 3),
-          MappingEntry(key: "Canada/Pacific", value: "America/Vancouver", line: 7)],
-         "zone-aliases.yaml: aliases: duplicate key 'Canada/Pacific' (lines 3 and 7)"),
-        ([MappingEntry(key: "Old/Name", value: "Mars/Olympus")],
-         "zone-aliases.yaml: aliases: zones unknown to this machine's tz database: Mars/Olympus"),
-        ([MappingEntry(key: "Canada/Pacific", value: "America/Vancouver"), MappingEntry(key: "Old/Name", value: "Canada/Pacific")],
-         "zone-aliases.yaml: aliases: alias 'Old/Name' names 'Canada/Pacific', which is itself an alias; expected a canonical zone"),
+        (
+            [
+                MappingEntry(key: "Canada/Pacific", value: "America/Vancouver", line: 3),
+                MappingEntry(key: "Canada/Pacific", value: "America/Vancouver", line: 7),
+            ],
+            "zone-aliases.yaml: aliases: duplicate key 'Canada/Pacific' (lines 3 and 7)"
+        ),
+        (
+            [MappingEntry(key: "Old/Name", value: "Mars/Olympus")],
+            "zone-aliases.yaml: aliases: zones unknown to this machine's tz database: Mars/Olympus"
+        ),
+        (
+            [
+                MappingEntry(key: "Canada/Pacific", value: "America/Vancouver"),
+                MappingEntry(key: "Old/Name", value: "Canada/Pacific"),
+            ],
+            "zone-aliases.yaml: aliases: alias 'Old/Name' names 'Canada/Pacific', which is itself an alias; expected a canonical zone"
+        ),
     ])
     func rejects(entries: [MappingEntry], message: String) {
         let error = #expect(throws: MappingTableError.self) {
-            try ZoneAliasTable(source: "test", file: "zone-aliases.yaml", aliases: entries, isKnownZone: { name in
-                Self.known(name) || name == "Canada/Pacific"
-            })
+            try ZoneAliasTable(
+                source: "test", file: "zone-aliases.yaml", aliases: entries,
+                isKnownZone: { name in
+                    Self.known(name) || name == "Canada/Pacific"
+                })
         }
         #expect(error?.description == message)
     }

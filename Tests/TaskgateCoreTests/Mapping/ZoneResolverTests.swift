@@ -24,8 +24,9 @@ import Testing
     @Test(arguments: ["Foo/Bar", "europe/berlin", "GMT+5", "Eastern", ""])
     func rejectsWhatIsNeitherAZoneNorAWindowsId(name: String) throws {
         let error = #expect(throws: UnknownTimeZoneError.self) { try MappingFiles.resolver().resolve(name) }
-        #expect(error?.description
-            == "unknown time zone '\(name)'; expected an IANA name such as Europe/Berlin or a Windows zone id")
+        #expect(
+            error?.description
+                == "unknown time zone '\(name)'; expected an IANA name such as Europe/Berlin or a Windows zone id")
     }
 
     @Test func withoutTablesOnlySystemNamesResolve() throws {
