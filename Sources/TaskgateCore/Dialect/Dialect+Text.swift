@@ -11,8 +11,9 @@ extension Dialect {
     public func parse(_ lines: [String], context: DialectContext) throws(ScheduleSyntaxError) -> Schedule {
         switch self {
         case .iso8601:
-            return try ISO8601IntervalDialect.parse(lines, context: context) { dialect, lines, context throws(ScheduleSyntaxError) in
-                try dialect.parse(lines, context: context)
+            // The cron and RRULE inside a Serverless Workflow schedule object are read by their own dialects.
+            return try ISO8601IntervalDialect.parse(lines, context: context) {
+                dialect, lines, context throws(ScheduleSyntaxError) in try dialect.parse(lines, context: context)
             }
         case .quartz, .quartzNet, .cron, .rrule, .fylr, .vco:
             throw ScheduleSyntaxError(

@@ -95,7 +95,11 @@ struct DurationRuleStream {
         // (an hour / PT15S = 240 steps) would skip occurrences.
         let resolution = zone.resolve(anchor)
         let anchorInstant = policy.instants(for: resolution).first ?? resolution.firstReading
-        let gap = Double(bounds.lowerInstant.secondsSinceEpoch - anchorInstant.secondsSinceEpoch)
+        // A local window start bounds the instants too: a reading at or after it is at most two
+        // days (more than any UTC offset) earlier as an instant.
+        var lower = bounds.lowerInstant.secondsSinceEpoch
+        if let localStart = bounds.localStart { lower = max(lower, localStart.secondsSinceEpoch - 2 * 86_400) }
+        let gap = Double(lower - anchorInstant.secondsSinceEpoch)
         let estimate = Int((gap / approximateLength).rounded(.down)) - 2
         // Steps of one second from the year 0001 to 9999 number about 3.2e11: cap above that, not
         // at Int32.max, which left up to 3e11 steps to walk one by one.

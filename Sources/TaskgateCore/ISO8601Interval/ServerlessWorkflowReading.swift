@@ -96,6 +96,7 @@ enum ServerlessWorkflowReading {
             var moved = error
             moved.expression = expression
             moved.offset = value.lineOffset(error.offset)
+            moved.value = error.value.escapingControlCharacters
             throw moved
         }
         schedule.window.end = earlier(schedule.window.end, windowEnd, zone: &zone)
@@ -130,6 +131,7 @@ extension ISO8601Problem {
     /// The problem as the dialect's error, in `expression`.
     func located(in expression: String) -> ScheduleSyntaxError {
         ScheduleSyntaxError(
-            dialect: .iso8601, expression: expression, field: field, offset: offset, value: value, reason: reason)
+            dialect: .iso8601, expression: expression, field: field, offset: offset,
+            value: value.escapingControlCharacters, reason: reason)
     }
 }

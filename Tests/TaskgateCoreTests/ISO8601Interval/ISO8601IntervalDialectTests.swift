@@ -229,6 +229,19 @@ import Testing
                 == ["2025-01-01T00:00:15Z", "2025-01-01T00:00:30Z"])
     }
 
+    @Test(.timeLimit(.minutes(1))) func aLocalWindowStartFarFromTheAnchorIsReachedByEstimate() throws {
+        // Before the fix, the estimate ignored a local window start and walked every one-second
+        // step from the anchor (6.3e10 here, 9.5e8 for the counted series).
+        #expect(
+            try Support.next(
+                "R/0001-01-01T00:00:00Z/PT1S", start: "2020-01-01T00:00:00", after: "0001-01-01T00:00:00Z", count: 2)
+                == ["2020-01-01T00:00:00Z", "2020-01-01T00:00:01Z"])
+        #expect(
+            try Support.next(
+                "R2147483647/1990-01-01T00:00:00Z/PT1S", start: "2020-01-01T00:00:00", after: "1990-01-01T00:00:00Z",
+                count: 1) == ["2020-01-01T00:00:00Z"])
+    }
+
     @Test func anElapsedSeriesEndsAtTheEndOfYear9999() throws {
         #expect(
             try Support.next("R/9999-12-31T22:00:00Z/PT1H", after: "9999-12-31T21:00:00Z", count: 5)

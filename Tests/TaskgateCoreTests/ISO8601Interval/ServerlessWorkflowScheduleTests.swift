@@ -194,3 +194,11 @@ import Testing
                 == Self.parse(#"{"interval": "R/2020-01-01T00:00:00Z/PT1H"}"#))
     }
 }
+
+extension ServerlessWorkflowScheduleTests {
+    @Test func aValueWithALineBreakIsQuotedOnOneLine() throws {
+        #expect(try Self.rejection(#"{"time\nzone": "UTC"}"#)
+            == #"iso8601: JSON (column 3) 'time\nzone': unknown key; expected interval, cron, recurrence, startDateTime, "#
+            + "endDateTime or timezone")
+    }
+}
