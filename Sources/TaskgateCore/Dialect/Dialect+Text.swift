@@ -20,7 +20,12 @@ extension Dialect {
             return try FieldScheduleDialect.parse(lines, context: context)
         case .vco:
             return try VcoRecurrenceDialect.parse(lines, context: context)
-        case .rrule, .iso8601:
+        case .iso8601:
+            // The cron and RRULE inside a Serverless Workflow schedule object are read by their own dialects.
+            return try ISO8601IntervalDialect.parse(lines, context: context) {
+                dialect, lines, context throws(ScheduleSyntaxError) in try dialect.parse(lines, context: context)
+            }
+        case .rrule:
             throw ScheduleSyntaxError(
                 dialect: self, expression: lines.joined(separator: " | "), field: "dialect", offset: 0, value: rawValue,
                 reason: "this dialect is not available in this build")
@@ -42,7 +47,9 @@ extension Dialect {
             return try FieldScheduleDialect.print(schedule)
         case .vco:
             return try VcoRecurrenceDialect.print(schedule)
-        case .rrule, .iso8601:
+        case .iso8601:
+            return try ISO8601IntervalDialect.print(schedule)
+        case .rrule:
             throw UnprintableSchedule(dialect: self, part: "dialect", reason: "this dialect is not available in this build")
         }
     }

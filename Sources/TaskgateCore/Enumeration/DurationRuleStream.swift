@@ -42,6 +42,11 @@ struct DurationRuleStream {
             guard let base = instants.first else { continue }
             let instant = base.adding(seconds: Int64(k) * duration.elapsedSeconds)
             let local = zone.localDateTime(at: instant)
+            // A time-only duration never leaves `nominalLocal`'s range check: end at year 9999 too.
+            guard local.year <= CalendarMatcher.lastYear else {
+                finished = true
+                return nil
+            }
             if let until, !Self.isWithin(until, instant: instant, local: local) {
                 finished = true
                 return nil
@@ -82,10 +87,22 @@ struct DurationRuleStream {
         let approximateLength =
             Double(duration.calendarMonths) * 2_629_746 + Double(duration.calendarDays) * 86_400
             + Double(duration.elapsedSeconds)
-        guard approximateLength > 0, count == nil else { return 0 }
-        let anchorInstant = zone.resolve(anchor).firstReading
-        let gap = Double(bounds.lowerInstant.secondsSinceEpoch - anchorInstant.secondsSinceEpoch)
+        // A count does not change which steps lie before the lower bound: step k is still
+        // occurrence k, and `next()` stops at `count`.
+        guard approximateLength > 0 else { return 0 }
+        // The instant the policy gives the anchor, as `next()` does: in an overlap read with the
+        // later pass, `firstReading` is an hour early, and a step shorter than the 2-step margin
+        // (an hour / PT15S = 240 steps) would skip occurrences.
+        let resolution = zone.resolve(anchor)
+        let anchorInstant = policy.instants(for: resolution).first ?? resolution.firstReading
+        // A local window start bounds the instants too: a reading at or after it is at most two
+        // days (more than any UTC offset) earlier as an instant.
+        var lower = bounds.lowerInstant.secondsSinceEpoch
+        if let localStart = bounds.localStart { lower = max(lower, localStart.secondsSinceEpoch - 2 * 86_400) }
+        let gap = Double(lower - anchorInstant.secondsSinceEpoch)
         let estimate = Int((gap / approximateLength).rounded(.down)) - 2
-        return max(0, min(estimate, Int(Int32.max)))
+        // Steps of one second from the year 0001 to 9999 number about 3.2e11: cap above that, not
+        // at Int32.max, which left up to 3e11 steps to walk one by one.
+        return max(0, min(estimate, 1 << 40))
     }
 }

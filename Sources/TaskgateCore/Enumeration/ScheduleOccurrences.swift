@@ -2,13 +2,16 @@
 public struct UnknownTimeZoneError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The identifier as given.
     public var identifier: String
+    /// What the reader accepts; readers that resolve Windows zone ids say so.
+    public var expected: String
 
-    public init(identifier: String) {
+    public init(identifier: String, expected: String = "an IANA name such as Europe/Berlin") {
         self.identifier = identifier
+        self.expected = expected
     }
 
     public var description: String {
-        "unknown time zone '\(identifier)'; expected an IANA name such as Europe/Berlin"
+        "unknown time zone '\(identifier)'; expected \(expected)"
     }
 }
 

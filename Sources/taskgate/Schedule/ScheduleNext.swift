@@ -39,12 +39,13 @@ struct ScheduleNext: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let zones = try input.zoneLookup()
         if batch {
-            BatchNext(dialect: input.dialect, json: json).run()
+            BatchNext(dialect: input.dialect, json: json, zones: zones).run()
             return
         }
         let reference = Instant.now
-        let context = try input.context(reference: reference)
+        let context = try input.context(reference: reference, zones: zones)
         var afterInstant = reference
         if let after {
             guard let parsed = Instant(parsingRFC3339: after) else {
@@ -78,6 +79,7 @@ struct NextResult: Encodable {
 struct BatchNext {
     let dialect: Dialect
     let json: Bool
+    let zones: ZoneLookup
 
     func run() {
         while let line = readLine(strippingNewline: true) {
@@ -110,7 +112,7 @@ struct BatchNext {
             return .failure(Message(text: "COUNT '\(fields[4])' is not a count; expected a whole number 0 or more"))
         }
         do {
-            let context = try ScheduleInput.context(zone: fields[1], start: fields[2], reference: after)
+            let context = try ScheduleInput.context(zone: fields[1], start: fields[2], reference: after, zones: zones)
             let schedule = try dialect.parse(ScheduleInput.lines(of: [fields[0]]), context: context)
             return .success(try schedule.nextOccurrences(after: after, count: count))
         } catch let error as ValidationError {

@@ -13,6 +13,19 @@ struct ScheduleInput: ParsableArguments {
     @Option(help: "The window's start as a local time in the zone (YYYY-MM-DDTHH:MM:SS); RRULE's DTSTART.")
     var start: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The folder of mapping files (windows-zones.yaml, zone-aliases.yaml).",
+            discussion: "Default: $TASKGATE_MAPPINGS, else a 'mappings' folder in or above the current directory, "
+                + "else next to the executable (../share/taskgate/mappings).",
+            valueName: "dir"))
+    var mappings: String?
+
+    /// The zone names this command accepts, from the mapping files (read once per command).
+    func zoneLookup() throws -> ZoneLookup {
+        try ZoneLookup.load(MappingsLocator.fromProcess(option: mappings))
+    }
+
     /// Splits the expression arguments into lines: each argument is a line, and ` | ` separates
     /// further lines inside one (a Wyn pattern list, a Qlik RRULE list).
     static func lines(of texts: [String]) -> [String] {
@@ -20,14 +33,20 @@ struct ScheduleInput: ParsableArguments {
     }
 
     /// The context the dialect parser needs, built from the options.
-    func context(reference: Instant) throws -> DialectContext {
-        try Self.context(zone: zone, start: start, reference: reference)
+    func context(reference: Instant, zones: ZoneLookup) throws -> DialectContext {
+        try Self.context(zone: zone, start: start, reference: reference, zones: zones)
     }
 
-    /// A context from the text of a zone and an optional local start.
-    static func context(zone: String, start: String?, reference: Instant) throws -> DialectContext {
-        guard ZoneRules(identifier: zone) != nil else {
-            throw ValidationError(UnknownTimeZoneError(identifier: zone).description)
+    /// A context from the text of a zone (an IANA name, a tzdb alias or a Windows zone id,
+    /// resolved to its IANA zone) and an optional local start.
+    static func context(zone name: String, start: String?, reference: Instant, zones: ZoneLookup) throws
+        -> DialectContext
+    {
+        let zone: String
+        do {
+            zone = try zones.resolve(name)
+        } catch {
+            throw ValidationError(error.description)
         }
         var local: LocalDateTime?
         if let start, start != "-" {
