@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "taskgate", targets: ["taskgate"]),
         .library(name: "TaskgateCore", targets: ["TaskgateCore"]),
+        .library(name: "TaskgateVendors", targets: ["TaskgateVendors"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,10 +26,16 @@ let package = Package(
             name: "TaskgateCore",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TaskgateVendors",
+            dependencies: ["TaskgateCore"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "taskgate",
             dependencies: [
                 "TaskgateCore",
+                "TaskgateVendors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -20,8 +20,10 @@ struct ScheduleConvert: AsyncParsableCommand {
     @Option(help: "The dialect to write.")
     var to: Dialect
 
-    @Option(help: "The zone local times are read in.")
+    @Option(help: "The zone local times are read in: an IANA name or a Windows zone id.")
     var zone: String = "UTC"
+
+    @OptionGroup var mappings: MappingsOption
 
     @Option(help: "The window's start as a local time in the zone (YYYY-MM-DDTHH:MM:SS).")
     var start: String?
@@ -55,13 +57,14 @@ struct ScheduleConvert: AsyncParsableCommand {
         var profile = product.map(TargetProfile.product) ?? .dialect(to)
         profile.dialect = to
         let now = Instant.now
+        let zones = try mappings.zoneLookup()
         if batch {
             while let line = readLine(strippingNewline: true) {
-                print(try JSONOutput.line(batchAnswer(line, converter: converter, profile: profile, now: now)))
+                print(try JSONOutput.line(batchAnswer(line, converter: converter, profile: profile, now: now, zones: zones)))
             }
             return
         }
-        let context = try ScheduleInput.context(zone: zone, start: start, reference: now)
+        let context = try ScheduleInput.context(zone: zone, start: start, reference: now, zones: zones)
         let source: Schedule
         do {
             source = try from.parse(ScheduleInput.lines(of: text), context: context)
@@ -81,14 +84,16 @@ struct ScheduleConvert: AsyncParsableCommand {
         }
     }
 
-    private func batchAnswer(_ line: String, converter: ScheduleConverter, profile: TargetProfile, now: Instant) -> ConversionRecord {
+    private func batchAnswer(
+        _ line: String, converter: ScheduleConverter, profile: TargetProfile, now: Instant, zones: ZoneLookup
+    ) -> ConversionRecord {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         guard fields.count == 3 else {
             return ConversionRecord(
                 failure: "expected 3 TAB-separated fields (TEXT, ZONE, START), found \(fields.count)", zone: nil, start: nil)
         }
         do {
-            let context = try ScheduleInput.context(zone: fields[1], start: fields[2], reference: now)
+            let context = try ScheduleInput.context(zone: fields[1], start: fields[2], reference: now, zones: zones)
             let source = try from.parse(ScheduleInput.lines(of: [fields[0]]), context: context)
             return ConversionRecord(
                 converter.convert(source, to: profile, now: now), zone: context.zone, start: fields[2] == "-" ? nil : fields[2])

@@ -19,8 +19,10 @@ struct ScheduleDiff: AsyncParsableCommand {
     @Option(help: "The dialect of the right schedule.")
     var right: Dialect
 
-    @Option(help: "The zone both schedules are read in.")
+    @Option(help: "The zone both schedules are read in: an IANA name or a Windows zone id.")
     var zone: String = "UTC"
+
+    @OptionGroup var mappings: MappingsOption
 
     @Option(help: "The window's start as a local time in the zone (YYYY-MM-DDTHH:MM:SS).")
     var start: String?
@@ -46,7 +48,8 @@ struct ScheduleDiff: AsyncParsableCommand {
 
     func run() async throws {
         let now = Instant.now
-        let context = try ScheduleInput.context(zone: zone, start: start, reference: now)
+        let zones = try mappings.zoneLookup()
+        let context = try ScheduleInput.context(zone: zone, start: start, reference: now, zones: zones)
         let leftSchedule = try parse(leftText, as: left, context: context, side: "left")
         let rightSchedule = try parse(rightText, as: right, context: context, side: "right")
         var from = now

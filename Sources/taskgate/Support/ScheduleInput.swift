@@ -13,17 +13,11 @@ struct ScheduleInput: ParsableArguments {
     @Option(help: "The window's start as a local time in the zone (YYYY-MM-DDTHH:MM:SS); RRULE's DTSTART.")
     var start: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "The folder of mapping files (windows-zones.yaml, zone-aliases.yaml).",
-            discussion: "Default: $TASKGATE_MAPPINGS, else a 'mappings' folder in or above the current directory, "
-                + "else next to the executable (../share/taskgate/mappings).",
-            valueName: "dir"))
-    var mappings: String?
+    @OptionGroup var mappings: MappingsOption
 
     /// The zone names this command accepts, from the mapping files (read once per command).
     func zoneLookup() throws -> ZoneLookup {
-        try ZoneLookup.load(MappingsLocator.fromProcess(option: mappings))
+        try mappings.zoneLookup()
     }
 
     /// Splits the expression arguments into lines: each argument is a line, and ` | ` separates
@@ -35,6 +29,11 @@ struct ScheduleInput: ParsableArguments {
     /// The context the dialect parser needs, built from the options.
     func context(reference: Instant, zones: ZoneLookup) throws -> DialectContext {
         try Self.context(zone: zone, start: start, reference: reference, zones: zones)
+    }
+
+    /// The context, with the zone names of the mapping files.
+    func context(reference: Instant) throws -> DialectContext {
+        try context(reference: reference, zones: zoneLookup())
     }
 
     /// A context from the text of a zone (an IANA name, a tzdb alias or a Windows zone id,

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `--mappings DIR`: where the mapping files are, for every command that reads zones or vocabulary.
+struct MappingsOption: ParsableArguments {
+    @Option(
+        name: .customLong("mappings"),
+        help: ArgumentHelp(
+            "The folder of mapping files (windows-zones.yaml, zone-aliases.yaml, vocabulary.yaml).",
+            discussion: "Default: $TASKGATE_MAPPINGS, else a 'mappings' folder in or above the current directory, "
+                + "else next to the executable (../share/taskgate/mappings).",
+            valueName: "dir"))
+    var directory: String?
+
+    /// The zone names accepted, from the mapping files (read once per command).
+    func zoneLookup() throws -> ZoneLookup {
+        try ZoneLookup.load(MappingsLocator.fromProcess(option: directory))
+    }
+}
