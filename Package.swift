@@ -31,11 +31,17 @@ let package = Package(
             dependencies: ["TaskgateCore"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TaskgateMappings",
+            dependencies: ["TaskgateCore", "TaskgateVendors", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "taskgate",
             dependencies: [
                 "TaskgateCore",
                 "TaskgateVendors",
+                "TaskgateMappings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -47,6 +53,13 @@ let package = Package(
             // itself never sees YAML.
             dependencies: ["TaskgateCore", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TaskgateCLITests",
+            dependencies: [
+                "taskgate", "TaskgateCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TaskgateMappings
 
 /// `--mappings DIR`: where the mapping files are, for every command that reads zones or vocabulary.
 struct MappingsOption: ParsableArguments {

@@ -1,5 +1,6 @@
 import Foundation
 import TaskgateCore
+import TaskgateMappings
 
 /// The zone names the command line accepts: IANA names, tzdb aliases and Windows zone ids,
 /// resolved through the mapping files when they were found.

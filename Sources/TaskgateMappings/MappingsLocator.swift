@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Finds the folder of mapping files (DESIGN.md §4): `--mappings DIR`, else `$TASKGATE_MAPPINGS`,
 /// else a `mappings` folder in the current directory or one above it, else one next to the
@@ -6,19 +6,31 @@ import Foundation
 ///
 /// A folder counts when it holds `windows-zones.yaml`. A folder named by the option or the
 /// variable must hold it; the searched places are only candidates.
-struct MappingsLocator {
+public struct MappingsLocator: Sendable {
     /// The file whose presence marks a mappings folder.
-    static let markerFile = "windows-zones.yaml"
+    public static let markerFile = "windows-zones.yaml"
     /// The environment variable that names the folder.
-    static let environmentVariable = "TASKGATE_MAPPINGS"
+    public static let environmentVariable = "TASKGATE_MAPPINGS"
 
-    var option: String?
-    var environment: [String: String]
-    var currentDirectory: String
-    var executablePath: String?
+    /// The folder given on the command line, if any.
+    public var option: String?
+    /// The process environment.
+    public var environment: [String: String]
+    /// The current directory.
+    public var currentDirectory: String
+    /// The running executable, if known.
+    public var executablePath: String?
+
+    /// Creates a locator from explicit inputs (tests give their own).
+    public init(option: String?, environment: [String: String], currentDirectory: String, executablePath: String?) {
+        self.option = option
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+        self.executablePath = executablePath
+    }
 
     /// The folder from the command line, the environment and the file system of this process.
-    static func fromProcess(option: String?) -> MappingsLocator {
+    public static func fromProcess(option: String?) -> MappingsLocator {
         MappingsLocator(
             option: option, environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath,
@@ -27,9 +39,9 @@ struct MappingsLocator {
 
     /// The folder, or `nil` when neither the option, the variable nor a search found one.
     ///
-    /// - Throws: ``CommandFailure`` when the option or the variable names a folder without the
+    /// - Throws: ``MappingsFileError`` when the option or the variable names a folder without the
     ///   mapping files.
-    func locate() throws -> URL? {
+    public func locate() throws(MappingsFileError) -> URL? {
         if let option {
             return try required(option, source: "--mappings")
         }
@@ -40,7 +52,7 @@ struct MappingsLocator {
     }
 
     /// The places searched, in order, for messages that say where taskgate looked.
-    func candidates() -> [URL] {
+    public func candidates() -> [URL] {
         var places = Self.walkingUp(from: URL(fileURLWithPath: currentDirectory, isDirectory: true))
         if let executablePath {
             let directory = URL(fileURLWithPath: executablePath).deletingLastPathComponent()
@@ -51,11 +63,11 @@ struct MappingsLocator {
         return places.filter { seen.insert($0.path).inserted }
     }
 
-    private func required(_ path: String, source: String) throws -> URL {
+    private func required(_ path: String, source: String) throws(MappingsFileError) -> URL {
         let url = URL(fileURLWithPath: path, isDirectory: true, relativeTo: URL(fileURLWithPath: currentDirectory))
             .standardizedFileURL
         guard Self.holdsMappings(url) else {
-            throw CommandFailure(
+            throw MappingsFileError(
                 "\(source) '\(path)' has no \(Self.markerFile); expected the taskgate mappings folder")
         }
         return url

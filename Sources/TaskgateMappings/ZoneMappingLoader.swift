@@ -1,5 +1,5 @@
-import Foundation
-import TaskgateCore
+public import Foundation
+public import TaskgateCore
 import Yams
 
 /// Reads `windows-zones.yaml` and `zone-aliases.yaml` into the core's typed zone tables.
@@ -7,14 +7,16 @@ import Yams
 /// The YAML shape is flat: a `source` string and one or two mappings of string to string. The
 /// core validates the tables (duplicates, zones unknown to the tz database); this loader only
 /// turns YAML into ordered entries with their line numbers.
-enum ZoneMappingLoader {
-    static let windowsFile = "windows-zones.yaml"
-    static let aliasesFile = "zone-aliases.yaml"
+public enum ZoneMappingLoader {
+    /// The CLDR Windows zone table.
+    public static let windowsFile = "windows-zones.yaml"
+    /// The tzdb aliases.
+    public static let aliasesFile = "zone-aliases.yaml"
 
     /// The resolver built from the files in `directory`.
     ///
-    /// - Throws: ``CommandFailure`` naming the file and what is wrong with it.
-    static func resolver(in directory: URL) throws -> ZoneResolver {
+    /// - Throws: ``MappingsFileError`` naming the file and what is wrong with it.
+    public static func resolver(in directory: URL) throws(MappingsFileError) -> ZoneResolver {
         let windowsPath = directory.appendingPathComponent(windowsFile).path
         let aliasesPath = directory.appendingPathComponent(aliasesFile).path
         let windowsDocument = try document(at: windowsPath)
@@ -28,7 +30,7 @@ enum ZoneMappingLoader {
                 source: aliasesDocument.source, file: aliasesPath, aliases: aliasesDocument.table("aliases"))
             return ZoneResolver(windows: windows, aliases: aliases)
         } catch {
-            throw CommandFailure(error.description)
+            throw MappingsFileError(error.description)
         }
     }
 
@@ -47,17 +49,17 @@ enum ZoneMappingLoader {
         }
     }
 
-    static func document(at path: String) throws -> Document {
+    static func document(at path: String) throws(MappingsFileError) -> Document {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw CommandFailure("cannot read \(path): \(error.localizedDescription)")
+            throw MappingsFileError("cannot read \(path): \(error.localizedDescription)")
         }
         do {
             return try document(yaml: text, file: path)
         } catch {
-            throw CommandFailure(error.description)
+            throw MappingsFileError(error.description)
         }
     }
 
