@@ -28,7 +28,8 @@ public struct AdapterContext: Sendable {
     /// Creates a context.
     public init(
         vocabulary: Vocabulary, idMap: IDMap = IDMap(), zones: ZoneResolver, now: Instant,
-        horizon: VerificationHorizon = .standard, wynEngine: Dialect = .quartzNet, wynZoneStyle: WynZoneStyle = .windows,
+        horizon: VerificationHorizon = .standard, wynEngine: Dialect = .quartzNet,
+        wynZoneStyle: WynZoneStyle = .windows,
         defaultZone: String = "UTC"
     ) {
         self.vocabulary = vocabulary

@@ -5,9 +5,13 @@ public import TaskgateCore
 public struct IDMap: Hashable, Sendable {
     /// One mapped object.
     public struct Entry: Hashable, Sendable {
+        /// The product the object is known in.
         public var from: Product
+        /// The product the object is known in.
         public var fromID: String
+        /// The product it is known in after the move.
         public var to: Product
+        /// The product it is known in after the move.
         public var toID: String
         /// The target kind in the destination product (`app`, `workflow`), when it changes.
         public var toKind: String?
@@ -22,6 +26,7 @@ public struct IDMap: Hashable, Sendable {
         }
     }
 
+    /// The mapped objects.
     public var entries: [Entry]
 
     /// Creates a map.

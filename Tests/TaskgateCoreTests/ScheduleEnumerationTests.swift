@@ -21,15 +21,18 @@ import Testing
     }
 
     @Test func javaQuartzSkipsATimeInTheSpringGap() throws {
-        let schedule = Schedule.recurring([Self.daily(hour: 2, minute: 30, policy: .javaQuartz)], zone: "America/New_York")
-        #expect(try Self.next(schedule, after: "2026-03-07T00:00:00Z", count: 3)
-            == ["2026-03-07T07:30:00Z", "2026-03-09T06:30:00Z", "2026-03-10T06:30:00Z"])
+        let schedule = Schedule.recurring(
+            [Self.daily(hour: 2, minute: 30, policy: .javaQuartz)], zone: "America/New_York")
+        #expect(
+            try Self.next(schedule, after: "2026-03-07T00:00:00Z", count: 3)
+                == ["2026-03-07T07:30:00Z", "2026-03-09T06:30:00Z", "2026-03-10T06:30:00Z"])
     }
 
     @Test func rfc5545ShiftsATimeInTheSpringGapForward() throws {
         let schedule = Schedule.recurring([Self.daily(hour: 2, minute: 30, policy: .rfc5545)], zone: "America/New_York")
-        #expect(try Self.next(schedule, after: "2026-03-07T00:00:00Z", count: 3)
-            == ["2026-03-07T07:30:00Z", "2026-03-08T07:30:00Z", "2026-03-09T06:30:00Z"])
+        #expect(
+            try Self.next(schedule, after: "2026-03-07T00:00:00Z", count: 3)
+                == ["2026-03-07T07:30:00Z", "2026-03-08T07:30:00Z", "2026-03-09T06:30:00Z"])
     }
 
     @Test func debianCronRunsAGapTimeAtTheTransition() throws {
@@ -55,10 +58,11 @@ import Testing
         let schedule = Schedule.recurring([rule], zone: "America/New_York")
         let fires = try schedule.occurrences(
             from: Self.instant("2026-11-01T04:00:00Z"), through: Self.instant("2026-11-01T07:30:00Z"))
-        #expect(fires.map(\.description) == [
-            "2026-11-01T04:00:00Z", "2026-11-01T04:30:00Z", "2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z",
-            "2026-11-01T07:00:00Z", "2026-11-01T07:30:00Z",
-        ])
+        #expect(
+            fires.map(\.description) == [
+                "2026-11-01T04:00:00Z", "2026-11-01T04:30:00Z", "2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z",
+                "2026-11-01T07:00:00Z", "2026-11-01T07:30:00Z",
+            ])
     }
 
     @Test func wallClockPolicyFiresBothPassesInOrder() throws {
@@ -66,17 +70,20 @@ import Testing
         let schedule = Schedule.recurring([rule], zone: "America/New_York")
         let fires = try schedule.occurrences(
             from: Self.instant("2026-11-01T04:00:00Z"), through: Self.instant("2026-11-01T07:00:00Z"))
-        #expect(fires.map(\.description) == [
-            "2026-11-01T04:00:00Z", "2026-11-01T04:30:00Z", "2026-11-01T05:00:00Z", "2026-11-01T05:30:00Z",
-            "2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z", "2026-11-01T07:00:00Z",
-        ])
+        #expect(
+            fires.map(\.description) == [
+                "2026-11-01T04:00:00Z", "2026-11-01T04:30:00Z", "2026-11-01T05:00:00Z", "2026-11-01T05:30:00Z",
+                "2026-11-01T06:00:00Z", "2026-11-01T06:30:00Z", "2026-11-01T07:00:00Z",
+            ])
     }
 
     @Test func lordHoweHasAHalfHourGap() throws {
         // Australia/Lord_Howe springs from 02:00 +10:30 to 02:30 +11:00 on 2026-10-04.
-        let schedule = Schedule.recurring([Self.daily(hour: 2, minute: 15, policy: .rfc5545)], zone: "Australia/Lord_Howe")
-        #expect(try Self.next(schedule, after: "2026-10-02T00:00:00Z", count: 3)
-            == ["2026-10-02T15:45:00Z", "2026-10-03T15:45:00Z", "2026-10-04T15:15:00Z"])
+        let schedule = Schedule.recurring(
+            [Self.daily(hour: 2, minute: 15, policy: .rfc5545)], zone: "Australia/Lord_Howe")
+        #expect(
+            try Self.next(schedule, after: "2026-10-02T00:00:00Z", count: 3)
+                == ["2026-10-02T15:45:00Z", "2026-10-03T15:45:00Z", "2026-10-04T15:15:00Z"])
     }
 
     @Test func lastWeekdayMaskMatchesSetPositionOverWeekdays() throws {
@@ -93,11 +100,16 @@ import Testing
         let second = try Schedule.recurring([setPosition], zone: "Europe/Berlin")
             .nextOccurrences(after: Self.instant("2026-01-01T00:00:00Z"), count: 24)
         #expect(first == second)
-        #expect(first.prefix(3).map(\.description) == ["2026-01-30T17:00:00Z", "2026-02-27T17:00:00Z", "2026-03-31T16:00:00Z"])
+        #expect(
+            first.prefix(3).map(\.description) == [
+                "2026-01-30T17:00:00Z", "2026-02-27T17:00:00Z", "2026-03-31T16:00:00Z",
+            ])
     }
 
-    @Test(arguments: [(Weekday.monday, ["1997-08-05", "1997-08-10", "1997-08-19", "1997-08-24"]),
-                      (Weekday.sunday, ["1997-08-05", "1997-08-17", "1997-08-19", "1997-08-31"])])
+    @Test(arguments: [
+        (Weekday.monday, ["1997-08-05", "1997-08-10", "1997-08-19", "1997-08-24"]),
+        (Weekday.sunday, ["1997-08-05", "1997-08-17", "1997-08-19", "1997-08-31"]),
+    ])
     func weekStartDecidesWhichWeeksAnIntervalIncludes(weekStart: Weekday, dates: [String]) throws {
         // RFC 5545 §3.3.10: FREQ=WEEKLY;INTERVAL=2;COUNT=4;BYDAY=TU,SU from Tuesday 1997-08-05 09:00.
         let rule = ScheduleRule(
@@ -106,16 +118,19 @@ import Testing
                 step: .calendar(.week, every: 2), anchor: try Self.local("1997-08-05T09:00:00"), weekStart: weekStart,
                 count: 4),
             dstPolicy: .rfc5545)
-        let fires = try Schedule.recurring([rule], zone: "UTC").nextOccurrences(after: Self.instant("1997-01-01T00:00:00Z"), count: 10)
+        let fires = try Schedule.recurring([rule], zone: "UTC").nextOccurrences(
+            after: Self.instant("1997-01-01T00:00:00Z"), count: 10)
         #expect(fires.map { String($0.description.prefix(10)) } == dates)
     }
 
     @Test func impossibleDateAnswersNoneQuickly() throws {
-        let rule = ScheduleRule(days: .monthDays(MonthDaySet(days: [30])), months: FieldSet([2]), dstPolicy: .javaQuartz)
+        let rule = ScheduleRule(
+            days: .monthDays(MonthDaySet(days: [30])), months: FieldSet([2]), dstPolicy: .javaQuartz)
         let clock = ContinuousClock()
         var fires: [Instant] = []
         let elapsed = try clock.measure {
-            fires = try Schedule.recurring([rule], zone: "Europe/Berlin").nextOccurrences(after: Self.instant("2026-01-01T00:00:00Z"), count: 1)
+            fires = try Schedule.recurring([rule], zone: "Europe/Berlin").nextOccurrences(
+                after: Self.instant("2026-01-01T00:00:00Z"), count: 1)
         }
         #expect(fires.isEmpty)
         #expect(elapsed < .seconds(1))
@@ -127,7 +142,10 @@ import Testing
             hours: FieldSet([1, 3, 5]),
             interval: RuleInterval(step: .calendar(.hour, every: 2), anchor: try Self.local("2026-01-01T00:00:00")),
             dstPolicy: .rfc5545)
-        #expect(try Schedule.recurring([rule], zone: "UTC").nextOccurrences(after: Self.instant("2026-01-01T00:00:00Z"), count: 1).isEmpty)
+        #expect(
+            try Schedule.recurring([rule], zone: "UTC").nextOccurrences(
+                after: Self.instant("2026-01-01T00:00:00Z"), count: 1
+            ).isEmpty)
     }
 
     @Test func previousOccurrencesAreTheLastBeforeAnInstant() throws {
@@ -140,19 +158,24 @@ import Testing
         let schedule = Schedule.recurring(
             [Self.daily(hour: 9, minute: 0, policy: .rfc5545), Self.daily(hour: 9, minute: 0, policy: .rfc5545)],
             zone: "UTC",
-            window: ScheduleWindow(start: .local(try Self.local("2026-01-02T00:00:00")), end: .instant(try Self.instant("2026-01-05T09:00:00Z"))),
+            window: ScheduleWindow(
+                start: .local(try Self.local("2026-01-02T00:00:00")),
+                end: .instant(try Self.instant("2026-01-05T09:00:00Z"))),
             exclusions: [.instant(try Self.instant("2026-01-03T09:00:00Z"))])
-        #expect(try Self.next(schedule, after: "2025-12-01T00:00:00Z", count: 10)
-            == ["2026-01-02T09:00:00Z", "2026-01-04T09:00:00Z", "2026-01-05T09:00:00Z"])
+        #expect(
+            try Self.next(schedule, after: "2025-12-01T00:00:00Z", count: 10)
+                == ["2026-01-02T09:00:00Z", "2026-01-04T09:00:00Z", "2026-01-05T09:00:00Z"])
     }
 
     @Test func isoDurationStepsElapsedTimeAcrossTheGap() throws {
         let rule = ScheduleRule(
             seconds: .everySecond, minutes: .everyMinute, hours: .everyHour,
-            interval: RuleInterval(step: .duration(ISODuration(minutes: 40)), anchor: try Self.local("2026-03-08T00:00:00")),
+            interval: RuleInterval(
+                step: .duration(ISODuration(minutes: 40)), anchor: try Self.local("2026-03-08T00:00:00")),
             dstPolicy: .rfc5545)
         let schedule = Schedule.recurring([rule], zone: "America/New_York")
-        #expect(try Self.next(schedule, after: "2026-03-08T06:30:00Z", count: 3)
-            == ["2026-03-08T07:00:00Z", "2026-03-08T07:40:00Z", "2026-03-08T08:20:00Z"])
+        #expect(
+            try Self.next(schedule, after: "2026-03-08T06:30:00Z", count: 3)
+                == ["2026-03-08T07:00:00Z", "2026-03-08T07:40:00Z", "2026-03-08T08:20:00Z"])
     }
 }

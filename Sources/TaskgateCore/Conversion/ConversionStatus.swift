@@ -7,5 +7,6 @@ public enum ConversionStatus: String, Hashable, Sendable, CaseIterable, CustomSt
     /// Nothing useful can be written in the target; the reason says why.
     case impossible
 
+    /// `exact`, `lossy` or `impossible`.
     public var description: String { rawValue }
 }

@@ -44,7 +44,9 @@ extension RuleRewrite {
 extension MonthDaySet {
     /// The set split by kind of term, kinds that are present only, in a fixed order.
     var termsByKind: [MonthDaySet] {
-        [MonthDaySet(days: days), MonthDaySet(fromEnd: fromEnd), MonthDaySet(nearestWeekday: nearestWeekday),
-         MonthDaySet(nearestWeekdayFromEnd: nearestWeekdayFromEnd)].filter { !$0.isEmpty }
+        [
+            MonthDaySet(days: days), MonthDaySet(fromEnd: fromEnd), MonthDaySet(nearestWeekday: nearestWeekday),
+            MonthDaySet(nearestWeekdayFromEnd: nearestWeekdayFromEnd),
+        ].filter { !$0.isEmpty }
     }
 }

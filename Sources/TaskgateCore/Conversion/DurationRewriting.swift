@@ -20,19 +20,24 @@ extension RuleRewrite {
         case (0, 0, _):
             guard context.zoneHasFixedOffset else { return nil }
             if interval.count == nil, interval.until == nil, 86_400 % elapsed == 0 {
-                let times = stride(from: Int64(anchor.secondOfDay) % elapsed, to: 86_400, by: Int(elapsed)).map { Int($0) }
+                let times = stride(from: Int64(anchor.secondOfDay) % elapsed, to: 86_400, by: Int(elapsed)).map {
+                    Int($0)
+                }
                 calendar.interval = nil
                 return calendar.withTimes(TimeOfDayGrouping.products(of: times))
             }
             let (unit, every): (CalendarUnit, Int64) =
-                elapsed % 86_400 == 0 ? (.day, elapsed / 86_400)
-                : elapsed % 3600 == 0 ? (.hour, elapsed / 3600)
-                : elapsed % 60 == 0 ? (.minute, elapsed / 60) : (.second, elapsed)
+                elapsed % 86_400 == 0
+                ? (.day, elapsed / 86_400)
+                : elapsed % 3600 == 0
+                    ? (.hour, elapsed / 3600)
+                    : elapsed % 60 == 0 ? (.minute, elapsed / 60) : (.second, elapsed)
             guard every <= Int64(Int32.max) else { return nil }
             switch unit {
             case .hour: calendar.hours = .everyHour
             case .minute: (calendar.hours, calendar.minutes) = (.everyHour, .everyMinute)
-            case .second: (calendar.hours, calendar.minutes, calendar.seconds) = (.everyHour, .everyMinute, .everySecond)
+            case .second:
+                (calendar.hours, calendar.minutes, calendar.seconds) = (.everyHour, .everyMinute, .everySecond)
             case .day, .week, .month, .year: break
             }
             calendar.interval?.step = .calendar(unit, every: Int(every))
@@ -54,7 +59,8 @@ extension RuleRewrite {
         default:
             return nil
         }
-        if calendar.interval.map({ $0.count == nil && $0.until == nil && $0.step == .calendar(.day, every: 1) }) == true {
+        if calendar.interval.map({ $0.count == nil && $0.until == nil && $0.step == .calendar(.day, every: 1) }) == true
+        {
             calendar.interval = nil
         }
         return [calendar]
@@ -70,7 +76,9 @@ extension RuleRewrite {
             guard case .calendar(let intervalUnit, let intervalEvery) = interval.step, interval.setPositions.isEmpty,
                 rule.selectsOnlyAnchorPhase(of: intervalUnit, anchor: interval.anchor)
             else { return nil }
-            (unit, every, anchor, count, until) = (intervalUnit, intervalEvery, interval.anchor, interval.count, interval.until)
+            (unit, every, anchor, count, until) = (
+                intervalUnit, intervalEvery, interval.anchor, interval.count, interval.until
+            )
         } else {
             guard let grid = rule.regularGrid(from: context.anchor) else { return nil }
             (unit, every, anchor, count, until) = (grid.unit, grid.every, grid.first, nil, nil)
@@ -108,7 +116,8 @@ extension ScheduleRule {
         let everyDay = days == .everyDay
         let allMonths = months == .everyMonth
         switch unit {
-        case .second: return seconds == .everySecond && minutes == .everyMinute && hours == .everyHour && everyDay && allMonths
+        case .second:
+            return seconds == .everySecond && minutes == .everyMinute && hours == .everyHour && everyDay && allMonths
         case .minute: return fixedSecond && minutes == .everyMinute && hours == .everyHour && everyDay && allMonths
         case .hour: return fixedSecond && fixedMinute && hours == .everyHour && everyDay && allMonths
         case .day: return fixedSecond && fixedMinute && fixedHour && everyDay && allMonths

@@ -6,7 +6,8 @@ extension RuleRewrite {
             rule.seconds.count == 1, rule.minutes.count == 1, rule.hours.count == 1
         else { return nil }
         // With one time of day, the last of the month's (weekday, time) pairs is the last weekday.
-        var rewritten = rule.with(days: .weekdays(WeekdaySet(every: [.monday, .tuesday, .wednesday, .thursday, .friday])))
+        var rewritten = rule.with(
+            days: .weekdays(WeekdaySet(every: [.monday, .tuesday, .wednesday, .thursday, .friday])))
         rewritten.interval = RuleInterval(step: .calendar(.month, every: 1), anchor: context.anchor, setPositions: [-1])
         return [rewritten]
     }

@@ -59,7 +59,9 @@ enum NearestWeekdayExpansion {
         else { return nil }
         var atoms: Set<Atom> = []
         for day in set.nearestWeekdayDays { atoms.formUnion(self.atoms(for: .day(day), months: rule.months)) }
-        for offset in set.nearestWeekdayOffsetsFromEnd { atoms.formUnion(self.atoms(for: .fromEnd(offset), months: rule.months)) }
+        for offset in set.nearestWeekdayOffsetsFromEnd {
+            atoms.formUnion(self.atoms(for: .fromEnd(offset), months: rule.months))
+        }
         return merge(atoms).sorted(by: order).map { atom in rule.replacingDays(with: atom) }
     }
 
@@ -74,7 +76,10 @@ enum NearestWeekdayExpansion {
                 for firstWeekday in Weekday.allCases {
                     guard let fired = firedDay(anchor, length: length, firstWeekday: firstWeekday) else { continue }
                     let weekday = Weekday.allCases[(firstWeekday.rawValue - 1 + fired - 1) % 7]
-                    found.insert(Atom(months: FieldSet([month]), day: position(fired, anchor: anchor, length: length), weekdays: weekday.bit))
+                    found.insert(
+                        Atom(
+                            months: FieldSet([month]), day: position(fired, anchor: anchor, length: length),
+                            weekdays: weekday.bit))
                 }
                 perLength[length] = found
             }
@@ -84,7 +89,11 @@ enum NearestWeekdayExpansion {
                 for (length, found) in perLength {
                     for atom in found {
                         for day in atom.days {
-                            pinned.insert(Atom(months: atom.months, day: .february(day: dayOfMonth(day, length: length), length: length), weekdays: atom.weekdays))
+                            pinned.insert(
+                                Atom(
+                                    months: atom.months,
+                                    day: .february(day: dayOfMonth(day, length: length), length: length),
+                                    weekdays: atom.weekdays))
                         }
                     }
                 }
@@ -158,12 +167,24 @@ enum NearestWeekdayExpansion {
             for second in list[(index + 1)...] {
                 switch dimension {
                 case .weekdays where first.days == second.days && first.months == second.months:
-                    return (first, second, Atom(months: first.months, days: first.days, weekdays: first.weekdays | second.weekdays))
+                    return (
+                        first, second,
+                        Atom(months: first.months, days: first.days, weekdays: first.weekdays | second.weekdays)
+                    )
                 case .months where first.days == second.days && first.weekdays == second.weekdays:
-                    return (first, second, Atom(months: FieldSet(bits: first.months.bits | second.months.bits), days: first.days, weekdays: first.weekdays))
-                case .days where first.months == second.months && first.weekdays == second.weekdays
+                    return (
+                        first, second,
+                        Atom(
+                            months: FieldSet(bits: first.months.bits | second.months.bits), days: first.days,
+                            weekdays: first.weekdays)
+                    )
+                case .days
+                where first.months == second.months && first.weekdays == second.weekdays
                     && first.hasMergeableDays && second.hasMergeableDays:
-                    return (first, second, Atom(months: first.months, days: first.days.union(second.days), weekdays: first.weekdays))
+                    return (
+                        first, second,
+                        Atom(months: first.months, days: first.days.union(second.days), weekdays: first.weekdays)
+                    )
                 case .weekdays, .months, .days:
                     continue
                 }

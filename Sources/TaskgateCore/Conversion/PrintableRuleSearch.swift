@@ -11,7 +11,9 @@ struct PrintableRuleSearch {
     static let depth = 4
 
     /// The printable form of `rule` inside a schedule of `zone` and `window`, or the first refusal.
-    mutating func form(of rule: ScheduleRule, window: ScheduleWindow, zoneIdentifier: String) -> Result<[ScheduleRule], UnprintableSchedule> {
+    mutating func form(
+        of rule: ScheduleRule, window: ScheduleWindow, zoneIdentifier: String
+    ) -> Result<[ScheduleRule], UnprintableSchedule> {
         form(of: rule, window: window, zoneIdentifier: zoneIdentifier, depth: Self.depth)
     }
 
@@ -36,7 +38,9 @@ struct PrintableRuleSearch {
             var forms: [ScheduleRule] = []
             var printed = true
             for piece in pieces {
-                guard case .success(let form) = form(of: piece, window: window, zoneIdentifier: zoneIdentifier, depth: depth - 1)
+                guard
+                    case .success(let form) = form(
+                        of: piece, window: window, zoneIdentifier: zoneIdentifier, depth: depth - 1)
                 else {
                     printed = false
                     break

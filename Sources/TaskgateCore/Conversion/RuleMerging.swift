@@ -62,9 +62,11 @@ enum RuleMerging {
             return left.union(right).map(DaySelector.weekdays)
         case (.monthDays(let days), .weekdays(let weekdays)), (.weekdays(let weekdays), .monthDays(let days)):
             return .either(days, weekdays)
-        case (.either(let days, let weekdays), .monthDays(let more)), (.monthDays(let more), .either(let days, let weekdays)):
+        case (.either(let days, let weekdays), .monthDays(let more)),
+            (.monthDays(let more), .either(let days, let weekdays)):
             return .either(days.union(more), weekdays)
-        case (.either(let days, let weekdays), .weekdays(let more)), (.weekdays(let more), .either(let days, let weekdays)):
+        case (.either(let days, let weekdays), .weekdays(let more)),
+            (.weekdays(let more), .either(let days, let weekdays)):
             return weekdays.union(more).map { .either(days, $0) }
         case (.either(let leftDays, let leftWeekdays), .either(let rightDays, let rightWeekdays)):
             return leftWeekdays.union(rightWeekdays).map { .either(leftDays.union(rightDays), $0) }
@@ -82,7 +84,8 @@ extension MonthDaySet {
     /// Every term of both sets.
     func union(_ other: MonthDaySet) -> MonthDaySet {
         MonthDaySet(
-            days: days | other.days, fromEnd: fromEnd | other.fromEnd, nearestWeekday: nearestWeekday | other.nearestWeekday,
+            days: days | other.days, fromEnd: fromEnd | other.fromEnd,
+            nearestWeekday: nearestWeekday | other.nearestWeekday,
             nearestWeekdayFromEnd: nearestWeekdayFromEnd | other.nearestWeekdayFromEnd)
     }
 }

@@ -14,7 +14,8 @@ public struct ScheduleConversion: Hashable, Sendable {
 
     /// Creates a conversion result.
     public init(
-        status: ConversionStatus, target: DialectText?, report: EquivalenceReport?, reason: String?, notes: [String] = []
+        status: ConversionStatus, target: DialectText?, report: EquivalenceReport?, reason: String?,
+        notes: [String] = []
     ) {
         self.status = status
         self.target = target

@@ -19,6 +19,7 @@ public struct ScheduleConverter: Sendable {
     /// Reads the target dialect.
     typealias Parser = @Sendable ([String], DialectContext) throws(ScheduleSyntaxError) -> Schedule
 
+    /// How far each conversion is proved.
     public var horizon: VerificationHorizon
 
     /// Creates a converter.
@@ -47,7 +48,8 @@ public struct ScheduleConverter: Sendable {
         let targetName = profile.name
         guard var zone = ZoneRules(identifier: source.zone) else {
             return ScheduleConversion(
-                status: .impossible, target: nil, report: nil, reason: UnknownTimeZoneError(identifier: source.zone).description)
+                status: .impossible, target: nil, report: nil,
+                reason: UnknownTimeZoneError(identifier: source.zone).description)
         }
         let start = verificationStart(of: source, now: now, zone: &zone)
         var notes: [String] = []
@@ -56,13 +58,15 @@ public struct ScheduleConverter: Sendable {
         switch printableCandidate(prepared, profile: profile, start: start, zone: zone, print: print, notes: &notes) {
         case .success(let schedule): candidate = schedule
         case .failure(let refusal):
-            return ScheduleConversion(status: .impossible, target: nil, report: nil, reason: refusal.description, notes: notes)
+            return ScheduleConversion(
+                status: .impossible, target: nil, report: nil, reason: refusal.description, notes: notes)
         }
         let text: DialectText
         do {
             text = try print(candidate)
         } catch {
-            return ScheduleConversion(status: .impossible, target: nil, report: nil, reason: error.description, notes: notes)
+            return ScheduleConversion(
+                status: .impossible, target: nil, report: nil, reason: error.description, notes: notes)
         }
         if let maximumLines = profile.maximumLines, text.lines.count > maximumLines {
             return ScheduleConversion(
@@ -87,7 +91,8 @@ public struct ScheduleConverter: Sendable {
             report = try EquivalenceCheck(horizon: horizon).compare(
                 source, with: readBack, from: start, labels: ("the source", targetName))
         } catch {
-            return ScheduleConversion(status: .impossible, target: text, report: nil, reason: error.description, notes: notes)
+            return ScheduleConversion(
+                status: .impossible, target: text, report: nil, reason: error.description, notes: notes)
         }
         if !report.isExact,
             let compensated = compensate(
@@ -123,7 +128,9 @@ public struct ScheduleConverter: Sendable {
     ) -> Schedule {
         var prepared = source
         if !profile.holdsRuleEnds, let moved = RuleEndsToWindow.apply(to: prepared) { prepared = moved }
-        if !profile.dialect.hasYearField, let moved = YearsToWindow.apply(to: prepared, zone: &zone) { prepared = moved }
+        if !profile.dialect.hasYearField, let moved = YearsToWindow.apply(to: prepared, zone: &zone) {
+            prepared = moved
+        }
         if !profile.holdsExclusions, !prepared.exclusions.isEmpty {
             notes.append("\(prepared.exclusions.count) excluded date(s) dropped: \(profile.name) holds no exclusions")
             prepared.exclusions = []
@@ -163,9 +170,10 @@ public struct ScheduleConverter: Sendable {
                     }
                 }
                 guard !printable.isEmpty else { continue }
-                candidate.kind = .recurring(RuleMerging.merge(printable) { rule in
-                    (try? print(Schedule.recurring([rule], zone: prepared.zone, window: window))) != nil
-                })
+                candidate.kind = .recurring(
+                    RuleMerging.merge(printable) { rule in
+                        (try? print(Schedule.recurring([rule], zone: prepared.zone, window: window))) != nil
+                    })
             }
             do {
                 _ = try print(candidate)
@@ -177,7 +185,8 @@ public struct ScheduleConverter: Sendable {
             return .success(candidate)
         }
         return .failure(
-            firstRefusal ?? UnprintableSchedule(dialect: profile.dialect, part: "schedule", reason: "nothing can be printed"))
+            firstRefusal
+                ?? UnprintableSchedule(dialect: profile.dialect, part: "schedule", reason: "nothing can be printed"))
     }
 
     /// The window, then the window without its end, without its start, and without either, each

@@ -17,7 +17,8 @@ public struct TargetProfile: Hashable, Sendable, CustomStringConvertible {
 
     /// Creates a profile.
     public init(
-        name: String, dialect: Dialect, maximumLines: Int? = nil, linesPerTask: Int? = nil, holdsExclusions: Bool = true,
+        name: String, dialect: Dialect, maximumLines: Int? = nil, linesPerTask: Int? = nil,
+        holdsExclusions: Bool = true,
         holdsRuleEnds: Bool = true
     ) {
         self.name = name
@@ -41,16 +42,19 @@ public struct TargetProfile: Hashable, Sendable, CustomStringConvertible {
             TargetProfile(name: product.rawValue, dialect: .quartzNet, holdsExclusions: false, holdsRuleEnds: false)
         case .qlikSharing:
             // qlik-sharing.md §6.2: 1–5 RRULEs; no DTSTART, UNTIL, EXDATE, RDATE, EXRULE.
-            TargetProfile(name: product.rawValue, dialect: .rrule, maximumLines: 5, holdsExclusions: false, holdsRuleEnds: false)
+            TargetProfile(
+                name: product.rawValue, dialect: .rrule, maximumLines: 5, holdsExclusions: false, holdsRuleEnds: false)
         case .qlikScheduling:
             // qlik-scheduling.md §4.2, H16: one recurrence per task; several rules are several tasks.
-            TargetProfile(name: product.rawValue, dialect: .rrule, linesPerTask: 1, holdsExclusions: false, holdsRuleEnds: false)
+            TargetProfile(
+                name: product.rawValue, dialect: .rrule, linesPerTask: 1, holdsExclusions: false, holdsRuleEnds: false)
         case .fylr:
             // fylr.md §5.1: field schedules only; no end, no exclusions.
             TargetProfile(name: product.rawValue, dialect: .fylr, holdsExclusions: false, holdsRuleEnds: false)
         case .vco:
             // vco.md §5: one cycle and one pattern per task, between a start and an end date.
-            TargetProfile(name: product.rawValue, dialect: .vco, maximumLines: 1, holdsExclusions: false, holdsRuleEnds: false)
+            TargetProfile(
+                name: product.rawValue, dialect: .vco, maximumLines: 1, holdsExclusions: false, holdsRuleEnds: false)
         }
     }
 

@@ -43,7 +43,11 @@ enum TimeOfDayGrouping {
                 products.append(Product(hours: hours, minutes: minutes, seconds: seconds))
             }
         }
-        return products.sorted { ($0.hours.first ?? 0, $0.minutes.first ?? 0, $0.seconds.first ?? 0) < ($1.hours.first ?? 0, $1.minutes.first ?? 0, $1.seconds.first ?? 0) }
+        return products.sorted {
+            ($0.hours.first ?? 0, $0.minutes.first ?? 0, $0.seconds.first ?? 0) < (
+                $1.hours.first ?? 0, $1.minutes.first ?? 0, $1.seconds.first ?? 0
+            )
+        }
     }
 }
 

@@ -11,11 +11,12 @@ enum YearsToWindow {
             years.ranges.count == 1, let range = years.ranges.first, rules.allSatisfy({ $0.years == years })
         else { return nil }
         var result = schedule
-        result.kind = .recurring(rules.map { rule in
-            var open = rule
-            open.years = nil
-            return open
-        })
+        result.kind = .recurring(
+            rules.map { rule in
+                var open = rule
+                open.years = nil
+                return open
+            })
         let yearStart = LocalDateTime(year: range.lowerBound, month: 1, day: 1)
         let yearEnd = LocalDateTime(year: range.upperBound, month: 12, day: 31, hour: 23, minute: 59, second: 59)
         result.window.start = later(schedule.window.start, .local(yearStart), zone: &zone)

@@ -15,6 +15,7 @@ public enum Dialect: String, CaseIterable, Hashable, Sendable, CustomStringConve
     /// vRealize Orchestrator recurrence (cycle, pattern, start and end dates).
     case vco
 
+    /// The dialect's name on the command line: `quartz-net`.
     public var description: String { rawValue }
 
     /// Whether the dialect can restrict years (only Quartz has a year field).

@@ -12,6 +12,7 @@ public struct DialectContext: Hashable, Sendable {
     /// Java Quartz stops firing 100 years after the current year. Never read from a clock here.
     public var reference: Instant
 
+    /// Creates a context.
     public init(zone: String, start: LocalDateTime? = nil, end: TimePoint? = nil, reference: Instant) {
         self.zone = zone
         self.start = start

@@ -7,6 +7,7 @@ public struct DialectText: Hashable, Sendable {
     /// The zone, start and end that go beside the lines.
     public var context: DialectContext
 
+    /// Creates printed text with the context needed to read it back.
     public init(lines: [String], context: DialectContext) {
         self.lines = lines
         self.context = context

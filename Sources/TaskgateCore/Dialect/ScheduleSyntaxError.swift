@@ -4,6 +4,7 @@
 /// the offending value and what was expected:
 /// `quartz: day-of-week (field 6, column 12) 'SAT#1,SUN#1': '#' takes a single weekday, not a list`.
 public struct ScheduleSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The dialect the text was read as.
     public var dialect: Dialect
     /// The whole text that was read.
     public var expression: String
@@ -18,6 +19,7 @@ public struct ScheduleSyntaxError: Error, Hashable, Sendable, CustomStringConver
     /// What is wrong, or what was expected: `expected 1-7 or SUN-SAT`.
     public var reason: String
 
+    /// Creates an error.
     public init(
         dialect: Dialect, expression: String, field: String, fieldNumber: Int? = nil, offset: Int, value: String,
         reason: String
@@ -31,6 +33,7 @@ public struct ScheduleSyntaxError: Error, Hashable, Sendable, CustomStringConver
         self.reason = reason
     }
 
+    /// One sentence: dialect, field, position, value and reason.
     public var description: String {
         let position = fieldNumber.map { "field \($0), column \(offset + 1)" } ?? "column \(offset + 1)"
         return "\(dialect): \(field) (\(position)) '\(value)': \(reason)"

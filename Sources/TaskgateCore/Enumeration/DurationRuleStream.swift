@@ -76,7 +76,8 @@ struct DurationRuleStream {
         let month = months % 12 + 1
         guard year <= CalendarMatcher.lastYear else { return nil }
         let day = min(anchor.day, CivilCalendar.daysInMonth(year: year, month: month))
-        let date = LocalDateTime(year: year, month: month, day: day, hour: anchor.hour, minute: anchor.minute, second: anchor.second)
+        let date = LocalDateTime(
+            year: year, month: month, day: day, hour: anchor.hour, minute: anchor.minute, second: anchor.second)
         let shifted = date.adding(seconds: Int64(step) * Int64(duration.calendarDays) * 86_400)
         return shifted.year <= CalendarMatcher.lastYear ? shifted : nil
     }

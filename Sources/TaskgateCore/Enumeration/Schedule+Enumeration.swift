@@ -17,7 +17,9 @@ extension Schedule {
     }
 
     /// Every instant in `from...through`, at most `limit` of them.
-    public func occurrences(from: Instant, through: Instant, limit: Int = .max) throws(UnknownTimeZoneError) -> [Instant] {
+    public func occurrences(
+        from: Instant, through: Instant, limit: Int = .max
+    ) throws(UnknownTimeZoneError) -> [Instant] {
         var result: [Instant] = []
         var occurrences = try occurrences(after: from.adding(seconds: -1))
         while result.count < limit, let next = occurrences.next(), next <= through { result.append(next) }

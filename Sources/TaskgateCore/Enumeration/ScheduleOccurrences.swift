@@ -5,11 +5,13 @@ public struct UnknownTimeZoneError: Error, Hashable, Sendable, CustomStringConve
     /// What the reader accepts; readers that resolve Windows zone ids say so.
     public var expected: String
 
+    /// Creates the error for an identifier, with what was expected instead.
     public init(identifier: String, expected: String = "an IANA name such as Europe/Berlin") {
         self.identifier = identifier
         self.expected = expected
     }
 
+    /// `unknown time zone 'Foo/Bar'; expected an IANA name such as Europe/Berlin`.
     public var description: String {
         "unknown time zone '\(identifier)'; expected \(expected)"
     }
@@ -76,7 +78,8 @@ public struct ScheduleOccurrences: Sequence, IteratorProtocol {
             for rule in rules {
                 if let interval = rule.interval, case .duration(let duration) = interval.step {
                     sources.append(.duration(durationStreams.count))
-                    durationStreams.append(DurationRuleStream(rule: rule, duration: duration, zone: zone, bounds: bounds))
+                    durationStreams.append(
+                        DurationRuleStream(rule: rule, duration: duration, zone: zone, bounds: bounds))
                 } else {
                     sources.append(.calendar(calendarStreams.count))
                     calendarStreams.append(CalendarRuleStream(rule: rule, zone: zone, bounds: bounds))
@@ -87,6 +90,7 @@ public struct ScheduleOccurrences: Sequence, IteratorProtocol {
         for index in sources.indices { heads[index] = pull(index) }
     }
 
+    /// The next instant, or `nil` when the schedule fires no more.
     public mutating func next() -> Instant? {
         nextOccurrence()?.instant
     }

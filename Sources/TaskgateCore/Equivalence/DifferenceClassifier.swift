@@ -9,8 +9,12 @@ struct DifferenceClassifier {
     private static let transitionReach: Int64 = 3 * 3600
 
     init(source: Schedule, target: Schedule, labels: (source: String, target: String)) throws(UnknownTimeZoneError) {
-        guard let sourceZone = ZoneRules(identifier: source.zone) else { throw UnknownTimeZoneError(identifier: source.zone) }
-        guard let targetZone = ZoneRules(identifier: target.zone) else { throw UnknownTimeZoneError(identifier: target.zone) }
+        guard let sourceZone = ZoneRules(identifier: source.zone) else {
+            throw UnknownTimeZoneError(identifier: source.zone)
+        }
+        guard let targetZone = ZoneRules(identifier: target.zone) else {
+            throw UnknownTimeZoneError(identifier: target.zone)
+        }
         self.sourceZone = sourceZone
         self.targetZone = targetZone
         self.source = source
@@ -18,14 +22,18 @@ struct DifferenceClassifier {
         self.labels = labels
     }
 
-    mutating func difference(source sourceOccurrence: Occurrence?, target targetOccurrence: Occurrence?) -> OccurrenceDifference {
+    mutating func difference(
+        source sourceOccurrence: Occurrence?, target targetOccurrence: Occurrence?
+    ) -> OccurrenceDifference {
         OccurrenceDifference(
             source: sourceOccurrence?.instant, target: targetOccurrence?.instant,
             reason: reason(source: sourceOccurrence, target: targetOccurrence),
             note: note(source: sourceOccurrence, target: targetOccurrence))
     }
 
-    private mutating func reason(source sourceOccurrence: Occurrence?, target targetOccurrence: Occurrence?) -> DifferenceReason {
+    private mutating func reason(
+        source sourceOccurrence: Occurrence?, target targetOccurrence: Occurrence?
+    ) -> DifferenceReason {
         if let sourceOccurrence, !Self.isInside(sourceOccurrence, target.window) { return .horizonWindow }
         if let targetOccurrence, !Self.isInside(targetOccurrence, source.window) { return .horizonWindow }
         for occurrence in [sourceOccurrence, targetOccurrence].compactMap({ $0 }) {
@@ -81,9 +89,11 @@ struct DifferenceClassifier {
     private mutating func note(source sourceOccurrence: Occurrence?, target targetOccurrence: Occurrence?) -> String {
         let anchor = sourceOccurrence?.local ?? targetOccurrence?.local
         let when = anchor.map { "\(Self.dayAndTime($0)) \(source.zone)" } ?? source.zone
-        let sourcePart = sourceOccurrence.map { "\(labels.source) fires at \(describe($0.instant, zone: &sourceZone))" }
+        let sourcePart =
+            sourceOccurrence.map { "\(labels.source) fires at \(describe($0.instant, zone: &sourceZone))" }
             ?? "\(labels.source) does not fire"
-        let targetPart = targetOccurrence.map { "\(labels.target) fires at \(describe($0.instant, zone: &targetZone))" }
+        let targetPart =
+            targetOccurrence.map { "\(labels.target) fires at \(describe($0.instant, zone: &targetZone))" }
             ?? "\(labels.target) does not fire"
         return "\(when): \(sourcePart); \(targetPart)"
     }

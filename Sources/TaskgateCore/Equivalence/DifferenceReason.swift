@@ -17,5 +17,6 @@ public enum DifferenceReason: String, Hashable, Sendable, CaseIterable, CustomSt
     /// The target dropped a part of the source it cannot hold (seconds, years, exclusions).
     case unsupportedField = "unsupported-field"
 
+    /// The class's name in reports: `dst-gap`.
     public var description: String { rawValue }
 }

@@ -17,6 +17,7 @@ public struct EquivalenceCheck: Sendable {
     /// Differences this close together are taken as one run that moved.
     static let pairingWindow: Int64 = 26 * 3600
 
+    /// How far the check enumerates.
     public var horizon: VerificationHorizon
 
     /// Creates a check over a horizon.
@@ -29,7 +30,8 @@ public struct EquivalenceCheck: Sendable {
     /// - Parameter labels: what to call the two sides in the difference notes (dialect names).
     /// - Throws: ``UnknownTimeZoneError`` when either schedule's zone is not known.
     public func compare(
-        _ source: Schedule, with target: Schedule, from start: Instant, labels: (source: String, target: String) = ("the source", "the target")
+        _ source: Schedule, with target: Schedule, from start: Instant,
+        labels: (source: String, target: String) = ("the source", "the target")
     ) throws(UnknownTimeZoneError) -> EquivalenceReport {
         let end = try spanEnd(of: source, from: start)
         var classifier = try DifferenceClassifier(source: source, target: target, labels: labels)

@@ -183,7 +183,9 @@ extension ISO8601IntervalDialect {
     }
 
     /// Whether a text reads back as exactly the rule.
-    private static func reads(_ text: String, as rule: ScheduleRule, zone: inout ZoneRules, windowStart: TimePoint?)
+    private static func reads(
+        _ text: String, as rule: ScheduleRule, zone: inout ZoneRules, windowStart: TimePoint?
+    )
         -> Bool
     {
         do {

@@ -69,7 +69,8 @@ enum ISO8601IntervalDialect {
             func located(_ problem: ISO8601Problem) -> ScheduleSyntaxError {
                 ScheduleSyntaxError(
                     dialect: .iso8601, expression: expression, field: problem.field,
-                    offset: lineStart + first + problem.offset, value: problem.value.escapingControlCharacters, reason: problem.reason)
+                    offset: lineStart + first + problem.offset, value: problem.value.escapingControlCharacters,
+                    reason: problem.reason)
             }
             if text.first == "{" {
                 guard lines.count == 1 else {

@@ -59,7 +59,9 @@ extension RepeatingIntervalSyntax {
     }
 
     /// The rule every ISO 8601 interval becomes: every local time matches, the interval selects.
-    static func rule(anchor: LocalDateTime, duration: ISODuration, count: Int?, overlap: DSTPolicy.Overlap)
+    static func rule(
+        anchor: LocalDateTime, duration: ISODuration, count: Int?, overlap: DSTPolicy.Overlap
+    )
         -> ScheduleRule
     {
         ScheduleRule(

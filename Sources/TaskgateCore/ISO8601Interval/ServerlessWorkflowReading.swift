@@ -104,7 +104,9 @@ enum ServerlessWorkflowReading {
     }
 
     /// A date-time value as a window point.
-    private static func point(_ value: ServerlessWorkflowSchedule.Text, field: String) throws(ISO8601Problem)
+    private static func point(
+        _ value: ServerlessWorkflowSchedule.Text, field: String
+    ) throws(ISO8601Problem)
         -> TimePoint
     {
         do {

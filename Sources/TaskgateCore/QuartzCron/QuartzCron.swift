@@ -17,7 +17,9 @@ enum QuartzCron {
     /// Reads Quartz expressions, one rule per line.
     ///
     /// - Throws: ``ScheduleSyntaxError`` naming the field, column, value and what was expected.
-    static func parse(_ lines: [String], context: DialectContext, engine: QuartzEngine)
+    static func parse(
+        _ lines: [String], context: DialectContext, engine: QuartzEngine
+    )
         throws(ScheduleSyntaxError) -> Schedule
     {
         guard !lines.isEmpty else {
@@ -49,7 +51,9 @@ enum QuartzCron {
 
     /// The rules of one expression: one, except where Java's evaluator adds days a single rule
     /// cannot hold (`31W`, see `QuartzJavaState.rules`).
-    static func rules(parsing line: String, capYear: Int, engine: QuartzEngine) throws(ScheduleSyntaxError)
+    static func rules(
+        parsing line: String, capYear: Int, engine: QuartzEngine
+    ) throws(ScheduleSyntaxError)
         -> [ScheduleRule]
     {
         // Java upper-cases the whole expression (Locale.US) before reading it.
@@ -95,7 +99,9 @@ enum QuartzCron {
 
     /// The public error for a problem found in the upper-cased text, located in the original line
     /// (they align unit for unit unless upper-casing changed the length, as `ß` → `SS` does).
-    private static func syntaxError(_ problem: QuartzProblem, line: String, upper: String, engine: QuartzEngine)
+    private static func syntaxError(
+        _ problem: QuartzProblem, line: String, upper: String, engine: QuartzEngine
+    )
         -> ScheduleSyntaxError
     {
         let source = line.utf16.count == upper.utf16.count ? line : upper

@@ -235,7 +235,9 @@ extension QuartzJavaReader {
 
     /// `start-end` and `start-end/step`. Java checks no step here (`1-7/8` is just 1) and ignores
     /// anything after the range or its step.
-    private mutating func readRange(_ item: QuartzItem, from start: Int, hyphen: Int, field: QuartzField)
+    private mutating func readRange(
+        _ item: QuartzItem, from start: Int, hyphen: Int, field: QuartzField
+    )
         throws(QuartzProblem)
     {
         let endIndex = hyphen + 1
@@ -264,7 +266,9 @@ extension QuartzJavaReader {
 
     /// `start/step`: Java checks the step, and rejects a character right after a one-digit step
     /// but ignores anything after a longer one (`5/1X` fails, `5/12X` is 5/12).
-    private mutating func readStep(_ item: QuartzItem, from start: Int, slash: Int, field: QuartzField)
+    private mutating func readStep(
+        _ item: QuartzItem, from start: Int, slash: Int, field: QuartzField
+    )
         throws(QuartzProblem)
     {
         let stepIndex = slash + 1

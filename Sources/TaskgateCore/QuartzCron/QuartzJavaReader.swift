@@ -24,7 +24,9 @@ struct QuartzJavaReader {
     }
 
     /// The non-empty runs of `units` between separators, as Java's `StringTokenizer` yields them.
-    static func split(_ units: some Collection<UInt16>, in span: Range<Int>? = nil, at isSeparator: (UInt16) -> Bool)
+    static func split(
+        _ units: some Collection<UInt16>, in span: Range<Int>? = nil, at isSeparator: (UInt16) -> Bool
+    )
         -> [Range<Int>]
     {
         var result: [Range<Int>] = []
@@ -101,7 +103,9 @@ struct QuartzJavaReader {
     /// its reading of 99 as `*`, and its wrapping of ranges whose end is below their start.
     ///
     /// `step` follows Java's convention: 0 or -1 add the single value.
-    mutating func addValues(_ value: Int, end: Int?, step: Int, field: QuartzField, at span: Range<Int>)
+    mutating func addValues(
+        _ value: Int, end: Int?, step: Int, field: QuartzField, at span: Range<Int>
+    )
         throws(QuartzProblem)
     {
         let all = QuartzValueSet.allSpecMarker

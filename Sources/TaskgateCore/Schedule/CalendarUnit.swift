@@ -2,6 +2,7 @@
 public enum CalendarUnit: String, CaseIterable, Hashable, Sendable, Comparable {
     case second, minute, hour, day, week, month, year
 
+    /// Shorter units sort first: second before year.
     public static func < (lhs: CalendarUnit, rhs: CalendarUnit) -> Bool { lhs.rank < rhs.rank }
 
     private var rank: Int {

@@ -25,9 +25,12 @@ public struct DSTPolicy: Hashable, Sendable, CustomStringConvertible {
         case both
     }
 
+    /// What happens to a missing local time.
     public var gap: Gap
+    /// What happens to a repeated local time.
     public var overlap: Overlap
 
+    /// Creates a policy.
     public init(gap: Gap, overlap: Overlap) {
         self.gap = gap
         self.overlap = overlap

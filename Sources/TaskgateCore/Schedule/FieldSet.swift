@@ -31,16 +31,20 @@ public struct FieldSet: Hashable, Sendable, Sequence, CustomStringConvertible {
     /// Months 1…12.
     public static let everyMonth = FieldSet(range: 1...12)
 
+    /// Whether `value` is selected.
     public func contains(_ value: Int) -> Bool {
         (0..<64).contains(value) && bits & (1 << UInt64(value)) != 0
     }
 
+    /// Selects `value` (0…63; others are ignored).
     public mutating func insert(_ value: Int) {
         guard (0..<64).contains(value) else { return }
         bits |= 1 << UInt64(value)
     }
 
+    /// Whether no value is selected.
     public var isEmpty: Bool { bits == 0 }
+    /// How many values are selected.
     public var count: Int { bits.nonzeroBitCount }
     /// The smallest value, if any.
     public var first: Int? { bits == 0 ? nil : bits.trailingZeroBitCount }
@@ -69,11 +73,13 @@ public struct FieldSet: Hashable, Sendable, Sequence, CustomStringConvertible {
     /// The values in ascending order.
     public var values: [Int] { Array(self) }
 
+    /// Iterates the selected values in ascending order.
     public func makeIterator() -> Iterator { Iterator(remaining: bits) }
 
     /// Iterates the values in ascending order.
     public struct Iterator: IteratorProtocol {
         var remaining: UInt64
+        /// The next selected value.
         public mutating func next() -> Int? {
             guard remaining != 0 else { return nil }
             let value = remaining.trailingZeroBitCount

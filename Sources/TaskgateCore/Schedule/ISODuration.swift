@@ -4,15 +4,26 @@
 /// hours, minutes and seconds are *elapsed* time. ISO 8601 repeating intervals add the
 /// duration to the start again and again, so the two parts behave differently across DST.
 public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
+    /// Nominal years.
     public var years: Int
+    /// Nominal months.
     public var months: Int
+    /// Nominal weeks.
     public var weeks: Int
+    /// Nominal days.
     public var days: Int
+    /// Elapsed hours.
     public var hours: Int
+    /// Elapsed minutes.
     public var minutes: Int
+    /// Elapsed seconds.
     public var seconds: Int
 
-    public init(years: Int = 0, months: Int = 0, weeks: Int = 0, days: Int = 0, hours: Int = 0, minutes: Int = 0, seconds: Int = 0) {
+    /// Creates a duration from its parts.
+    public init(
+        years: Int = 0, months: Int = 0, weeks: Int = 0, days: Int = 0, hours: Int = 0, minutes: Int = 0,
+        seconds: Int = 0
+    ) {
         self.years = years
         self.months = months
         self.weeks = weeks

@@ -21,6 +21,7 @@ public struct RuleInterval: Hashable, Sendable {
         case duration(ISODuration)
     }
 
+    /// How the rule steps from its anchor.
     public var step: Step
     /// The local time the periods count from (RRULE DTSTART, ISO start). Local times before it
     /// never occur.
@@ -34,6 +35,7 @@ public struct RuleInterval: Hashable, Sendable {
     /// RRULE `UNTIL`: no occurrence after this point.
     public var until: TimePoint?
 
+    /// Creates an interval.
     public init(
         step: Step, anchor: LocalDateTime, weekStart: Weekday = .monday, setPositions: [Int] = [],
         count: Int? = nil, until: TimePoint? = nil

@@ -17,14 +17,17 @@ public struct Schedule: Hashable, Sendable {
         case event(String)
     }
 
+    /// What makes the task run.
     public var kind: Kind
     /// The IANA zone in which local times are read (Windows ids are resolved before this).
     public var zone: String
+    /// The span in which the schedule may fire.
     public var window: ScheduleWindow
     /// Points that never fire even when a rule selects them (RRULE `EXDATE`). A local point
     /// removes every instant that its local time became.
     public var exclusions: [TimePoint]
 
+    /// Creates a schedule.
     public init(kind: Kind, zone: String, window: ScheduleWindow = .unbounded, exclusions: [TimePoint] = []) {
         self.kind = kind
         self.zone = zone

@@ -5,6 +5,7 @@ public struct ScheduleWindow: Hashable, Sendable {
     /// The latest point at which the schedule may fire; `nil` for no bound.
     public var end: TimePoint?
 
+    /// Creates a window; a `nil` bound is open.
     public init(start: TimePoint? = nil, end: TimePoint? = nil) {
         self.start = start
         self.end = end

@@ -8,6 +8,7 @@ public enum TimePoint: Hashable, Sendable, CustomStringConvertible {
     case instant(Instant)
     case local(LocalDateTime)
 
+    /// RFC 3339 for an instant, ISO 8601 without offset for a local reading.
     public var description: String {
         switch self {
         case .instant(let instant): instant.description

@@ -8,7 +8,10 @@ public struct WeekdaySet: Hashable, Sendable {
     public var ordinalScope: OrdinalScope
 
     /// Creates a set of weekdays and ordinal weekdays.
-    public init(every weekdays: some Sequence<Weekday> = [Weekday](), ordinals: Set<OrdinalWeekday> = [], scope: OrdinalScope = .month) {
+    public init(
+        every weekdays: some Sequence<Weekday> = [Weekday](), ordinals: Set<OrdinalWeekday> = [],
+        scope: OrdinalScope = .month
+    ) {
         every = weekdays.reduce(0) { $0 | $1.bit }
         self.ordinals = ordinals
         ordinalScope = scope
@@ -20,6 +23,7 @@ public struct WeekdaySet: Hashable, Sendable {
     /// The ordinal weekdays, sorted.
     public var sortedOrdinals: [OrdinalWeekday] { ordinals.sorted() }
 
+    /// Whether no weekday and no ordinal is selected.
     public var isEmpty: Bool { every == 0 && ordinals.isEmpty }
 
     /// Whether every weekday is selected with no ordinal.

@@ -22,10 +22,14 @@ public struct YearSet: Hashable, Sendable, CustomStringConvertible {
         ranges = [range]
     }
 
+    /// Whether no year is selected.
     public var isEmpty: Bool { ranges.isEmpty }
+    /// The first year selected.
     public var first: Int? { ranges.first?.lowerBound }
+    /// The last year selected.
     public var last: Int? { ranges.last?.upperBound }
 
+    /// Whether a year is selected.
     public func contains(_ year: Int) -> Bool {
         next(atOrAfter: year) == year
     }

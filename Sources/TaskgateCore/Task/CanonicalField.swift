@@ -4,5 +4,6 @@ public enum CanonicalField: String, Hashable, Sendable, CaseIterable, Codable, C
     case emailRecipients, emailCopies, emailSubject, emailBody, emailMode, storage, notification
     case owner, runAs, onFailure
 
+    /// Fields sort by name.
     public static func < (lhs: CanonicalField, rhs: CanonicalField) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -2,7 +2,8 @@
 public struct EmailDelivery: Hashable, Sendable {
     /// How the output travels in the message.
     public enum Mode: String, Hashable, Sendable, CaseIterable {
-        case attachment, body, link, downloadLink = "download-link"
+        case attachment, body, link
+        case downloadLink = "download-link"
     }
 
     /// Addresses in `To:`.
@@ -11,8 +12,11 @@ public struct EmailDelivery: Hashable, Sendable {
     public var userRecipients: [String]
     /// Addresses in `Cc:`.
     public var copies: [String]
+    /// The subject line, if the product sets one.
     public var subject: String?
+    /// The message text, if the product sets one.
     public var body: String?
+    /// How the output travels in the message.
     public var mode: Mode
 
     /// Creates an e-mail delivery.

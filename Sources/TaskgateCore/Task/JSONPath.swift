@@ -6,6 +6,7 @@ public struct JSONPath: Hashable, Sendable, Comparable, CustomStringConvertible,
         case index(Int)
     }
 
+    /// The steps from the document's root.
     public var components: [Component]
 
     /// The document itself.
@@ -57,5 +58,6 @@ public struct JSONPath: Hashable, Sendable, Comparable, CustomStringConvertible,
         return text
     }
 
+    /// Paths sort by their text.
     public static func < (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.description < rhs.description }
 }

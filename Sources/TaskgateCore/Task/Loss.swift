@@ -20,5 +20,6 @@ public struct Loss: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// `deployTo.emailAttach.settings.replyTo ("a@example.com"): qlik-sharing has no reply-to address`.
     public var description: String { "\(path): \(reason)" }
 
+    /// Losses sort by source path, then reason.
     public static func < (lhs: Loss, rhs: Loss) -> Bool { (lhs.path, lhs.reason) < (rhs.path, rhs.reason) }
 }

@@ -11,6 +11,7 @@ public enum Product: String, CaseIterable, Hashable, Sendable, Codable, CustomSt
     /// vRealize Orchestrator tasks, `/vco/api/tasks`.
     case vco
 
+    /// The product's name on the command line: `qlik-sharing`.
     public var description: String { rawValue }
 
     /// The product's name as people write it.

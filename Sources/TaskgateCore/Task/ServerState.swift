@@ -12,7 +12,10 @@ public struct ServerState: Hashable, Sendable {
     public var fields: [JSONPath: JSONValue]
 
     /// Creates server state.
-    public init(id: String? = nil, nextRun: Instant? = nil, lastRun: Instant? = nil, status: String? = nil, fields: [JSONPath: JSONValue] = [:]) {
+    public init(
+        id: String? = nil, nextRun: Instant? = nil, lastRun: Instant? = nil, status: String? = nil,
+        fields: [JSONPath: JSONValue] = [:]
+    ) {
         self.id = id
         self.nextRun = nextRun
         self.lastRun = lastRun

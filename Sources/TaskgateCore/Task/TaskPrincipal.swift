@@ -1,6 +1,8 @@
 /// A user as a product names one.
 public struct TaskPrincipal: Hashable, Sendable {
+    /// The product's id of the user.
     public var id: String?
+    /// The user's name or login.
     public var name: String?
     /// The identity provider (`local`, an SSO realm).
     public var provider: String?

@@ -5,6 +5,7 @@ public struct DateTimeSyntaxError: Error, Hashable, Sendable, CustomStringConver
     /// What the text should have looked like.
     public var expected: String
 
+    /// `'…' is not a valid date-time; expected …`.
     public var description: String { "'\(text)' is not a valid date-time; expected \(expected)" }
 }
 

@@ -12,6 +12,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.secondsSinceEpoch = secondsSinceEpoch
     }
 
+    /// Earlier instants sort first.
     public static func < (lhs: Instant, rhs: Instant) -> Bool {
         lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
     }

@@ -3,11 +3,17 @@
 /// Schedules select local date-times; only a zone and a DST policy turn one into an
 /// ``Instant`` (a local time may not exist, or exist twice). Years run from 1 to 9999.
 public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, 1…9999.
     public var year: Int
+    /// The month, 1…12.
     public var month: Int
+    /// The day of the month, 1…31.
     public var day: Int
+    /// The hour, 0…23.
     public var hour: Int
+    /// The minute, 0…59.
     public var minute: Int
+    /// The second, 0…59.
     public var second: Int
 
     /// Creates a local date-time from fields the caller has already validated.
@@ -66,6 +72,7 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// Midnight at the start of this date.
     public var startOfDay: LocalDateTime { LocalDateTime(year: year, month: month, day: day) }
 
+    /// Earlier readings sort first, field by field.
     public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
         (lhs.year, lhs.month, lhs.day, lhs.hour, lhs.minute, lhs.second)
             < (rhs.year, rhs.month, rhs.day, rhs.hour, rhs.minute, rhs.second)

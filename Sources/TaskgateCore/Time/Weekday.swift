@@ -3,8 +3,10 @@
 /// Every dialect numbers weekdays its own way (Quartz 1 = Sunday, cron 0 and 7 = Sunday,
 /// RRULE two-letter codes, fylr lower-case names); they all convert through this type.
 public enum Weekday: Int, CaseIterable, Hashable, Sendable, Comparable, CustomStringConvertible {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
+    /// Monday sorts first, Sunday last.
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The English name, capitalised: `Monday`.
@@ -20,6 +22,7 @@ public enum Weekday: Int, CaseIterable, Hashable, Sendable, Comparable, CustomSt
         }
     }
 
+    /// The English name: `Monday`.
     public var description: String { name }
 
     /// The number of days from `self` forward to `other` (0…6).

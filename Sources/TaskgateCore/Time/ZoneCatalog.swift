@@ -26,13 +26,17 @@ extension Schedule {
     /// The occurrences strictly after `instant`, with the zone's rules from a catalog.
     ///
     /// - Throws: ``UnknownTimeZoneError`` when ``zone`` is not known.
-    public func occurrences(after instant: Instant, zones: inout ZoneCatalog) throws(UnknownTimeZoneError) -> ScheduleOccurrences {
+    public func occurrences(
+        after instant: Instant, zones: inout ZoneCatalog
+    ) throws(UnknownTimeZoneError) -> ScheduleOccurrences {
         guard let rules = zones.rules(for: zone) else { throw UnknownTimeZoneError(identifier: zone) }
         return ScheduleOccurrences(self, after: instant, zone: rules)
     }
 
     /// The first `count` instants strictly after `instant`, with the zone's rules from a catalog.
-    public func nextOccurrences(after instant: Instant, count: Int, zones: inout ZoneCatalog) throws(UnknownTimeZoneError) -> [Instant] {
+    public func nextOccurrences(
+        after instant: Instant, count: Int, zones: inout ZoneCatalog
+    ) throws(UnknownTimeZoneError) -> [Instant] {
         guard count > 0 else { return [] }
         var occurrences = try occurrences(after: instant, zones: &zones)
         return occurrences.take(count)

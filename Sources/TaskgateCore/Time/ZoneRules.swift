@@ -121,7 +121,8 @@ public struct ZoneRules: Sendable {
         let offset: Int64
         if low > 0 {
             let previous = transitions[low - 1]
-            lower = previous.instant.secondsSinceEpoch + Int64(max(previous.offsetBefore, previous.offsetAfter)) + margin
+            lower =
+                previous.instant.secondsSinceEpoch + Int64(max(previous.offsetBefore, previous.offsetAfter)) + margin
             offset = Int64(previous.offsetAfter)
         } else {
             lower = coveredFrom == Int64.min ? Int64.min : coveredFrom + margin

@@ -31,7 +31,9 @@ struct ScheduleConvert: AsyncParsableCommand {
     @Option(help: "How far to enumerate both sides: Ny, Nw, Nd or Nh (at least 1,000 source instants).")
     var horizon: String = "2y"
 
-    @Option(name: .customLong("for"), help: "Apply a product's limits to the target (Qlik sharing tasks: at most 5 RRULEs, no UNTIL).")
+    @Option(
+        name: .customLong("for"),
+        help: "Apply a product's limits to the target (Qlik sharing tasks: at most 5 RRULEs, no UNTIL).")
     var product: Product?
 
     @Flag(help: "Read TAB-separated lines from standard input and write JSON lines.")
@@ -45,9 +47,12 @@ struct ScheduleConvert: AsyncParsableCommand {
 
     func validate() throws {
         if batch, !text.isEmpty { throw ValidationError("--batch reads standard input; give no schedule text as well") }
-        if !batch, text.isEmpty { throw ValidationError("give the schedule text, or --batch to read lines from standard input") }
+        if !batch, text.isEmpty {
+            throw ValidationError("give the schedule text, or --batch to read lines from standard input")
+        }
         guard VerificationHorizon(parsing: horizon) != nil else {
-            throw ValidationError("--horizon '\(horizon)' is not a span; expected a number and y, w, d or h, such as 2y or 400y")
+            throw ValidationError(
+                "--horizon '\(horizon)' is not a span; expected a number and y, w, d or h, such as 2y or 400y")
         }
     }
 
@@ -60,7 +65,9 @@ struct ScheduleConvert: AsyncParsableCommand {
         let zones = try mappings.zoneLookup()
         if batch {
             while let line = readLine(strippingNewline: true) {
-                print(try JSONOutput.line(batchAnswer(line, converter: converter, profile: profile, now: now, zones: zones)))
+                print(
+                    try JSONOutput.line(
+                        batchAnswer(line, converter: converter, profile: profile, now: now, zones: zones)))
             }
             return
         }
@@ -90,13 +97,15 @@ struct ScheduleConvert: AsyncParsableCommand {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         guard fields.count == 3 else {
             return ConversionRecord(
-                failure: "expected 3 TAB-separated fields (TEXT, ZONE, START), found \(fields.count)", zone: nil, start: nil)
+                failure: "expected 3 TAB-separated fields (TEXT, ZONE, START), found \(fields.count)", zone: nil,
+                start: nil)
         }
         do {
             let context = try ScheduleInput.context(zone: fields[1], start: fields[2], reference: now, zones: zones)
             let source = try from.parse(ScheduleInput.lines(of: [fields[0]]), context: context)
             return ConversionRecord(
-                converter.convert(source, to: profile, now: now), zone: context.zone, start: fields[2] == "-" ? nil : fields[2])
+                converter.convert(source, to: profile, now: now), zone: context.zone,
+                start: fields[2] == "-" ? nil : fields[2])
         } catch let error as ValidationError {
             return ConversionRecord(failure: error.message, zone: fields[1], start: fields[2])
         } catch {
@@ -131,7 +140,9 @@ struct ConversionRecord: Encodable {
         self.zone = conversion.target?.context.zone ?? zone
         self.start = conversion.target?.context.start?.description ?? start
         differences = (conversion.report?.differences ?? []).map {
-            Difference(source: $0.source?.description, target: $0.target?.description, reason: $0.reason.rawValue, note: $0.note)
+            Difference(
+                source: $0.source?.description, target: $0.target?.description, reason: $0.reason.rawValue,
+                note: $0.note)
         }
         differenceCount = conversion.report?.differenceCount ?? 0
         reason = conversion.reason
@@ -183,7 +194,8 @@ enum ConversionText {
         case .exact:
             if let report = conversion.report {
                 lines.append(
-                    "exact: proved by enumeration from \(report.from) through \(report.through) (\(report.sourceOccurrences) instants)")
+                    "exact: proved by enumeration from \(report.from) through \(report.through) (\(report.sourceOccurrences) instants)"
+                )
             }
         case .lossy:
             let count = conversion.report?.differenceCount ?? 0

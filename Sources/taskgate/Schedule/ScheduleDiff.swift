@@ -55,7 +55,8 @@ struct ScheduleDiff: AsyncParsableCommand {
         var from = now
         if let after {
             guard let parsed = Instant(parsingRFC3339: after) else {
-                throw ValidationError("--after '\(after)' is not an instant; expected RFC 3339 such as 2026-03-08T07:30:00Z")
+                throw ValidationError(
+                    "--after '\(after)' is not an instant; expected RFC 3339 such as 2026-03-08T07:30:00Z")
             }
             from = parsed
         } else if let local = context.start, var rules = ZoneRules(identifier: context.zone) {

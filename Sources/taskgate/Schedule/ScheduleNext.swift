@@ -34,7 +34,9 @@ struct ScheduleNext: AsyncParsableCommand {
 
     func validate() throws {
         if batch, !text.isEmpty { throw ValidationError("--batch reads standard input; give no schedule text as well") }
-        if !batch, text.isEmpty { throw ValidationError("give the schedule text, or --batch to read lines from standard input") }
+        if !batch, text.isEmpty {
+            throw ValidationError("give the schedule text, or --batch to read lines from standard input")
+        }
         guard count >= 0 else { throw ValidationError("--count \(count) is negative; expected 0 or more") }
     }
 
@@ -49,7 +51,8 @@ struct ScheduleNext: AsyncParsableCommand {
         var afterInstant = reference
         if let after {
             guard let parsed = Instant(parsingRFC3339: after) else {
-                throw ValidationError("--after '\(after)' is not an instant; expected RFC 3339 such as 2026-03-08T07:30:00Z")
+                throw ValidationError(
+                    "--after '\(after)' is not an instant; expected RFC 3339 such as 2026-03-08T07:30:00Z")
             }
             afterInstant = parsed
         }
@@ -61,7 +64,8 @@ struct ScheduleNext: AsyncParsableCommand {
         }
         let instants = try schedule.nextOccurrences(after: afterInstant, count: count)
         if json {
-            try JSONOutput.print(NextResult(dialect: input.dialect.rawValue, zone: context.zone, instants: instants.map(\.description)))
+            try JSONOutput.print(
+                NextResult(dialect: input.dialect.rawValue, zone: context.zone, instants: instants.map(\.description)))
         } else {
             for instant in instants { print(instant) }
         }
@@ -103,10 +107,13 @@ struct BatchNext {
     func instants(_ line: String) -> Result<[Instant], Message> {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         guard fields.count == 5 else {
-            return .failure(Message(text: "expected 5 TAB-separated fields (TEXT, ZONE, START, AFTER, COUNT), found \(fields.count)"))
+            return .failure(
+                Message(
+                    text: "expected 5 TAB-separated fields (TEXT, ZONE, START, AFTER, COUNT), found \(fields.count)"))
         }
         guard let after = Instant(parsingRFC3339: fields[3]) else {
-            return .failure(Message(text: "AFTER '\(fields[3])' is not an instant; expected RFC 3339 such as 2026-03-08T07:30:00Z"))
+            return .failure(
+                Message(text: "AFTER '\(fields[3])' is not an instant; expected RFC 3339 such as 2026-03-08T07:30:00Z"))
         }
         guard let count = Int(fields[4]), count >= 0 else {
             return .failure(Message(text: "COUNT '\(fields[4])' is not a count; expected a whole number 0 or more"))

@@ -38,7 +38,9 @@ struct ScheduleInput: ParsableArguments {
 
     /// A context from the text of a zone (an IANA name, a tzdb alias or a Windows zone id,
     /// resolved to its IANA zone) and an optional local start.
-    static func context(zone name: String, start: String?, reference: Instant, zones: ZoneLookup) throws
+    static func context(
+        zone name: String, start: String?, reference: Instant, zones: ZoneLookup
+    ) throws
         -> DialectContext
     {
         let zone: String

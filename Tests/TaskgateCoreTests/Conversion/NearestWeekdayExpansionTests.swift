@@ -20,21 +20,23 @@ import Testing
     @Test func fifteenthIsThreeRulesAsTheIssueStates() throws {
         let original = Self.rule(MonthDaySet(nearestWeekday: 1 << 15))
         let expansion = try #require(NearestWeekdayExpansion.expand(original))
-        #expect(expansion.map(\.days) == [
-            .both(MonthDaySet(days: [14]), WeekdaySet(every: [.friday])),
-            .both(MonthDaySet(days: [15]), WeekdaySet(every: [.monday, .tuesday, .wednesday, .thursday, .friday])),
-            .both(MonthDaySet(days: [16]), WeekdaySet(every: [.monday])),
-        ])
+        #expect(
+            expansion.map(\.days) == [
+                .both(MonthDaySet(days: [14]), WeekdaySet(every: [.friday])),
+                .both(MonthDaySet(days: [15]), WeekdaySet(every: [.monday, .tuesday, .wednesday, .thursday, .friday])),
+                .both(MonthDaySet(days: [16]), WeekdaySet(every: [.monday])),
+            ])
         try Self.expectEquivalent(original, expansion)
     }
 
     @Test func firstNeverCrossesIntoThePreviousMonth() throws {
         let original = Self.rule(MonthDaySet(nearestWeekday: 1 << 1))
         let expansion = try #require(NearestWeekdayExpansion.expand(original))
-        #expect(expansion.map(\.days) == [
-            .both(MonthDaySet(days: [1]), WeekdaySet(every: [.monday, .tuesday, .wednesday, .thursday, .friday])),
-            .both(MonthDaySet(days: [2, 3]), WeekdaySet(every: [.monday])),
-        ])
+        #expect(
+            expansion.map(\.days) == [
+                .both(MonthDaySet(days: [1]), WeekdaySet(every: [.monday, .tuesday, .wednesday, .thursday, .friday])),
+                .both(MonthDaySet(days: [2, 3]), WeekdaySet(every: [.monday])),
+            ])
         try Self.expectEquivalent(original, expansion)
     }
 

@@ -23,20 +23,26 @@ import Testing
     @Test func springGapDifferenceIsReportedWithBothSides() throws {
         let start = try #require(Self.start)
         let report = try EquivalenceCheck().compare(
-            Self.daily(hour: 2, minute: 30, policy: .javaQuartz), with: Self.daily(hour: 2, minute: 30, policy: .rfc5545),
+            Self.daily(hour: 2, minute: 30, policy: .javaQuartz),
+            with: Self.daily(hour: 2, minute: 30, policy: .rfc5545),
             from: start, labels: ("quartz", "rrule"))
         #expect(report.differenceCount == 3)
         #expect(report.differences.map(\.reason) == [.dstGap, .dstGap, .dstGap])
-        #expect(report.differences.first?.description
-            == "source none, target 2026-03-08T07:30:00Z (dst-gap): 2026-03-08 02:30 America/New_York: quartz does not fire; rrule fires at 2026-03-08T07:30:00Z (03:30 -04:00)")
+        #expect(
+            report.differences.first?.description
+                == "source none, target 2026-03-08T07:30:00Z (dst-gap): 2026-03-08 02:30 America/New_York: quartz does not fire; rrule fires at 2026-03-08T07:30:00Z (03:30 -04:00)"
+        )
     }
 
     @Test func overlapRunMovedByAnHourIsOneDifference() throws {
         let start = try #require(Self.start)
-        let report = try EquivalenceCheck(horizon: try #require(VerificationHorizon(parsing: "365d", minimumOccurrences: 0)))
-            .compare(
-                Self.daily(hour: 1, minute: 30, policy: .javaQuartz), with: Self.daily(hour: 1, minute: 30, policy: .rfc5545),
-                from: start, labels: ("quartz", "rrule"))
+        let report = try EquivalenceCheck(
+            horizon: try #require(VerificationHorizon(parsing: "365d", minimumOccurrences: 0))
+        )
+        .compare(
+            Self.daily(hour: 1, minute: 30, policy: .javaQuartz),
+            with: Self.daily(hour: 1, minute: 30, policy: .rfc5545),
+            from: start, labels: ("quartz", "rrule"))
         #expect(report.differenceCount == 1)
         let difference = try #require(report.differences.first)
         #expect(difference.source?.description == "2026-11-01T06:30:00Z")
@@ -49,8 +55,10 @@ import Testing
         let thirtyFirst = Schedule.recurring(
             [ScheduleRule(days: .monthDays(MonthDaySet(days: [31])), dstPolicy: .rfc5545)], zone: "UTC")
         let lastDay = Schedule.recurring([ScheduleRule(days: .monthDays(.lastDay), dstPolicy: .rfc5545)], zone: "UTC")
-        let report = try EquivalenceCheck(horizon: try #require(VerificationHorizon(parsing: "1y", minimumOccurrences: 0)))
-            .compare(thirtyFirst, with: lastDay, from: start)
+        let report = try EquivalenceCheck(
+            horizon: try #require(VerificationHorizon(parsing: "1y", minimumOccurrences: 0))
+        )
+        .compare(thirtyFirst, with: lastDay, from: start)
         #expect(report.differenceCount == 5)
         #expect(report.differences.allSatisfy { $0.reason == .monthLength })
         #expect(report.differences.first?.target?.description == "2026-02-28T00:00:00Z")
@@ -62,8 +70,9 @@ import Testing
         var report: EquivalenceReport?
         let elapsed = try clock.measure {
             report = try EquivalenceCheck(horizon: try #require(VerificationHorizon(parsing: "400y")))
-                .compare(Self.daily(hour: 9, minute: 0, policy: .rfc5545, zone: "Europe/Berlin"),
-                         with: Self.daily(hour: 9, minute: 0, policy: .javaQuartz, zone: "Europe/Berlin"), from: start)
+                .compare(
+                    Self.daily(hour: 9, minute: 0, policy: .rfc5545, zone: "Europe/Berlin"),
+                    with: Self.daily(hour: 9, minute: 0, policy: .javaQuartz, zone: "Europe/Berlin"), from: start)
         }
         #expect(report?.isExact == true)
         #expect(report?.sourceOccurrences == 146_097)

@@ -8,7 +8,9 @@ enum ISO8601TestSupport {
     static let reference = Instant(secondsSinceEpoch: 1_767_225_600)  // 2026-01-01T00:00:00Z
 
     /// A reader for embedded texts that fails the test if called.
-    static func noEmbedded(_ dialect: Dialect, _ lines: [String], _ context: DialectContext) throws(ScheduleSyntaxError)
+    static func noEmbedded(
+        _ dialect: Dialect, _ lines: [String], _ context: DialectContext
+    ) throws(ScheduleSyntaxError)
         -> Schedule
     {
         Issue.record("unexpected embedded \(dialect) text \(lines)")

@@ -7,7 +7,9 @@ import Testing
     typealias Support = ISO8601TestSupport
 
     /// A stand-in for the cron and RRULE readers: an event schedule that records what it was given.
-    static func recording(_ dialect: Dialect, _ lines: [String], _ context: DialectContext) throws(ScheduleSyntaxError)
+    static func recording(
+        _ dialect: Dialect, _ lines: [String], _ context: DialectContext
+    ) throws(ScheduleSyntaxError)
         -> Schedule
     {
         let start = context.start?.description ?? "-"
@@ -197,8 +199,9 @@ import Testing
 
 extension ServerlessWorkflowScheduleTests {
     @Test func aValueWithALineBreakIsQuotedOnOneLine() throws {
-        #expect(try Self.rejection(#"{"time\nzone": "UTC"}"#)
-            == #"iso8601: JSON (column 3) 'time\nzone': unknown key; expected interval, cron, recurrence, startDateTime, "#
-            + "endDateTime or timezone")
+        #expect(
+            try Self.rejection(#"{"time\nzone": "UTC"}"#)
+                == #"iso8601: JSON (column 3) 'time\nzone': unknown key; expected interval, cron, recurrence, startDateTime, "#
+                + "endDateTime or timezone")
     }
 }

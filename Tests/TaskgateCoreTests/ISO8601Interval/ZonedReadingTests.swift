@@ -32,7 +32,9 @@ import Testing
         // Kolkata's last overlap was in 1945; its end offset +05:30 is today's.
         ("2026-07-05T08:00:00", "Asia/Kolkata", "2026-07-05T02:30:00Z", "2026-07-05T08:00:00", .later),
     ])
-    func readsLikeJavaTime(text: String, zone: String, instant: String, local: String, overlap: DSTPolicy.Overlap)
+    func readsLikeJavaTime(
+        text: String, zone: String, instant: String, local: String, overlap: DSTPolicy.Overlap
+    )
         throws
     {
         let (reading, preference) = try Self.reading(text, zone: zone)

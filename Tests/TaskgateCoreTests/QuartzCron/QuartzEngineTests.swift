@@ -53,7 +53,9 @@ import Testing
             ["2019-04-07T02:30:00Z", "2019-04-08T03:30:00Z"]
         ),
     ])
-    func fixedTimeOnFallBackDayFiresOnceAtTheFirstPass(line: String, zone: String, after: String, fires: [String])
+    func fixedTimeOnFallBackDayFiresOnceAtTheFirstPass(
+        line: String, zone: String, after: String, fires: [String]
+    )
         throws
     {
         #expect(try QuartzTestSupport.next(Self.quartzNet(line, zone), after: after, count: 2) == fires)
