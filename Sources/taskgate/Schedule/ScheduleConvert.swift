@@ -128,6 +128,7 @@ struct ConversionRecord: Encodable {
     var target: [String]
     var zone: String?
     var start: String?
+    var end: String?
     var differences: [Difference]
     var differenceCount: Int
     var reason: String?
@@ -139,6 +140,7 @@ struct ConversionRecord: Encodable {
         target = conversion.target?.lines ?? []
         self.zone = conversion.target?.context.zone ?? zone
         self.start = conversion.target?.context.start?.description ?? start
+        end = conversion.target?.context.end?.description
         differences = (conversion.report?.differences ?? []).map {
             Difference(
                 source: $0.source?.description, target: $0.target?.description, reason: $0.reason.rawValue,
@@ -162,7 +164,7 @@ struct ConversionRecord: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case status, target, zone, start, differences, differenceCount, reason, notes, compared
+        case status, target, zone, start, end, differences, differenceCount, reason, notes, compared
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -171,6 +173,7 @@ struct ConversionRecord: Encodable {
         try container.encode(target, forKey: .target)
         try container.encode(zone, forKey: .zone)
         try container.encode(start, forKey: .start)
+        try container.encodeIfPresent(end, forKey: .end)
         try container.encode(differences, forKey: .differences)
         try container.encode(differenceCount, forKey: .differenceCount)
         try container.encode(reason, forKey: .reason)
