@@ -59,8 +59,11 @@ extension RuleRewrite {
         default:
             return nil
         }
-        if calendar.interval.map({ $0.count == nil && $0.until == nil && $0.step == .calendar(.day, every: 1) }) == true
+        if let interval = calendar.interval, interval.count == nil, interval.until == nil,
+            case .calendar(_, every: 1) = interval.step
         {
+            // Every period is included: the rule is a calendar match from the anchor on, which is the
+            // window start the check proves against.
             calendar.interval = nil
         }
         return [calendar]

@@ -16,7 +16,9 @@ extension Dialect {
         case .rrule:
             [.rfc5545]
         case .iso8601:
-            [.rfc5545]
+            // java.time keeps the start's offset through a repeated hour: the earlier pass for a start
+            // in summer time, the later for one in standard time.
+            [.rfc5545, DSTPolicy(gap: .shiftForward, overlap: .later)]
         case .fylr:
             [.wallClock]
         case .vco:
