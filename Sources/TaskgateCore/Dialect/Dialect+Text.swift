@@ -20,7 +20,9 @@ extension Dialect {
             return try FieldScheduleDialect.parse(lines, context: context)
         case .vco:
             return try VcoRecurrenceDialect.parse(lines, context: context)
-        case .rrule, .iso8601:
+        case .rrule:
+            return try RRuleParser.parse(lines, context: context)
+        case .iso8601:
             throw ScheduleSyntaxError(
                 dialect: self, expression: lines.joined(separator: " | "), field: "dialect", offset: 0, value: rawValue,
                 reason: "this dialect is not available in this build")
@@ -42,7 +44,9 @@ extension Dialect {
             return try FieldScheduleDialect.print(schedule)
         case .vco:
             return try VcoRecurrenceDialect.print(schedule)
-        case .rrule, .iso8601:
+        case .rrule:
+            return try RRulePrinter.print(schedule)
+        case .iso8601:
             throw UnprintableSchedule(dialect: self, part: "dialect", reason: "this dialect is not available in this build")
         }
     }

@@ -119,7 +119,12 @@ struct LocalCandidates {
                 setCursor(at: periods.start(ofIndex: periods.includedIndex(atOrAfter: index + 1)))
                 continue
             }
-            guard let periodStart = periods.start(ofIndex: index) else { return nil }
+            guard var periodStart = periods.start(ofIndex: index) else { return nil }
+            if index == 0, periods.unit == .week {
+                // python-dateutil 2.9.0 builds the anchor's week from the anchor's day on
+                // (`_iterinfo.wdayset`), so BYSETPOS counts from that day in the first week only.
+                periodStart = max(periodStart, periods.anchor.startOfDay)
+            }
             let periodEnd = periods.start(ofIndex: index + 1)
             let earliest = cursorIsExclusive ? start.adding(seconds: 1) : start
             queued = select(in: periods.unit, from: periodStart, to: periodEnd).filter { $0 >= earliest && $0 >= lowerBound }
@@ -164,6 +169,11 @@ struct LocalCandidates {
     /// any period's size never matches, and a sub-daily interval whose phase never meets the
     /// selected times of day never matches (a search would run to year 9999 to find out).
     private static func isFeasible(periods: RulePeriods?, positions: [Int], timesOfDay: [Int], rule: ScheduleRule) -> Bool {
+        // No valid time of day (RRULE BYSECOND=60 alone: POSIX time has no leap second); the
+        // search would otherwise step through every minute of 400 years to find nothing.
+        guard rule.seconds.first.map({ $0 < 60 }) == true, rule.minutes.first.map({ $0 < 60 }) == true,
+            rule.hours.first.map({ $0 < 24 }) == true
+        else { return false }
         guard let periods else { return true }
         if !positions.isEmpty {
             let perDay: Int
