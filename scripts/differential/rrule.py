@@ -525,7 +525,7 @@ def main():
                  and features(cases[rows[i][0]].text)]
     explained = explain(differing, lines, ours, cases, rows, arguments.jobs)
 
-    agree = rejected_both = answered = 0
+    agree = rejected_both = answered = crossing = 0
     pinned = collections.Counter()
     pinned_cases = collections.defaultdict(set)
     inconclusive = []
@@ -546,7 +546,12 @@ def main():
             continue
         if mine == oracle:
             agree += 1
-            answered += mine != "" and not mine.startswith("ERROR")
+            if mine != "" and not mine.startswith("ERROR"):
+                answered += 1
+                fields = line.split("\t")
+                after = datetime.strptime(fields[3], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+                last = datetime.strptime(mine.split(" ")[-1], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+                crossing += any(after < t <= last for t in generator.transitions[case.zone])
             continue
         if mine.startswith("ERROR") and oracle.startswith("ERROR"):
             rejected_both += 1
@@ -567,8 +572,9 @@ def main():
     print("rrule: %d expressions, %d queries, agreement %.2f%%, %d disagreements, %d rejected by both, %d pinned, "
           "%d inconclusive" % (len(cases), total, agreement, len(disagreements), rejected_both, sum(pinned.values()),
                                len(inconclusive)))
-    print("  %d valid expressions; %d queries agree exactly, %d of them with instants; inconclusive = dateutil timed "
-          "out where taskgate found no instant" % (valid_expressions, agree, answered))
+    print("  %d valid expressions; %d queries agree exactly, %d of them with instants, %d of those across a DST "
+          "transition; inconclusive = dateutil timed out where taskgate found no instant"
+          % (valid_expressions, agree, answered, crossing))
     for name, count in sorted(pinned.items()):
         described = "; ".join(PINS.get(part, part) for part in name.split("+"))
         print("  pinned %-40s %5d queries, %4d expressions: %s" % (name, count, len(pinned_cases[name]), described))
