@@ -594,30 +594,60 @@ def main():
     return 1 if disagreements else 0
 
 
+def rule_features(text):
+    """The parts of an RRULE set that engines are known to treat differently."""
+    upper = text.upper()
+    found = set()
+    for freq in re.findall(r"FREQ=(\w+)", upper):
+        found.add("FREQ=" + freq)
+    for part in ("BYSETPOS", "BYWEEKNO", "BYYEARDAY", "BYSECOND", "BYMINUTE", "BYHOUR", "BYMONTH=", "COUNT", "UNTIL",
+                 "EXDATE", "WKST"):
+        if part in upper:
+            found.add(part.rstrip("="))
+    if re.search(r"INTERVAL=(?!1[;| ]|1$)\d+", upper):
+        found.add("INTERVAL>1")
+    if re.search(r"BYDAY=[^;| ]*\d", upper):
+        found.add("ordinal BYDAY")
+    elif "BYDAY" in upper:
+        found.add("BYDAY")
+    if re.search(r"BYMONTHDAY=[^;| ]*-", upper):
+        found.add("negative BYMONTHDAY")
+    elif "BYMONTHDAY" in upper:
+        found.add("BYMONTHDAY")
+    if upper.count("RRULE:") + len(re.findall(r"(^| \| )FREQ=", upper)) > 1:
+        found.add("several rules")
+    return found
+
+
 def compare_libical(path, lines, theirs, cases, rows):
     """How libical's answers compare with dateutil's on valid UTC queries (informative only)."""
     chosen = [i for i, line in enumerate(lines) if line.split("\t")[1] == "UTC" and cases[rows[i][0]].invalid_field is None
-              and not theirs[i].startswith("ERROR") and "EXDATE;" not in line and "DTSTART;" not in line]
+              and not theirs[i].startswith("ERROR")]
     answers = run([path], [lines[i] for i in chosen])
-    same = 0
-    differences = collections.Counter()
+    same = rejected = 0
+    with_feature = collections.Counter()
+    differing = collections.Counter()
     examples = {}
     for i, answer in zip(chosen, answers):
+        features_here = rule_features(lines[i].split("\t")[0])
+        with_feature.update(features_here)
         if answer == theirs[i]:
             same += 1
             continue
-        text = lines[i].split("\t")[0].upper()
-        key = ",".join(sorted(set(re.findall(r"(BYSETPOS|BYWEEKNO|BYYEARDAY|BYDAY=[^;]*\d|BYSECOND|UNTIL|COUNT|"
-                                             r"INTERVAL|BYMONTHDAY=-)", text)))) or "other"
-        key = re.sub(r"BYDAY=[^,]*", "BYDAY-ordinal", key)
-        differences[key] += 1
-        examples.setdefault(key, (lines[i], answer, theirs[i]))
-    print("\nlibical (informative): %d UTC queries, %d agree with dateutil (%.1f%%)"
-          % (len(chosen), same, 100.0 * same / max(1, len(chosen))))
-    for key, count in differences.most_common(12):
-        line, answer, oracle = examples[key]
-        print("  %5d differ with %s, e.g.\n        %s\n        libical:  %s\n        dateutil: %s"
-              % (count, key, line.replace("\t", "  ⇥  "), answer[:160], oracle[:160]))
+        if answer.startswith("ERROR"):
+            rejected += 1
+            features_here = {"libical rejects"}
+        differing.update(features_here)
+        for feature in features_here:
+            examples.setdefault(feature, (lines[i], answer, theirs[i]))
+    print("\nlibical (informative): %d valid UTC queries, %d agree with dateutil (%.1f%%), %d rejected by libical"
+          % (len(chosen), same, 100.0 * same / max(1, len(chosen)), rejected))
+    rates = sorted(((differing[f] / with_feature[f] if with_feature[f] else 1.0, f) for f in differing), reverse=True)
+    for rate, feature in rates:
+        line, answer, oracle = examples[feature]
+        total = with_feature[feature] if feature != "libical rejects" else rejected
+        print("  %-20s differs in %4d of %4d queries with it, e.g.\n      %s\n      libical:  %s\n      dateutil: %s"
+              % (feature, differing[feature], total, line.replace("\t", "  ⇥  ")[:200], answer[:150], oracle[:150]))
 
 
 if __name__ == "__main__":

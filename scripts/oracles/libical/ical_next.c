@@ -6,9 +6,10 @@
  *
  *     TEXT  ZONE  START  AFTER  COUNT
  *
- * TEXT holds lines separated by " | ": RRULE lines (with or without the "RRULE:" prefix),
- * EXDATE lines with UTC date-times (EXDATE:YYYYMMDDTHHMMSSZ[,...]) and at most one
- * DTSTART:YYYYMMDDTHHMMSSZ line. ZONE must be UTC: this driver is the speed baseline and a
+ * TEXT holds lines separated by " | ": RRULE lines (with or without the "RRULE:" prefix, in
+ * either case: they are upper-cased for libical, whose parser is case-sensitive although RFC 5545
+ * section 2 is not), EXDATE lines (EXDATE[;TZID=UTC]:YYYYMMDDTHHMMSS[Z][,...]) and at most one
+ * DTSTART line of the same form. ZONE must be UTC: this driver is the speed baseline and a
  * second opinion for UTC rules only, so it never needs a zone database. START is DTSTART as
  * YYYY-MM-DDTHH:MM:SS, or "-" for "DTSTART = AFTER" (what taskgate does when no start is given:
  * DTSTART is the reference instant, and the batch mode's reference is AFTER). AFTER is RFC 3339
@@ -29,6 +30,7 @@
  *
  * Build: gcc -O2 -o ical_next ical_next.c $(pkg-config --cflags --libs libical)
  */
+#include <ctype.h>
 #include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,15 +103,30 @@ static int parse_iso(const char *s, int allow_z, struct icaltimetype *out) {
     return 1;
 }
 
-/* YYYYMMDDTHHMMSSZ. */
+/* YYYYMMDDTHHMMSS with an optional Z: the zone is UTC either way. */
 static int parse_basic_utc(const char *s, size_t len, long long *seconds) {
     int y, mo, d, h, mi, se;
-    if (len != 16 || !digits(s, 4, &y) || !digits(s + 4, 2, &mo) || !digits(s + 6, 2, &d) || (s[8] != 'T' && s[8] != 't') ||
-        !digits(s + 9, 2, &h) || !digits(s + 11, 2, &mi) || !digits(s + 13, 2, &se) || (s[15] != 'Z' && s[15] != 'z'))
+    if (len == 16 && (s[15] == 'Z' || s[15] == 'z')) len = 15;
+    if (len != 15 || !digits(s, 4, &y) || !digits(s + 4, 2, &mo) || !digits(s + 6, 2, &d) || (s[8] != 'T' && s[8] != 't') ||
+        !digits(s + 9, 2, &h) || !digits(s + 11, 2, &mi) || !digits(s + 13, 2, &se))
         return 0;
     if (mo < 1 || mo > 12 || d < 1 || d > icaltime_days_in_month(mo, y) || h > 23 || mi > 59 || se > 59) return 0;
     *seconds = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400LL + h * 3600LL + mi * 60LL + se;
     return 1;
+}
+
+/* The value of a DTSTART or EXDATE line whose parameters, if any, name UTC; NULL otherwise. */
+static char *utc_value(char *line) {
+    char *colon = strchr(line, ':');
+    if (!colon) return NULL;
+    char *semicolon = strchr(line, ';');
+    if (semicolon && semicolon < colon) {
+        *colon = '\0';
+        int utc = strcasecmp(semicolon + 1, "TZID=UTC") == 0 || strcasecmp(semicolon + 1, "TZID=Etc/UTC") == 0;
+        *colon = ':';
+        if (!utc) return NULL;
+    }
+    return colon + 1;
 }
 
 static int starts_with_ci(const char *s, const char *prefix) {
@@ -199,23 +216,28 @@ static void answer(char *line, int write) {
     int exdate_count = 0;
     for (int i = 0; i < line_count; i++) {
         char *text = lines[i];
-        if (starts_with_ci(text, "EXDATE:")) {
-            char *value = text + 7;
+        if (starts_with_ci(text, "EXDATE:") || starts_with_ci(text, "EXDATE;")) {
+            char *value = utc_value(text);
+            if (!value) {
+                if (write) printf("ERROR ical_next reads EXDATE in UTC only: '%s'\n", text);
+                return;
+            }
             while (1) {
                 char *comma = strchr(value, ',');
                 size_t len = comma ? (size_t)(comma - value) : strlen(value);
                 if (exdate_count == MAX_EXDATES || !parse_basic_utc(value, len, &exdates[exdate_count])) {
-                    if (write) printf("ERROR EXDATE '%s' is not a list of YYYYMMDDTHHMMSSZ\n", text + 7);
+                    if (write) printf("ERROR EXDATE '%s' is not a list of YYYYMMDDTHHMMSS[Z]\n", text);
                     return;
                 }
                 exdate_count++;
                 if (!comma) break;
                 value = comma + 1;
             }
-        } else if (starts_with_ci(text, "DTSTART:")) {
+        } else if (starts_with_ci(text, "DTSTART:") || starts_with_ci(text, "DTSTART;")) {
             long long seconds;
-            if (!parse_basic_utc(text + 8, strlen(text + 8), &seconds)) {
-                if (write) printf("ERROR DTSTART '%s' is not YYYYMMDDTHHMMSSZ\n", text + 8);
+            char *value = utc_value(text);
+            if (!value || !parse_basic_utc(value, strlen(value), &seconds)) {
+                if (write) printf("ERROR DTSTART '%s' is not YYYYMMDDTHHMMSS[Z] in UTC\n", text);
                 return;
             }
             char iso[32];
@@ -241,6 +263,8 @@ static void answer(char *line, int write) {
 
     Stream streams[MAX_RULES];
     for (int r = 0; r < rule_count; r++) {
+        /* RFC 5545 section 2: names and values are case-insensitive; libical's parser is not. */
+        for (char *c = rules[r]; *c; c++) *c = (char)toupper((unsigned char)*c);
         icalerror_clear_errno();
         struct icalrecurrencetype recur = icalrecurrencetype_from_string(rules[r]);
         if (recur.freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
