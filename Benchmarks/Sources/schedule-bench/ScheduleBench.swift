@@ -39,7 +39,8 @@ struct ScheduleBench {
         var work: [(Schedule, Instant)] = []
         for line in lines {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 5, let dialect = Dialect(rawValue: fields[0]), let after = Instant(parsingRFC3339: fields[4]),
+            guard fields.count == 5, let dialect = Dialect(rawValue: fields[0]),
+                let after = Instant(parsingRFC3339: fields[4]),
                 let schedule = try? dialect.parse([fields[1]], context: context(zone: fields[2], start: fields[3]))
             else { continue }
             work.append((schedule, after))
@@ -111,7 +112,8 @@ struct ScheduleBench {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         var fields = [
             "\"operations\": \(operations)", "\"instants\": \(instants)", "\"seconds\": \(seconds)",
-            "\"operationsPerSecond\": \(Double(operations) / seconds)", "\"instantsPerSecond\": \(Double(instants) / seconds)",
+            "\"operationsPerSecond\": \(Double(operations) / seconds)",
+            "\"instantsPerSecond\": \(Double(instants) / seconds)",
         ]
         for (key, value) in extra.sorted(by: { $0.key < $1.key }) { fields.append("\"\(key)\": \(value)") }
         print("{" + fields.joined(separator: ", ") + "}")

@@ -21,14 +21,14 @@ extension Dialect {
         case .vco:
             return try VcoRecurrenceDialect.parse(lines, context: context)
         case .iso8601:
-            // The cron and RRULE inside a Serverless Workflow schedule object are read by their own dialects.
+            // The cron and RRULE inside a Serverless Workflow schedule object are read by their own
+            // dialects.
             return try ISO8601IntervalDialect.parse(lines, context: context) {
-                dialect, lines, context throws(ScheduleSyntaxError) in try dialect.parse(lines, context: context)
+                dialect, lines, context throws(ScheduleSyntaxError) in
+                try dialect.parse(lines, context: context)
             }
         case .rrule:
-            throw ScheduleSyntaxError(
-                dialect: self, expression: lines.joined(separator: " | "), field: "dialect", offset: 0, value: rawValue,
-                reason: "this dialect is not available in this build")
+            return try RRuleParser.parse(lines, context: context)
         }
     }
 
@@ -50,7 +50,7 @@ extension Dialect {
         case .iso8601:
             return try ISO8601IntervalDialect.print(schedule)
         case .rrule:
-            throw UnprintableSchedule(dialect: self, part: "dialect", reason: "this dialect is not available in this build")
+            return try RRulePrinter.print(schedule)
         }
     }
 }

@@ -46,6 +46,11 @@ struct CalendarMatcher {
             && dayMask(year: year, month: month) & (1 << UInt32(day)) != 0
     }
 
+    /// The days of a month that pass the day, month and year filters, as a mask (bit d = day d).
+    mutating func selectedDays(year: Int, month: Int) -> UInt32 {
+        months.contains(month) && (years?.contains(year) ?? true) ? dayMask(year: year, month: month) : 0
+    }
+
     /// The selected days of a month, as a mask (bit d = day d).
     mutating func dayMask(year: Int, month: Int) -> UInt32 {
         if year == cachedYear, month == cachedMonth { return cachedMask }

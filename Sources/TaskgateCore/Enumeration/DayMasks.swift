@@ -95,6 +95,25 @@ extension WeekNumberSet {
         (firstDayOfWeekOne(year + 1) - firstDayOfWeekOne(year)) / 7
     }
 
+    /// The week number python-dateutil 2.9.0 gives the days of `year` before its week 1
+    /// (`_iterinfo.rebuild`, `lnumweeks`). ISO 8601 makes it the previous year's week count;
+    /// dateutil computes that count from the previous year's length only when that year's week 1
+    /// began in the year before it, and otherwise from `year`'s own length, so on some dates
+    /// (1 and 2 January 1994 with WKST=MO) it says 53 where ISO 8601 says 52. Mirrored so that
+    /// RRULE agrees with the oracle; see the RRULE differential test.
+    private func lastWeekNumberBeforeWeekOne(_ year: Int) -> Int {
+        func mod7(_ value: Int) -> Int { (value % 7 + 7) % 7 }
+        let start = weekStart.rawValue - 1
+        let firstWeekday =
+            CivilCalendar.weekday(epochDay: CivilCalendar.epochDay(year: year, month: 1, day: 1)).rawValue - 1
+        let previousFirstWeekday =
+            CivilCalendar.weekday(epochDay: CivilCalendar.epochDay(year: year - 1, month: 1, day: 1)).rawValue - 1
+        if mod7(7 - previousFirstWeekday + start) >= 4 {
+            return 52 + mod7(CivilCalendar.daysInYear(year - 1) + mod7(previousFirstWeekday - start)) / 4
+        }
+        return 52 + mod7(CivilCalendar.daysInYear(year) - mod7(7 - firstWeekday + start)) / 4
+    }
+
     func mask(in layout: MonthLayout) -> UInt32 {
         let year = layout.year
         let weekOne = firstDayOfWeekOne(year)
@@ -105,9 +124,8 @@ extension WeekNumberSet {
             let epochDay = layout.firstEpochDay + day - 1
             let selected: Bool
             if epochDay < weekOne {
-                // The last week of the previous year (python-dateutil counts it as that year's
-                // last week number, or -1).
-                selected = weeks.contains(-1) || weeks.contains(weekCount(year - 1))
+                // The last week of the previous year: -1, or the number python-dateutil gives it.
+                selected = weeks.contains(-1) || weeks.contains(lastWeekNumberBeforeWeekOne(year))
             } else if epochDay >= nextWeekOne {
                 // Week 1 of the next year.
                 selected = weeks.contains(1)

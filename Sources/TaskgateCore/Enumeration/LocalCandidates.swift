@@ -21,6 +21,8 @@ struct LocalCandidates {
     private let upperBound: LocalDateTime?
     private var remaining: Int?
     private var queued: [LocalDateTime] = []
+    /// The matches of the period being selected from (a buffer reused from period to period).
+    private var periodMatches: [LocalDateTime] = []
     private var queuedIndex = 0
 
     /// - Parameters:
@@ -82,7 +84,8 @@ struct LocalCandidates {
 
     private mutating func search(from start: LocalDateTime) -> LocalDateTime? {
         let limit = start.year + CalendarMatcher.searchSpanYears
-        return cursorIsExclusive ? matcher.first(after: start, throughYear: limit) : matcher.first(atOrAfter: start, throughYear: limit)
+        return cursorIsExclusive
+            ? matcher.first(after: start, throughYear: limit) : matcher.first(atOrAfter: start, throughYear: limit)
     }
 
     private mutating func setCursor(after match: LocalDateTime) {
@@ -119,51 +122,84 @@ struct LocalCandidates {
                 setCursor(at: periods.start(ofIndex: periods.includedIndex(atOrAfter: index + 1)))
                 continue
             }
-            guard let periodStart = periods.start(ofIndex: index) else { return nil }
+            guard var periodStart = periods.start(ofIndex: index) else { return nil }
+            if index == 0, periods.unit == .week {
+                // python-dateutil 2.9.0 builds the anchor's week from the anchor's day on
+                // (`_iterinfo.wdayset`), so BYSETPOS counts from that day in the first week only.
+                periodStart = max(periodStart, periods.anchor.startOfDay)
+            }
             let periodEnd = periods.start(ofIndex: index + 1)
             let earliest = cursorIsExclusive ? start.adding(seconds: 1) : start
-            queued = select(in: periods.unit, from: periodStart, to: periodEnd).filter { $0 >= earliest && $0 >= lowerBound }
+            select(in: periods.unit, from: periodStart, to: periodEnd)
+            let lowest = max(earliest, lowerBound)
+            queued.removeAll { $0 < lowest }
             queuedIndex = 0
             setCursor(at: periods.start(ofIndex: index + Int64(periods.every)))
         }
     }
 
-    /// The local times at the rule's set positions within one period, ascending.
-    private mutating func select(in unit: CalendarUnit, from start: LocalDateTime, to end: LocalDateTime?) -> [LocalDateTime] {
-        var picked: Set<LocalDateTime> = []
+    /// Puts the local times at the rule's set positions within one period into ``queued``,
+    /// ascending and each once. The buffers are reused from period to period, so a BYSETPOS rule
+    /// allocates nothing per occurrence.
+    private mutating func select(in unit: CalendarUnit, from start: LocalDateTime, to end: LocalDateTime?) {
+        queued.removeAll(keepingCapacity: true)
+        periodMatches.removeAll(keepingCapacity: true)
         if unit >= .day {
-            var matchingDays: [LocalDateTime] = []
-            var day = start
-            while end.map({ day < $0 }) ?? (day.year <= CalendarMatcher.lastYear) {
-                if matcher.matchesDate(year: day.year, month: day.month, day: day.day) { matchingDays.append(day) }
-                day = day.adding(seconds: 86_400)
+            // Periods of a day or longer start at midnight: take the selected days month by month
+            // from their masks, from `start`'s day up to (not including) `end`'s.
+            var (year, month, firstDay) = (start.year, start.month, start.day)
+            while year <= CalendarMatcher.lastYear {
+                var mask = matcher.selectedDays(year: year, month: month) & (UInt32.max << UInt32(firstDay))
+                if let end {
+                    if (year, month) > (end.year, end.month) { break }
+                    if (year, month) == (end.year, end.month) { mask &= (UInt32(1) << UInt32(end.day)) - 1 }
+                }
+                while mask != 0 {
+                    periodMatches.append(LocalDateTime(year: year, month: month, day: mask.trailingZeroBitCount))
+                    mask &= mask - 1
+                }
+                (month, firstDay) = (month + 1, 1)
+                if month > 12 { (year, month) = (year + 1, 1) }
             }
-            let total = matchingDays.count * timesOfDay.count
+            let total = periodMatches.count * timesOfDay.count
             for position in setPositions {
                 let index = position > 0 ? position - 1 : total + position
                 guard (0..<total).contains(index) else { continue }
-                let date = matchingDays[index / timesOfDay.count]
-                picked.insert(date.adding(seconds: Int64(timesOfDay[index % timesOfDay.count])))
+                let date = periodMatches[index / timesOfDay.count]
+                queued.append(date.adding(seconds: Int64(timesOfDay[index % timesOfDay.count])))
             }
         } else {
-            var matches: [LocalDateTime] = []
             var next = start
             while let match = matcher.first(atOrAfter: next, throughYear: next.year), end.map({ match < $0 }) ?? true {
-                matches.append(match)
+                periodMatches.append(match)
                 next = match.adding(seconds: 1)
             }
             for position in setPositions {
-                let index = position > 0 ? position - 1 : matches.count + position
-                if (0..<matches.count).contains(index) { picked.insert(matches[index]) }
+                let index = position > 0 ? position - 1 : periodMatches.count + position
+                if (0..<periodMatches.count).contains(index) { queued.append(periodMatches[index]) }
             }
         }
-        return picked.sorted()
+        queued.sort()
+        // Two positions can name one time (1 and -1 of a period that holds one).
+        var kept = 0
+        for index in queued.indices where kept == 0 || queued[index] != queued[kept - 1] {
+            queued[kept] = queued[index]
+            kept += 1
+        }
+        queued.removeLast(queued.count - kept)
     }
 
     /// Whether the rule can select anything at all, decided without searching: a position beyond
     /// any period's size never matches, and a sub-daily interval whose phase never meets the
     /// selected times of day never matches (a search would run to year 9999 to find out).
-    private static func isFeasible(periods: RulePeriods?, positions: [Int], timesOfDay: [Int], rule: ScheduleRule) -> Bool {
+    private static func isFeasible(
+        periods: RulePeriods?, positions: [Int], timesOfDay: [Int], rule: ScheduleRule
+    ) -> Bool {
+        // No valid time of day (RRULE BYSECOND=60 alone: POSIX time has no leap second); the
+        // search would otherwise step through every minute of 400 years to find nothing.
+        guard rule.seconds.first.map({ $0 < 60 }) == true, rule.minutes.first.map({ $0 < 60 }) == true,
+            rule.hours.first.map({ $0 < 24 }) == true
+        else { return false }
         guard let periods else { return true }
         if !positions.isEmpty {
             let perDay: Int
