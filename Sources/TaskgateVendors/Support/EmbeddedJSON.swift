@@ -1,0 +1,19 @@
+import Foundation
+public import TaskgateCore
+
+/// JSON documents carried inside a string (Wyn's `task.payload` and `task.parameters`, wyn.md §2.2):
+/// read into a ``JSONValue``, and written back compactly with sorted keys.
+enum EmbeddedJSON {
+    /// The document in `text`, or `nil` when it is not JSON.
+    static func parse(_ text: String) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+
+    /// `value` as compact JSON text with sorted keys.
+    static func text(_ value: JSONValue) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "null" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

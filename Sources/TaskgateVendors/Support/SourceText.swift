@@ -1,0 +1,38 @@
+public import TaskgateCore
+
+/// The source's own spelling of fields that also have a canonical value — Wyn's Quartz patterns,
+/// zone ids and dates, vCO's recurrence pattern — kept in a task's ``CanonicalTask/extensions``
+/// under the `@source` prefix, so that encoding back to the same product writes the text it read
+/// when the canonical value is unchanged (wyn.md §6: "keep the original string when unchanged";
+/// vco.md §11 V16).
+///
+/// These entries are not fields without a home: they never become a ``Loss``.
+public enum SourceText {
+    /// The marker component.
+    public static let marker = "@source"
+
+    /// The extension path that keeps the source text of the field at `path`.
+    public static func path(for path: JSONPath) -> JSONPath {
+        JSONPath(components: [.key(marker)] + path.components)
+    }
+
+    /// Whether an extension path keeps source text rather than a field without a home.
+    public static func isSourceText(_ path: JSONPath) -> Bool {
+        path.components.first == .key(marker)
+    }
+
+    /// The source text kept for the field at `path`, if the task came from `product`.
+    static func text(of path: JSONPath, in task: CanonicalTask, product: Product) -> JSONValue? {
+        guard task.identity.product == product else { return nil }
+        return task.extensions[product]?[Self.path(for: path)]
+    }
+
+    /// The extension fields of the task's source product that the target does not take, as losses.
+    static func foreignLosses(of task: CanonicalTask, target: Product) -> [Loss] {
+        let source = task.identity.product
+        guard source != target, let fields = task.extensions[source] else { return [] }
+        return fields.filter { !isSourceText($0.key) }.map { path, value in
+            Loss(path: path, value: value, reason: "\(target) has no place for \(source)'s \(path)")
+        }
+    }
+}
