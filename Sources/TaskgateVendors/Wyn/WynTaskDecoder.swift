@@ -222,6 +222,7 @@ struct WynTaskDecoder {
             let store = try JSONFieldReader(nested, at: path.appending("localStore"), product: .wyn)
             deliveries.append(.storage(StorageDelivery(kind: kind, settings: store.members)))
             extensions[SourceText.path(for: path.appending("localStore"))] = nested
+            provenance[.storage] = provenance[.storage] ?? path.appending("localStore")
         }
         for (key, member) in reader.unread { extensions[path.appending(key)] = member }
         return email
