@@ -77,9 +77,15 @@ struct VcoTaskEncoder {
         guard !fromVco else { return }
         let workflowAction = context.vocabulary.action(of: .vco, values: [:])?.action
         if task.action.kind != workflowAction {
+            // The source's own spelling of the action, from the vocabulary (Wyn `RptExport`).
+            let term = context.vocabulary.action(
+                in: task.identity.product, action: task.action.kind, target: task.target?.kind)
+            let value: JSONValue =
+                term.flatMap { $0.values.count == 1 ? $0.values.first.map { JSONValue.string($0.value) } : nil }
+                ?? .string(task.action.kind)
             losses.append(
                 Loss(
-                    path: source(.action, "action"), value: .string(task.action.kind),
+                    path: source(.action, "action"), value: value,
                     reason: "vco runs a workflow; the \(task.identity.product) action '\(task.action.kind)' is not transferable"))
         }
         if !task.action.parameters.isEmpty {

@@ -186,7 +186,9 @@ struct WynTaskDecoder {
             }
             switch term.channel {
             case .email(let mode):
-                deliveries.append(.email(try readEmail(value, mode: mode, at: path, deliveries: &deliveries)))
+                var nested: [TaskDelivery] = []
+                deliveries.append(.email(try readEmail(value, mode: mode, at: path, deliveries: &nested)))
+                deliveries += nested
                 provenance[.emailRecipients] = provenance[.emailRecipients] ?? path
             case .storage(let kind):
                 let reader = try JSONFieldReader(value, at: path, product: .wyn)
