@@ -52,7 +52,9 @@ struct VcoTaskDecoder {
                 throw TaskDecodingError(
                     product: .vco, path: "start-mode", value: .string(mode), expected: "normal or start-in-the-past")
             }
-            extensions["start-mode"] = .string(spelled)
+            // vco.md §11 V11: only a catch-up mode has something to lose; `normal` is the default
+            // the encoder writes.
+            if spelled != "normal" { extensions["start-mode"] = .string(spelled) }
         }
         let schedule = try readSchedule()
         provenance[.schedule] = "recurrence-pattern"
