@@ -48,7 +48,9 @@ public enum VocabularyLoader {
         return vocabulary
     }
 
-    private static func sections(_ node: Node?, name: String, file: String) throws(MappingsFileError) -> [(
+    private static func sections(
+        _ node: Node?, name: String, file: String
+    ) throws(MappingsFileError) -> [(
         Product, [Node]
     )] {
         guard let node else { return [] }
@@ -59,7 +61,8 @@ public enum VocabularyLoader {
         for (key, value) in mapping {
             let names = Product.allCases.map(\.rawValue).joined(separator: ", ")
             guard let text = key.string, let product = Product(rawValue: text) else {
-                throw MappingsFileError("\(file): \(name): '\(key.string ?? "?")' is not a product; expected one of \(names)")
+                throw MappingsFileError(
+                    "\(file): \(name): '\(key.string ?? "?")' is not a product; expected one of \(names)")
             }
             guard case .sequence(let items) = value else {
                 throw MappingsFileError("\(file): \(name).\(text): expected a list")
@@ -69,7 +72,8 @@ public enum VocabularyLoader {
         return result
     }
 
-    private static func actionTerm(_ node: Node, at place: String, file: String) throws(MappingsFileError) -> ActionTerm {
+    private static func actionTerm(_ node: Node, at place: String, file: String) throws(MappingsFileError) -> ActionTerm
+    {
         guard case .mapping(let entry) = node else { throw MappingsFileError("\(file): \(place): expected a mapping") }
         guard case .mapping(let valuesNode)? = entry["values"] else {
             throw MappingsFileError("\(file): \(place).values: expected a mapping of product fields to values")
@@ -90,7 +94,9 @@ public enum VocabularyLoader {
         return ActionTerm(values: values, action: action, target: target, format: entry["format"]?.string)
     }
 
-    private static func deliveryTerm(_ node: Node, at place: String, file: String) throws(MappingsFileError)
+    private static func deliveryTerm(
+        _ node: Node, at place: String, file: String
+    ) throws(MappingsFileError)
         -> DeliveryTerm
     {
         guard case .mapping(let entry) = node else { throw MappingsFileError("\(file): \(place): expected a mapping") }

@@ -25,7 +25,9 @@ public struct VcoAdapter: ProductAdapter {
             if members["workflow"] == nil {
                 for key in ["tasks", "link"] {
                     if case .array(let items)? = members[key] {
-                        return items.enumerated().map { (JSONPath.root.appending(key).appending($0.offset), $0.element) }
+                        return items.enumerated().map {
+                            (JSONPath.root.appending(key).appending($0.offset), $0.element)
+                        }
                     }
                 }
             }

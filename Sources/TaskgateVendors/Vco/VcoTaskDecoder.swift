@@ -30,7 +30,8 @@ struct VcoTaskDecoder {
         }
 
         guard case .string(let workflowID)? = payload.workflow["id"] else {
-            throw TaskDecodingError(product: .vco, path: "workflow.id", value: payload.workflow["id"], expected: "a string")
+            throw TaskDecodingError(
+                product: .vco, path: "workflow.id", value: payload.workflow["id"], expected: "a string")
         }
         for (key, value) in payload.workflow where key != "id" && key != "name" {
             server.fields[JSONPath("workflow").appending(key)] = value
@@ -91,7 +92,8 @@ struct VcoTaskDecoder {
             end = instant
         }
         let pattern = payload.recurrencePattern ?? ""
-        let dialectContext = DialectContext(zone: context.defaultZone, end: end.map(TimePoint.instant), reference: start)
+        let dialectContext = DialectContext(
+            zone: context.defaultZone, end: end.map(TimePoint.instant), reference: start)
         do {
             return try Dialect.vco.parse(["\(cycle) \(pattern)"], context: dialectContext)
         } catch {

@@ -68,7 +68,8 @@ struct VcoTaskEncoder {
             Loss(
                 path: source(.target, "target"), value: .string(target.id),
                 reason:
-                    "no vco workflow is mapped to \(task.identity.product) \(target.kind) '\(target.id)'; add it to --id-map"))
+                    "no vco workflow is mapped to \(task.identity.product) \(target.kind) '\(target.id)'; add it to --id-map"
+            ))
         return nil
     }
 
@@ -86,7 +87,9 @@ struct VcoTaskEncoder {
             losses.append(
                 Loss(
                     path: source(.action, "action"), value: value,
-                    reason: "vco runs a workflow; the \(task.identity.product) action '\(task.action.kind)' is not transferable"))
+                    reason:
+                        "vco runs a workflow; the \(task.identity.product) action '\(task.action.kind)' is not transferable"
+                ))
         }
         if !task.action.parameters.isEmpty {
             losses.append(
@@ -96,11 +99,15 @@ struct VcoTaskEncoder {
         }
         if let format = task.action.format, task.provenance[.actionFormat] != task.provenance[.actionParameters] {
             losses.append(
-                Loss(path: source(.actionFormat, "action.format"), value: .string(format), reason: "vco has no output format"))
+                Loss(
+                    path: source(.actionFormat, "action.format"), value: .string(format),
+                    reason: "vco has no output format"))
         }
         if let timeout = task.action.timeoutSeconds {
             losses.append(
-                Loss(path: source(.timeout, "action.timeout"), value: .integer(Int64(timeout)), reason: "vco has no run timeout"))
+                Loss(
+                    path: source(.timeout, "action.timeout"), value: .integer(Int64(timeout)),
+                    reason: "vco has no run timeout"))
         }
     }
 

@@ -34,7 +34,9 @@ public struct VcoTaskPayload: Hashable, Sendable {
     public var unknown: JSONObject
 
     /// The members the server sets (vco.md §3.1 "Owner: server").
-    public static let serverKeys: Set<String> = ["id", "href", "state", "relations", "user", "userName", "running-instance-id"]
+    public static let serverKeys: Set<String> = [
+        "id", "href", "state", "relations", "user", "userName", "running-instance-id",
+    ]
 
     /// Creates a task body.
     public init(workflow: JSONObject, recurrenceStartDate: String) {

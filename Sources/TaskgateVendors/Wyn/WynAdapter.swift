@@ -33,7 +33,9 @@ public struct WynAdapter: ProductAdapter {
             if members["trigger"] == nil {
                 for key in ["tasks", "items"] {
                     if case .array(let items)? = members[key] {
-                        return items.enumerated().map { (JSONPath.root.appending(key).appending($0.offset), $0.element) }
+                        return items.enumerated().map {
+                            (JSONPath.root.appending(key).appending($0.offset), $0.element)
+                        }
                     }
                 }
             }

@@ -235,7 +235,8 @@ struct WynTaskDecoder {
         guard let value = payload.runAs, value != .null else { return nil }
         var reader = try JSONFieldReader(value, at: "runAs", product: .wyn)
         let principal = TaskPrincipal(
-            id: try reader.string("userId"), name: try reader.string("username"), provider: try reader.string("provider"),
+            id: try reader.string("userId"), name: try reader.string("username"),
+            provider: try reader.string("provider"),
             organization: try reader.string("organizationId"))
         for (key, member) in reader.unread { extensions[JSONPath("runAs").appending(key)] = member }
         provenance[.runAs] = "runAs"

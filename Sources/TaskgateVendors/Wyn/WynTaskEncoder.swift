@@ -65,7 +65,9 @@ struct WynTaskEncoder {
         losses.append(
             Loss(
                 path: source(.target, "target"), value: .string(target.id),
-                reason: "no wyn document is mapped to \(task.identity.product) \(target.kind) '\(target.id)'; add it to --id-map"))
+                reason:
+                    "no wyn document is mapped to \(task.identity.product) \(target.kind) '\(target.id)'; add it to --id-map"
+            ))
         return nil
     }
 
@@ -73,10 +75,12 @@ struct WynTaskEncoder {
     /// Whether the action could be written, and the step (none for a Wyn compound task, whose
     /// `tasks` travel verbatim).
     private mutating func encodeStep(documentID: String?) -> (Bool, WynTaskInfoPayload?) {
-        let targetKind = task.target.flatMap { context.idMap.entry(from: task.identity.product, id: $0.id, to: .wyn)?.toKind }
+        let targetKind =
+            task.target.flatMap { context.idMap.entry(from: task.identity.product, id: $0.id, to: .wyn)?.toKind }
             ?? task.target?.kind
-        guard let term = context.vocabulary.action(in: .wyn, action: task.action.kind, target: fromWyn ? targetKind : nil)
-            ?? context.vocabulary.action(in: .wyn, action: task.action.kind, target: nil),
+        guard
+            let term = context.vocabulary.action(in: .wyn, action: task.action.kind, target: fromWyn ? targetKind : nil)
+                ?? context.vocabulary.action(in: .wyn, action: task.action.kind, target: nil),
             let taskType = term.values["taskType"]
         else {
             losses.append(
@@ -96,7 +100,9 @@ struct WynTaskEncoder {
                 losses.append(
                     Loss(
                         path: source(.actionParameters, "action.parameters"), value: .object(settings),
-                        reason: "wyn's task payload keys are not documented; \(task.identity.product) settings are not carried"))
+                        reason:
+                            "wyn's task payload keys are not documented; \(task.identity.product) settings are not carried"
+                    ))
             }
             settings = [:]
         }
@@ -141,7 +147,8 @@ struct WynTaskEncoder {
         let now = context.now
         func noted(_ notes: [String]) -> ScheduleConversion {
             ScheduleConversion(
-                status: .exact, target: DialectText(lines: [], context: DialectContext(zone: schedule.zone, reference: now)),
+                status: .exact,
+                target: DialectText(lines: [], context: DialectContext(zone: schedule.zone, reference: now)),
                 report: nil, reason: nil, notes: notes)
         }
         switch schedule.kind {
@@ -188,9 +195,11 @@ struct WynTaskEncoder {
         }
         var pattern = WynPatternPayload(patterns: patterns)
         pattern.timeZoneId = zoneText(for: text.context.zone, sourcePath: base.appending("timeZoneId"))
-        let start = schedule.window.start.flatMap(instant(of:)) ?? text.context.start.flatMap { local in
-            resolve(local, zone: text.context.zone)
-        }
+        let start =
+            schedule.window.start.flatMap(instant(of:))
+            ?? text.context.start.flatMap { local in
+                resolve(local, zone: text.context.zone)
+            }
         pattern.startDate = start.map { dateText($0, sourcePath: base.appending("startDate")) }
         let end = text.context.end.flatMap(instant(of:)) ?? schedule.window.end.flatMap(instant(of:))
         pattern.endDate = end.map { dateText($0, sourcePath: base.appending("endDate")) }
@@ -250,7 +259,8 @@ struct WynTaskEncoder {
             switch delivery {
             case .email(let email):
                 guard let key = context.vocabulary.delivery(in: .wyn, channel: .email(email.mode))?.key else {
-                    losses.append(Loss(path: path, value: .string(email.mode.rawValue), reason: "wyn has no such e-mail channel"))
+                    losses.append(
+                        Loss(path: path, value: .string(email.mode.rawValue), reason: "wyn has no such e-mail channel"))
                     continue
                 }
                 var settings: JSONObject = [:]
@@ -261,7 +271,9 @@ struct WynTaskEncoder {
                 if let body = email.body { settings["body"] = .string(body) }
                 if !email.copies.isEmpty {
                     losses.append(
-                        Loss(path: path, value: .array(email.copies.map(JSONValue.string)), reason: "wyn has no Cc: addresses"))
+                        Loss(
+                            path: path, value: .array(email.copies.map(JSONValue.string)),
+                            reason: "wyn has no Cc: addresses"))
                 }
                 if !email.userRecipients.isEmpty {
                     losses.append(
@@ -272,7 +284,8 @@ struct WynTaskEncoder {
                 place(key, settings.isEmpty ? [:] : ["settings": .object(settings)], into: &deployTo, path: path)
             case .storage(let store):
                 guard let key = context.vocabulary.delivery(in: .wyn, channel: .storage(store.kind))?.key else {
-                    losses.append(Loss(path: path, value: .object(store.settings), reason: "wyn has no '\(store.kind)' store"))
+                    losses.append(
+                        Loss(path: path, value: .object(store.settings), reason: "wyn has no '\(store.kind)' store"))
                     continue
                 }
                 if !fromWyn && !store.settings.isEmpty {
@@ -292,7 +305,8 @@ struct WynTaskEncoder {
                 place(key, settings, into: &deployTo, path: path)
             case .notification(let notice):
                 guard let key = context.vocabulary.delivery(in: .wyn, channel: .notification(notice.kind))?.key else {
-                    losses.append(Loss(path: path, value: .string(notice.kind), reason: "wyn has no such in-app notice"))
+                    losses.append(
+                        Loss(path: path, value: .string(notice.kind), reason: "wyn has no such in-app notice"))
                     continue
                 }
                 if !notice.recipients.isEmpty {
@@ -310,7 +324,8 @@ struct WynTaskEncoder {
     /// Wyn takes one channel per task: a second one is a loss.
     private mutating func place(_ key: String, _ object: JSONObject, into deployTo: inout JSONObject, path: JSONPath) {
         guard fromWyn || deployTo.isEmpty else {
-            losses.append(Loss(path: path, value: .object(object), reason: "wyn delivers to one channel per task (deployTo)"))
+            losses.append(
+                Loss(path: path, value: .object(object), reason: "wyn delivers to one channel per task (deployTo)"))
             return
         }
         deployTo[key] = .object(object)

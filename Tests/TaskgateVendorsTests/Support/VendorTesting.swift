@@ -74,19 +74,30 @@ enum VendorTesting {
     /// A stable text of a canonical task: every field, sorted, with the schedule's first instants.
     static func render(_ task: CanonicalTask) -> String {
         var lines: [String] = []
-        lines.append("identity: \(task.identity.product) name=\(quoted(task.identity.name)) description=\(optional(task.identity.description))")
+        lines.append(
+            "identity: \(task.identity.product) name=\(quoted(task.identity.name)) description=\(optional(task.identity.description))"
+        )
         lines.append("enabled: \(task.enabled)")
-        if let target = task.target { lines.append("target: \(target.kind) \(target.id) name=\(optional(target.name))") }
-        lines.append("action: \(task.action.kind) format=\(optional(task.action.format)) timeout=\(optional(task.action.timeoutSeconds.map(String.init)))")
-        if !task.action.parameters.isEmpty { lines.append("action.parameters: \(compact(.object(task.action.parameters)))") }
+        if let target = task.target {
+            lines.append("target: \(target.kind) \(target.id) name=\(optional(target.name))")
+        }
+        lines.append(
+            "action: \(task.action.kind) format=\(optional(task.action.format)) timeout=\(optional(task.action.timeoutSeconds.map(String.init)))"
+        )
+        if !task.action.parameters.isEmpty {
+            lines.append("action.parameters: \(compact(.object(task.action.parameters)))")
+        }
         lines.append(contentsOf: renderSchedule(task.schedule))
         for delivery in task.deliveries {
             switch delivery {
             case .email(let email):
                 lines.append(
-                    "delivery: email \(email.mode.rawValue) to=\(email.recipients) users=\(email.userRecipients) cc=\(email.copies) subject=\(optional(email.subject)) body=\(optional(email.body))")
+                    "delivery: email \(email.mode.rawValue) to=\(email.recipients) users=\(email.userRecipients) cc=\(email.copies) subject=\(optional(email.subject)) body=\(optional(email.body))"
+                )
             case .storage(let store):
-                lines.append("delivery: storage \(store.kind) location=\(optional(store.location)) settings=\(compact(.object(store.settings)))")
+                lines.append(
+                    "delivery: storage \(store.kind) location=\(optional(store.location)) settings=\(compact(.object(store.settings)))"
+                )
             case .notification(let notice):
                 lines.append("delivery: notification \(notice.kind) recipients=\(notice.recipients)")
             }
@@ -100,7 +111,9 @@ enum VendorTesting {
             }
         }
         let server = task.server
-        lines.append("server: id=\(optional(server.id)) status=\(optional(server.status)) next=\(optional(server.nextRun?.description)) last=\(optional(server.lastRun?.description))")
+        lines.append(
+            "server: id=\(optional(server.id)) status=\(optional(server.status)) next=\(optional(server.nextRun?.description)) last=\(optional(server.lastRun?.description))"
+        )
         for (path, value) in server.fields.sorted(by: { $0.key < $1.key }) {
             lines.append("server \(path) = \(compact(value))")
         }
@@ -118,7 +131,8 @@ enum VendorTesting {
         case .event(let event): lines.append("schedule: event \(quoted(event)) zone=\(schedule.zone)")
         case .recurring(let rules):
             lines.append(
-                "schedule: \(rules.count) rule(s) zone=\(schedule.zone) start=\(optional(schedule.window.start?.description)) end=\(optional(schedule.window.end?.description))")
+                "schedule: \(rules.count) rule(s) zone=\(schedule.zone) start=\(optional(schedule.window.start?.description)) end=\(optional(schedule.window.end?.description))"
+            )
             if let text = try? Dialect.rrule.print(schedule) {
                 lines += text.lines.map { "schedule.rrule: \($0)" }
             }

@@ -20,7 +20,8 @@ struct VcoAdapterTests {
         #expect(task.enabled)
         #expect(
             task.target
-                == TaskTarget(kind: "workflow", id: "8a7480a1-7e2b-4f44-9c1e-0d3c7c8e9f01", name: "Dummy Workflow for Task"))
+                == TaskTarget(
+                    kind: "workflow", id: "8a7480a1-7e2b-4f44-9c1e-0d3c7c8e9f01", name: "Dummy Workflow for Task"))
         #expect(task.action == TaskAction(kind: "run-workflow"))
         #expect(task.schedule.zone == "Europe/Zurich")
         #expect(task.schedule.window.start == .instant(Instant(parsingRFC3339: "2050-01-06T05:02:00Z")!))
@@ -54,8 +55,10 @@ struct VcoAdapterTests {
     @Test func theSeedsSwaggerPlaceholderBodyIsRefusedWordForWord() throws {
         let json = try VendorTesting.json(
             VendorTesting.fixtures.appendingPathComponent("vco/bad-seed-004-swagger-example.json"))
-        #expect(throws: TaskDecodingError(
-            product: .vco, path: "start-mode", value: .string("string"), expected: "normal or start-in-the-past")) {
+        #expect(
+            throws: TaskDecodingError(
+                product: .vco, path: "start-mode", value: .string("string"), expected: "normal or start-in-the-past")
+        ) {
             try adapter.decode(json, context: VendorTesting.context())
         }
     }

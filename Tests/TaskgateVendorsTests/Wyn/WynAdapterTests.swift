@@ -9,7 +9,8 @@ struct WynAdapterTests {
 
     /// The seed's own request body (wyn.md §8.1), field by field.
     @Test func seedDecodesToExactCanonicalValues() throws {
-        let json = try VendorTesting.json(VendorTesting.fixtures.appendingPathComponent("wyn/seed-000-create-request.json"))
+        let json = try VendorTesting.json(
+            VendorTesting.fixtures.appendingPathComponent("wyn/seed-000-create-request.json"))
         let task = try adapter.decode(json, context: VendorTesting.context())
         #expect(task.identity == TaskIdentity(product: .wyn, name: "Cash Flow Report Task"))
         #expect(task.enabled)
@@ -70,7 +71,8 @@ struct WynAdapterTests {
 
     /// Without a workflow in the id map nothing can be written, and the loss says why.
     @Test func toVcoWithoutAWorkflowMappingWritesNothing() throws {
-        let json = try VendorTesting.json(VendorTesting.fixtures.appendingPathComponent("wyn/seed-000-create-request.json"))
+        let json = try VendorTesting.json(
+            VendorTesting.fixtures.appendingPathComponent("wyn/seed-000-create-request.json"))
         let task = try adapter.decode(json, context: VendorTesting.context())
         let encoded = VcoAdapter().encode(task, context: VendorTesting.context())
         #expect(encoded.json == nil)
@@ -80,7 +82,8 @@ struct WynAdapterTests {
                 == Loss(
                     path: "documentId", value: .string("b1d3027c-f808-4a0b-b8d8-b398cc18631a"),
                     reason:
-                        "no vco workflow is mapped to wyn report 'b1d3027c-f808-4a0b-b8d8-b398cc18631a'; add it to --id-map"))
+                        "no vco workflow is mapped to wyn report 'b1d3027c-f808-4a0b-b8d8-b398cc18631a'; add it to --id-map"
+                ))
     }
 
     @Test(arguments: [
@@ -138,9 +141,11 @@ struct WynAdapterTests {
         "quartz-net: day-of-week (field 6, column 11) 'MON-FRI': day-of-month is restricted too; one of the two day fields must be '?'"
 
     @Test func aFileOfNeitherShapeIsRefused() throws {
-        #expect(throws: TaskDecodingError(
-            product: .wyn, path: .root, value: .integer(3),
-            expected: "a Wyn task object, an array of tasks, or {\"tasks\": [...]}")) {
+        #expect(
+            throws: TaskDecodingError(
+                product: .wyn, path: .root, value: .integer(3),
+                expected: "a Wyn task object, an array of tasks, or {\"tasks\": [...]}")
+        ) {
             try adapter.taskDocuments(in: .integer(3))
         }
     }
