@@ -152,6 +152,16 @@ struct VcoTaskEncoder {
                     path: source(.runAs, "runAs"), value: .string(runAs.name ?? runAs.id ?? ""),
                     reason: "a vco task runs as whoever creates it (vco.md §11 V18)"))
         }
+        let catchUp = fromVco && task.extensions[.vco]?["start-mode"] == .string("start-in-the-past")
+        if case .once(let instant) = task.schedule.kind, instant < context.now, !catchUp {
+            // wyn.md §10 H17, vco.md §4.3: a one-time run in the past never runs with `normal`.
+            losses.append(
+                Loss(
+                    path: source(.schedule, "schedule"), value: .string(instant.description),
+                    reason:
+                        "the one-time run is in the past; a vco task created now with start-mode normal never runs it"
+                ))
+        }
         if !task.enabled {
             losses.append(
                 Loss(

@@ -41,7 +41,13 @@ struct VcoAdapterTests {
     @Test func roundTripGivesTheSameJSON() throws {
         let suspended = "state: a vco task cannot be created suspended; suspend it after creating (vco.md §9.6)"
         let count = try AdapterLaws.roundTrip(
-            adapter, folder: "vco", expectedLosses: ["06-read-8x-suspended-with-server-fields.json $": [suspended]],
+            adapter, folder: "vco",
+            expectedLosses: [
+                "06-read-8x-suspended-with-server-fields.json $": [suspended],
+                "11-array-of-tasks.json [1]": [
+                    "recurrence-pattern: the one-time run is in the past; a vco task created now with start-mode normal never runs it"
+                ],
+            ],
             normalise: Self.normalise)
         #expect(count == 14)
     }
