@@ -56,6 +56,10 @@ public struct WynTriggerPayload: Hashable, Sendable {
         }
         self.mode = mode
         unknown = reader.unread
+        // A zone without `once` has nothing to travel with: kept verbatim, not dropped.
+        var isOnce = false
+        if case .once = mode { isOnce = true }
+        if !isOnce, let onceZone { unknown["onceTimeZoneId"] = .string(onceZone) }
     }
 
     /// The trigger as Wyn JSON.

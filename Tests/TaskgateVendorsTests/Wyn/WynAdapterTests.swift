@@ -164,3 +164,17 @@ struct WynAdapterTests {
         return .object(object)
     }
 }
+
+@Suite("Wyn trigger members")
+struct WynTriggerMemberTests {
+    /// `onceTimeZoneId` beside `explicit` has nothing to travel with; it is kept, not dropped.
+    @Test func aZoneWithoutOnceIsKeptVerbatim() throws {
+        let json = try VendorTesting.json(
+            #"{"description":"x","documentId":"d","task":{"taskType":"RptExport","payload":"{}","documentId":"d"},"trigger":{"explicit":true,"onceTimeZoneId":"UTC"}}"#
+        )
+        let adapter = WynAdapter()
+        let task = try adapter.decode(json, context: VendorTesting.context())
+        #expect(task.extensions[.wyn]?["trigger.onceTimeZoneId"] == .string("UTC"))
+        #expect(adapter.encode(task, context: VendorTesting.context()).json == json)
+    }
+}
