@@ -41,7 +41,7 @@ struct VcoTaskEncoder {
         body.recurrenceCycle = String(line[..<space])
         body.recurrencePattern = String(line[line.index(after: space)...])
         if let end = text.context.end.flatMap(instant(of:)) ?? task.schedule.window.end.flatMap(instant(of:)) {
-            body.recurrenceEndDate = end.description
+            body.recurrenceEndDate = offOccurrence(end).description
         }
         // vco.md §11 V11: default `normal` when converting in.
         body.startMode = fromVco ? task.extensions[.vco]?["start-mode"]?.stringValue ?? "normal" : "normal"
@@ -168,6 +168,16 @@ struct VcoTaskEncoder {
                     path: source(.enabled, "enabled"), value: .bool(false),
                     reason: "a vco task cannot be created suspended; suspend it after creating (vco.md §9.6)"))
         }
+    }
+
+    /// vco.md §5.2, §11 V10: whether vCO's end date is inclusive is unknown, so an end that falls on
+    /// an occurrence moves one second later, which keeps that occurrence either way.
+    private func offOccurrence(_ end: Instant) -> Instant {
+        guard case .recurring = task.schedule.kind,
+            let next = try? task.schedule.nextOccurrences(after: end.adding(seconds: -1), count: 1).first,
+            next == end
+        else { return end }
+        return end.adding(seconds: 1)
     }
 
     /// The one-time instant, or the window's start; a task without one starts now (vco.md §11 V10).

@@ -158,3 +158,19 @@ struct VcoAdapterTests {
         return .object(object)
     }
 }
+
+@Suite("vCO window boundaries")
+struct VcoWindowBoundaryTests {
+    /// vco.md §11 V10: an end on an occurrence moves one second later, keeping that run whether or
+    /// not vCO's end is inclusive; the proof still holds.
+    @Test func anEndOnAnOccurrenceMovesOneSecondLater() throws {
+        let json = try VendorTesting.json(
+            #"{"name":"x","workflow":{"id":"w"},"recurrence-cycle":"every-days","recurrence-pattern":"(UTC) 01:00:00,","recurrence-start-date":"2026-03-01T00:00:00Z","recurrence-end-date":"2026-03-05T01:00:00Z","start-mode":"normal"}"#
+        )
+        let adapter = VcoAdapter()
+        let encoded = adapter.encode(
+            try adapter.decode(json, context: VendorTesting.context()), context: VendorTesting.context())
+        #expect(encoded.schedule.status == .exact)
+        #expect(encoded.json?["recurrence-end-date"] == .string("2026-03-05T01:00:01Z"))
+    }
+}
