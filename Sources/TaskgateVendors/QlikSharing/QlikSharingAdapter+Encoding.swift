@@ -171,7 +171,7 @@ extension QlikSharingAdapter {
             let built = QlikSharingRecipientsPayload(userIDs: userIDs, emailAddresses: email.recipients)
             if let original = own["recipients"],
                 let read = try? QlikSharingRecipientsPayload(JSONFields(original, at: "recipients", product: product)),
-                read.emailAddresses == built.emailAddresses, read.userIDs.map(\.value) == userIDs
+                read.emailAddresses == built.emailAddresses, read.userIDs.compactMap(\.value) == userIDs
             {
                 body["recipients"] = original
             } else {

@@ -99,7 +99,7 @@ public struct QlikSharingAdapter: ProductAdapter {
                     .email(
                         EmailDelivery(
                             recipients: payload.recipients?.emailAddresses ?? [],
-                            userRecipients: payload.recipients?.userIDs.map(\.value) ?? [],
+                            userRecipients: payload.recipients?.userIDs.compactMap(\.value) ?? [],
                             subject: payload.emailSubject, body: payload.emailBody, mode: mode)))
                 provenance[.emailRecipients] = "recipients"
                 if payload.emailSubject != nil { provenance[.emailSubject] = "emailContent.subject" }

@@ -7,8 +7,8 @@ public import TaskgateCore
 struct QlikSharingRecipientsPayload: Sendable {
     /// One internal user, in the request shape.
     struct User: Hashable, Sendable {
-        /// The tenant's user id.
-        var value: String
+        /// The tenant's user id (missing in the seed's placeholder `"userIds":[{}]`).
+        var value: String?
         /// Request members besides `value` (`groups`, `enabled`, `subscribed`), verbatim.
         var settings: JSONObject
     }
@@ -43,7 +43,7 @@ struct QlikSharingRecipientsPayload: Sendable {
             for (key, value) in user.members where Self.persistedUserFields.contains(key) {
                 server[JSONPath(components: [.key("userIds"), .index(index), .key(key)])] = value
             }
-            userIDs.append(User(value: try user.requiredString("value"), settings: settings))
+            userIDs.append(User(value: try user.string("value"), settings: settings))
         }
         for (index, item) in (try fields.array("emailAddresses") ?? []).enumerated() {
             switch item {
@@ -81,7 +81,7 @@ struct QlikSharingRecipientsPayload: Sendable {
             members["userIds"] = .array(
                 userIDs.map { user in
                     var object = user.settings
-                    object["value"] = .string(user.value)
+                    if let value = user.value { object["value"] = .string(value) }
                     return .object(object)
                 })
         }
