@@ -14,7 +14,7 @@ extension QlikSchedulingAdapter {
         let source = task.identity.product
         let same = source == product
         let own = same ? (task.extensions[product] ?? [:]) : [:]
-        var losses = ScheduleWriting.extensionLosses(of: task, into: product, mirrors: Self.mirrors)
+        var losses = ScheduleWriting.extensionLosses(of: task, into: product)
         var body: JSONObject = [:]
         var metadata: JSONObject = [:]
         for (path, value) in own where !Self.mirrors.contains(path) {
@@ -45,8 +45,8 @@ extension QlikSchedulingAdapter {
             losses.append(
                 Loss(
                     path: task.provenance[.action] ?? "action", value: .string(task.action.kind),
-                    reason: "qlik-scheduling only reloads apps; it has no '\(task.action.kind)' on a "
-                        + "\(task.target?.kind ?? "task without target")"))
+                    reason: "qlik-scheduling only reloads apps; it has no action '\(task.action.kind)' on target kind "
+                        + "'\(task.target?.kind ?? "none")'"))
         }
         var appID: String?
         if let target = task.target {
@@ -132,6 +132,13 @@ extension QlikSchedulingAdapter {
                         path: task.provenance[.emailRecipients] ?? "deliveries",
                         value: .array((email.recipients + email.userRecipients).map(JSONValue.string)),
                         reason: "qlik-scheduling reloads an app; it sends no e-mail"))
+                for (field, text) in [(CanonicalField.emailSubject, email.subject), (.emailBody, email.body)] {
+                    guard let text else { continue }
+                    losses.append(
+                        Loss(
+                            path: task.provenance[field] ?? "deliveries", value: .string(text),
+                            reason: "qlik-scheduling reloads an app; it sends no e-mail"))
+                }
             case .storage(let storage):
                 losses.append(
                     Loss(
@@ -211,10 +218,10 @@ extension QlikSchedulingAdapter {
             schedule["endDateTime"] = .string(local)
         }
         body["start"] = .object(["stateName": stateName, "schedule": .object(schedule)])
-        for (index, line) in text.lines.enumerated().dropFirst() {
+        for line in text.lines.dropFirst() {
             losses.append(
                 Loss(
-                    path: schedulePath.appending(index), value: .string(line),
+                    path: schedulePath, value: .string(line),
                     reason: "qlik-scheduling holds one recurrence per task (H16): this rule needs a separate task"))
         }
         if conversion.status == .lossy {

@@ -7,9 +7,8 @@ public import TaskgateCore
 /// CloudEvent (another task finished, a dataset was updated), or by hand. It is written in the
 /// recommended form (§4.2): one `recurrence` RRULE + `startDateTime` as wall time + `timezone`.
 public struct QlikSchedulingAdapter: ProductAdapter {
-    /// Extension paths that hold the source's own text of parts with a canonical home (the
-    /// schedule, the event definitions, the state holding the action); no loss elsewhere.
-    static let mirrors: Set<JSONPath> = ["start", "events", "states"]
+    /// Extension paths that hold this product's own text of parts with a canonical home.
+    static var mirrors: Set<JSONPath> { SourceMirrors.paths(of: .qlikScheduling) }
 
     /// The product this adapter reads and writes.
     public var product: Product { .qlikScheduling }

@@ -31,9 +31,9 @@ enum QlikSchedulingSchedule {
             line = text
         case .object(var members):
             if case .string(let zone)? = members["timezone"] {
-                do {
-                    members["timezone"] = .string(try context.zones.resolve(zone))
-                } catch {
+                if let resolved = ZoneNaming.resolve(zone, context: context) {
+                    members["timezone"] = .string(resolved)
+                } else {
                     throw TaskDecodingError(
                         product: product, path: path.appending("timezone"), value: .string(zone),
                         expected: "an IANA zone name such as Europe/Berlin")

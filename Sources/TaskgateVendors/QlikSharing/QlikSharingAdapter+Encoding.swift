@@ -12,7 +12,7 @@ extension QlikSharingAdapter {
         let source = task.identity.product
         let same = source == product
         let own = same ? (task.extensions[product] ?? [:]) : [:]
-        var losses = ScheduleWriting.extensionLosses(of: task, into: product, mirrors: Self.mirrors)
+        var losses = ScheduleWriting.extensionLosses(of: task, into: product)
         var body: JSONObject = [:]
         for (path, value) in own where !Self.mirrors.contains(path) {
             if case .key(let key)? = path.components.first, path.components.count == 1 { body[key] = value }
@@ -33,8 +33,8 @@ extension QlikSharingAdapter {
             losses.append(
                 Loss(
                     path: task.provenance[.action] ?? "action", value: .string(task.action.kind),
-                    reason: "qlik-sharing has no task type for '\(task.action.kind)' on a "
-                        + "\(task.target?.kind ?? "task without target")"))
+                    reason: "qlik-sharing has no task type for the action '\(task.action.kind)' on target kind "
+                        + "'\(task.target?.kind ?? "none")'"))
         }
         if same {
             for key in ["templates", "state"] { body[key] = task.action.parameters[key] }

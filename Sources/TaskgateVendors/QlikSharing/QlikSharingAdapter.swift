@@ -8,9 +8,8 @@ public import TaskgateCore
 /// `executeOnAppReload`, after each app reload (§6.1, §10.5). The task is written in the create
 /// shape: server-set fields are read into ``ServerState`` and never written.
 public struct QlikSharingAdapter: ProductAdapter {
-    /// Extension paths that hold the source's own text of parts with a canonical home, so that a
-    /// same-product round trip writes them as read; they are no loss in another product.
-    static let mirrors: Set<JSONPath> = ["scheduleOptions", "recipients", "transportChannels", "emailContent"]
+    /// Extension paths that hold this product's own text of parts with a canonical home.
+    static var mirrors: Set<JSONPath> { SourceMirrors.paths(of: .qlikSharing) }
 
     /// The product this adapter reads and writes.
     public var product: Product { .qlikSharing }

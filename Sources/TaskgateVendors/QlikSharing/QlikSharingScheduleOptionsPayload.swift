@@ -61,11 +61,10 @@ struct QlikSharingScheduleOptionsPayload: Hashable, Sendable {
         }
         var zone = context.defaultZone
         if let timezone, !timezone.isEmpty {
-            do {
-                zone = try context.zones.resolve(timezone)
-            } catch {
+            guard let resolved = ZoneNaming.resolve(timezone, context: context) else {
                 throw failure("timezone", .string(timezone), "an IANA zone name such as Europe/Berlin")
             }
+            zone = resolved
         }
         let start = try Self.local(startDateTime, key: "startDateTime", failure: failure)
         let end = try Self.local(endDateTime, key: "endDateTime", failure: failure)
