@@ -92,13 +92,16 @@ extension QlikSchedulingAdapter {
             body["events"] = .array(events)
             eventRefs = events.compactMap { $0["name"] }
         }
-        body["states"] = states(own: own, refName: refName ?? "", appID: appID ?? "", partial: partial, eventRefs: eventRefs)
+        body["states"] = states(
+            own: own, refName: refName ?? "", appID: appID ?? "", partial: partial, eventRefs: eventRefs)
         return EncodedTask(json: writable ? .object(body) : nil, schedule: conversion, losses: losses.sorted())
     }
 
     /// The original states when they still name the same function, app and `partial`; else one
     /// event state as the migration guide writes it (§8.1).
-    func states(own: [JSONPath: JSONValue], refName: String, appID: String, partial: Bool?, eventRefs: [JSONValue])
+    func states(
+        own: [JSONPath: JSONValue], refName: String, appID: String, partial: Bool?, eventRefs: [JSONValue]
+    )
         -> JSONValue
     {
         if case .array(let original)? = own["states"], original.count == 1,
@@ -142,7 +145,8 @@ extension QlikSchedulingAdapter {
             case .storage(let storage):
                 losses.append(
                     Loss(
-                        path: task.provenance[.storage] ?? "deliveries", value: .string(storage.location ?? storage.kind),
+                        path: task.provenance[.storage] ?? "deliveries",
+                        value: .string(storage.location ?? storage.kind),
                         reason: "qlik-scheduling reloads an app; it stores no output"))
             case .notification(let notice):
                 losses.append(
@@ -183,7 +187,8 @@ extension QlikSchedulingAdapter {
         let sourceText = task.extensions[sourceProduct]?[schedulePath] ?? .null
         let stateName = own["start"]?["stateName"] ?? own["states"]?.arrayValue?.first?["name"] ?? .string("reload")
         if let original = own["start"], let schedule = original["schedule"],
-            let reread = try? QlikSchedulingSchedule.read(schedule, at: "start.schedule", context: context, product: product),
+            let reread = try? QlikSchedulingSchedule.read(
+                schedule, at: "start.schedule", context: context, product: product),
             let conversion = ScheduleWriting.verbatim(
                 task.schedule, reread: reread,
                 text: DialectText(
@@ -206,7 +211,9 @@ extension QlikSchedulingAdapter {
             task.schedule, to: .product(product), now: context.now)
         guard conversion.status != .impossible, let text = conversion.target, let first = text.lines.first else {
             losses.append(
-                Loss(path: schedulePath, value: sourceText, reason: conversion.reason ?? "the schedule cannot be written"))
+                Loss(
+                    path: schedulePath, value: sourceText, reason: conversion.reason ?? "the schedule cannot be written"
+                ))
             return conversion
         }
         var schedule: JSONObject = [

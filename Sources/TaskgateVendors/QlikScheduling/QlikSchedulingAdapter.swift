@@ -54,7 +54,9 @@ public struct QlikSchedulingAdapter: ProductAdapter {
         let schedule = try QlikSchedulingSchedule.read(payload, context: context, product: product)
         var extensions: [JSONPath: JSONValue] = [:]
         for (key, value) in payload.other { extensions[JSONPath(components: [.key(key)])] = value }
-        for (key, value) in payload.metadataBody { extensions[JSONPath(components: [.key("metadata"), .key(key)])] = value }
+        for (key, value) in payload.metadataBody {
+            extensions[JSONPath(components: [.key("metadata"), .key(key)])] = value
+        }
         if let start = payload.start { extensions["start"] = .object(start.members) }
         if !payload.events.isEmpty || json["events"] != nil { extensions["events"] = .array(payload.events) }
         extensions["states"] = .array(payload.states)

@@ -57,7 +57,8 @@ struct QlikSchedulingTaskPayload: Sendable {
         }
         events = try fields.array("events") ?? []
         guard let states = try fields.array("states"), states.count == 1 else {
-            throw fields.error("states", fields.members["states"], expected: "one event state (qlik-scheduling.md §3.4)")
+            throw fields.error(
+                "states", fields.members["states"], expected: "one event state (qlik-scheduling.md §3.4)")
         }
         self.states = states
         let state = try JSONFields(states[0], at: "states[0]", product: product)
@@ -74,7 +75,8 @@ struct QlikSchedulingTaskPayload: Sendable {
             throw action.error(
                 "functionRef", .string(name), expected: "an object with refName and arguments.appId")
         case .object?:
-            let function = try JSONFields(action.members["functionRef"] ?? .null, at: Self.functionPath, product: product)
+            let function = try JSONFields(
+                action.members["functionRef"] ?? .null, at: Self.functionPath, product: product)
             refName = try function.requiredString("refName")
             let arguments = try function.object("arguments")
             guard let arguments, let app = try arguments.string("appId") else {

@@ -150,7 +150,8 @@ extension QlikSharingAdapter {
             case .storage(let storage):
                 losses.append(
                     Loss(
-                        path: task.provenance[.storage] ?? "deliveries", value: .string(storage.location ?? storage.kind),
+                        path: task.provenance[.storage] ?? "deliveries",
+                        value: .string(storage.location ?? storage.kind),
                         reason: "qlik-sharing stores output only in one SharePoint folder, not in '\(storage.kind)'"))
             case .notification(let notice):
                 losses.append(
@@ -222,7 +223,9 @@ extension QlikSharingAdapter {
             task.schedule, to: .product(product), now: context.now)
         guard conversion.status != .impossible, let text = conversion.target else {
             losses.append(
-                Loss(path: schedulePath, value: sourceText, reason: conversion.reason ?? "the schedule cannot be written"))
+                Loss(
+                    path: schedulePath, value: sourceText, reason: conversion.reason ?? "the schedule cannot be written"
+                ))
             return conversion
         }
         var options: JSONObject = [

@@ -27,7 +27,8 @@ public struct QlikSharingAdapter: ProductAdapter {
             if let error = QlikErrorResponse(json) {
                 throw TaskDecodingError(
                     product: product, path: .root, value: json,
-                    expected: "a sharing task, an array of them or a list response; the file holds \(error.description)")
+                    expected: "a sharing task, an array of them or a list response; the file holds \(error.description)"
+                )
             }
             guard let list = members["sharingTasks"] else { return [(.root, json)] }
             guard case .array(let items) = list else {

@@ -37,7 +37,8 @@ struct QlikSharingRecipientsPayload: Sendable {
         server = [:]
         present = (fields.members["userIds"] != nil, fields.members["emailAddresses"] != nil)
         for (index, item) in (try fields.array("userIds") ?? []).enumerated() {
-            let user = try JSONFields(item, at: fields.path.appending("userIds").appending(index), product: fields.product)
+            let user = try JSONFields(
+                item, at: fields.path.appending("userIds").appending(index), product: fields.product)
             var settings = user.members(except: Self.persistedUserFields.union(["value", "enabledByUser"]))
             if let enabled = try user.bool("enabledByUser") { settings["enabled"] = .bool(enabled) }
             for (key, value) in user.members where Self.persistedUserFields.contains(key) {

@@ -49,7 +49,9 @@ struct QlikSharingScheduleOptionsPayload: Hashable, Sendable {
     /// - Throws: ``TaskDecodingError`` at the member that is wrong: not 1 to 5 lines, a line with
     ///   `DTSTART`, `DTEND`, `UNTIL`, `RDATE`, `EXDATE` or `EXRULE`, an unknown zone, a date-time
     ///   with an offset, a rule RFC 5545 does not accept.
-    func schedule(at path: JSONPath, context: AdapterContext, product: Product) throws(TaskDecodingError)
+    func schedule(
+        at path: JSONPath, context: AdapterContext, product: Product
+    ) throws(TaskDecodingError)
         -> Schedule
     {
         func failure(_ key: String, _ value: JSONValue?, _ expected: String) -> TaskDecodingError {
@@ -72,7 +74,8 @@ struct QlikSharingScheduleOptionsPayload: Hashable, Sendable {
             zone: zone, start: start, end: end.map(TimePoint.local), reference: context.now)
         for (index, line) in recurrence.enumerated() {
             let upper = line.uppercased()
-            let forbidden = ["DTSTART", "DTEND", "RDATE", "EXDATE", "EXRULE"].first { upper.hasPrefix($0) }
+            let forbidden =
+                ["DTSTART", "DTEND", "RDATE", "EXDATE", "EXRULE"].first { upper.hasPrefix($0) }
                 ?? (upper.contains("UNTIL=") ? "UNTIL" : nil)
             if let forbidden {
                 throw TaskDecodingError(

@@ -10,7 +10,9 @@ import Testing
     let scheduling = QlikSchedulingAdapter()
 
     func losses(_ encoded: EncodedTask) -> [String] {
-        encoded.losses.map { "\($0.path) = \(QlikTestSupport.text($0.value).replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "  ", with: "")): \($0.reason)" }
+        encoded.losses.map {
+            "\($0.path) = \(QlikTestSupport.text($0.value).replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "  ", with: "")): \($0.reason)"
+        }
     }
 
     @Test func threeRuleSharingTaskIntoScheduling() throws {
@@ -74,6 +76,7 @@ import Testing
             ])
         #expect(encoded.schedule.status == .exact)
         #expect(
-            encoded.schedule.target?.lines == ["RRULE:FREQ=WEEKLY;BYSECOND=0;BYMINUTE=30;BYHOUR=6;BYDAY=MO,TU,WE,TH,FR"])
+            encoded.schedule.target?.lines == ["RRULE:FREQ=WEEKLY;BYSECOND=0;BYMINUTE=30;BYHOUR=6;BYDAY=MO,TU,WE,TH,FR"]
+        )
     }
 }

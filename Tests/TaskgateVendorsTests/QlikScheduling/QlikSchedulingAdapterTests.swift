@@ -32,7 +32,9 @@ import Testing
         #expect(task.server.id == "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx")
         #expect(task.server.status == "SUCCEEDED")
         #expect(task.server.lastRun == Instant(parsingRFC3339: "2025-08-31T23:28:04Z"))
-        #expect(task.server.fields["metadata.trigger"] == .object(["id": .string("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"), "type": .integer(4)]))
+        #expect(
+            task.server.fields["metadata.trigger"]
+                == .object(["id": .string("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"), "type": .integer(4)]))
         let extensions = task.extensions[.qlikScheduling] ?? [:]
         #expect(
             extensions.keys.map(\.description).sorted() == [
@@ -47,7 +49,8 @@ import Testing
                 == (try iso(
                     #"{"endDateTime":"2026-06-30T23:59:59","recurrence":"RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=6;BYMINUTE=30;BYSECOND=0","startDateTime":"2025-09-01T06:30:00","timezone":"Europe/Berlin"}"#
                 )))
-        let window = try task.schedule.nextOccurrences(after: Instant(parsingRFC3339: "2025-10-24T00:00:00Z") ?? QlikTestSupport.now, count: 2)
+        let window = try task.schedule.nextOccurrences(
+            after: Instant(parsingRFC3339: "2025-10-24T00:00:00Z") ?? QlikTestSupport.now, count: 2)
         #expect(window.map(\.description) == ["2025-10-24T04:30:00Z", "2025-10-27T05:30:00Z"])
         #expect(task.enabled)
         #expect(task.action.parameters == ["partial": .bool(false)])
@@ -139,9 +142,12 @@ import Testing
                 == "qlik-scheduling: specVersion is missing; expected a Serverless Workflow version such as \"0.8\"")
         #expect(
             message("{\"name\":\"n\",\"specVersion\":\"0.8\",\"states\":[]}")
-                == "qlik-scheduling: states: an array of 0 is not valid; expected one event state (qlik-scheduling.md §3.4)")
+                == "qlik-scheduling: states: an array of 0 is not valid; expected one event state (qlik-scheduling.md §3.4)"
+        )
         #expect(
-            message("{\"name\":\"n\",\"specVersion\":\"0.8\",\(states.replacingOccurrences(of: "app.reload", with: "automation.run"))}")
+            message(
+                "{\"name\":\"n\",\"specVersion\":\"0.8\",\(states.replacingOccurrences(of: "app.reload", with: "automation.run"))}"
+            )
                 == "qlik-scheduling: states[0].onEvents[0].actions[0].functionRef.refName: 'automation.run' is not valid; "
                 + "expected one of app.reload")
         #expect(
@@ -155,5 +161,25 @@ import Testing
             )
                 == "qlik-scheduling: start.schedule.timezone: 'Mars/Olympus' is not valid; expected an IANA zone name "
                 + "such as Europe/Berlin")
+    }
+
+    /// Every example decodes and round-trips; there are at least ten.
+    @Test func examples() throws {
+        let files = QlikTestSupport.examples("qlik-scheduling")
+        #expect(files.count >= 10)
+        var tasks = 0
+        for file in files {
+            let json = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: file))
+            for (_, document) in try adapter.taskDocuments(in: json) {
+                let task = try adapter.decode(document, context: context)
+                let encoded = adapter.encode(task, context: context)
+                #expect(
+                    QlikTestSupport.text(encoded.json)
+                        == QlikTestSupport.text(QlikTestSupport.schedulingCreateForm(document)),
+                    "\(file.lastPathComponent)")
+                tasks += 1
+            }
+        }
+        #expect(tasks == 11)
     }
 }

@@ -22,7 +22,8 @@ import Testing
 
     @Test func decodesTheSeedCreateRequest() throws {
         let task = try decode("seed-create.json")
-        #expect(task.identity == TaskIdentity(product: .qlikSharing, name: "Example Sharing Task", description: "string"))
+        #expect(
+            task.identity == TaskIdentity(product: .qlikSharing, name: "Example Sharing Task", description: "string"))
         #expect(task.enabled)
         #expect(task.action.kind == "monitor")
         #expect(task.action.format == "pdf")
@@ -142,7 +143,9 @@ import Testing
             }
         }
         let base = #""name":"n","type":"sheet-sharing","state":{},"templates":[]"#
-        #expect(message("{\"type\":\"sheet-sharing\",\"templates\":[]}") == "qlik-sharing: name is missing; expected a string")
+        #expect(
+            message("{\"type\":\"sheet-sharing\",\"templates\":[]}")
+                == "qlik-sharing: name is missing; expected a string")
         #expect(
             message("{\"name\":\"n\",\"type\":\"pdf-sharing\",\"templates\":[]}")
                 == "qlik-sharing: type: 'pdf-sharing' is not valid; expected one of sheet-sharing, chart-sharing, "
@@ -154,18 +157,41 @@ import Testing
         #expect(
             message("{\(base),\"scheduleOptions\":{\"recurrence\":[\"RRULE:FREQ=DAILY;UNTIL=20270101T000000Z\"]}}")
                 == "qlik-sharing: scheduleOptions.recurrence[0]: 'RRULE:FREQ=DAILY;UNTIL=20270101T000000Z' is not valid; "
-                + "expected an RRULE line without UNTIL (qlik-sharing.md §6.2: the window is startDateTime and endDateTime)")
+                + "expected an RRULE line without UNTIL (qlik-sharing.md §6.2: the window is startDateTime and endDateTime)"
+        )
         #expect(
             message(
-                "{\(base),\"scheduleOptions\":{\"recurrence\":[\"RRULE:FREQ=DAILY\"],\"startDateTime\":\"2026-12-01T08:00:00Z\"}}")
+                "{\(base),\"scheduleOptions\":{\"recurrence\":[\"RRULE:FREQ=DAILY\"],\"startDateTime\":\"2026-12-01T08:00:00Z\"}}"
+            )
                 == "qlik-sharing: scheduleOptions.startDateTime: '2026-12-01T08:00:00Z' is not valid; expected a local "
                 + "date-time without offset, YYYY-MM-DDTHH:MM:SS")
         #expect(
-            message("{\(base),\"scheduleOptions\":{\"recurrence\":[\"RRULE:FREQ=DAILY\"],\"timezone\":\"Mars/Olympus\"}}")
+            message(
+                "{\(base),\"scheduleOptions\":{\"recurrence\":[\"RRULE:FREQ=DAILY\"],\"timezone\":\"Mars/Olympus\"}}")
                 == "qlik-sharing: scheduleOptions.timezone: 'Mars/Olympus' is not valid; expected an IANA zone name "
                 + "such as Europe/Berlin")
         #expect(
             message("{\(base),\"enabled\":\"yes\"}")
                 == "qlik-sharing: enabled: 'yes' is not valid; expected true or false")
+    }
+
+    /// Every example decodes and round-trips; there are at least ten.
+    @Test func examples() throws {
+        let files = QlikTestSupport.examples("qlik-sharing")
+        #expect(files.count >= 10)
+        var tasks = 0
+        for file in files {
+            let json = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: file))
+            for (_, document) in try adapter.taskDocuments(in: json) {
+                let task = try adapter.decode(document, context: context)
+                let encoded = adapter.encode(task, context: context)
+                #expect(
+                    QlikTestSupport.text(encoded.json)
+                        == QlikTestSupport.text(QlikTestSupport.sharingCreateForm(document)),
+                    "\(file.lastPathComponent)")
+                tasks += 1
+            }
+        }
+        #expect(tasks == 12)
     }
 }

@@ -100,7 +100,9 @@ enum QlikTestSupport {
                     users.map { user in
                         guard case .object(var object) = user else { return user }
                         if let enabled = object["enabledByUser"] { object["enabled"] = enabled }
-                        for key in ["enabledByUser", "enabledBySystem", "taskRecipientErrors", "alertingTaskRecipientErrors"] {
+                        for key in [
+                            "enabledByUser", "enabledBySystem", "taskRecipientErrors", "alertingTaskRecipientErrors",
+                        ] {
                             object[key] = nil
                         }
                         return .object(object)
