@@ -43,7 +43,9 @@ extension QlikSharingAdapter {
             if let target = task.target {
                 if let entry = context.idMap.entry(from: source, id: target.id, to: product) {
                     body["templates"] = .array([
-                        Self.template(for: term?.target ?? target.kind, appID: entry.toID, format: task.action.format)
+                        Self.template(
+                            for: entry.toKind ?? term?.target ?? target.kind, appID: entry.toID,
+                            format: task.action.format)
                     ])
                     body["state"] = .object(["selections": .array([])])
                 } else {
@@ -95,7 +97,8 @@ extension QlikSharingAdapter {
         return EncodedTask(json: writable ? .object(body) : nil, schedule: conversion, losses: losses.sorted())
     }
 
-    /// A template for a target kind: a chart, sheets, or a report template (§5.5).
+    /// A template for a target kind (the id map's `toKind`, else the vocabulary's): a chart
+    /// (`chartData.appId`), sheets (`multiSheetData[0].appId`), or a report template (§5.5).
     static func template(for kind: String, appID: String, format: String?) -> JSONValue {
         var template: JSONObject
         switch kind {
@@ -107,7 +110,9 @@ extension QlikSharingAdapter {
                 "multiSheetData": .array([.object(["appId": .string(appID), "resizeType": .string("autofit")])]),
             ]
         default:
-            template = ["type": .string("pixel-perfect"), "appId": .string(appID)]
+            // §5.5 names no field that points a report template at its template other than the
+            // deprecated, server-owned `templateId`; the mapped id goes there, and the report says so.
+            template = ["type": .string("pixel-perfect"), "templateId": .string(appID)]
         }
         if let format { template["subType"] = .string(format) }
         return .object(template)

@@ -133,6 +133,8 @@ public struct QlikSharingAdapter: ProductAdapter {
         let options = payload.scheduleOptions?.server
         return CanonicalTask(
             identity: TaskIdentity(product: product, name: payload.name, description: payload.description),
+            // A missing `enabled` reads as true: every seed example sends true and a response always
+            // says (qlik-sharing.md §5.1 leaves the create default open).
             enabled: payload.enabled ?? true,
             target: payload.appID.map {
                 TaskTarget(kind: term.target, id: $0, name: payload.passthrough["appName"]?.stringValue)

@@ -79,4 +79,124 @@ import Testing
             encoded.schedule.target?.lines == ["RRULE:FREQ=WEEKLY;BYSECOND=0;BYMINUTE=30;BYHOUR=6;BYDAY=MO,TU,WE,TH,FR"]
         )
     }
+
+    /// A task as another product's adapter hands it over: a Wyn report export, mapped to Qlik ids.
+    func wynTask() throws -> CanonicalTask {
+        let schedule = try Dialect.quartzNet.parse(
+            ["0 0 8 ? * MON-FRI"],
+            context: DialectContext(
+                zone: "Europe/Berlin", start: LocalDateTime(parsing: "2026-12-01T00:00:00"),
+                reference: QlikTestSupport.now))
+        return CanonicalTask(
+            identity: TaskIdentity(product: .wyn, name: "Daily sales PDF", description: "Sales by region"),
+            target: TaskTarget(kind: "report", id: "wyn-doc-42", name: "Sales"),
+            action: TaskAction(
+                kind: "export", format: "pdf", parameters: ["pageSize": .string("A4")], timeoutSeconds: 600),
+            schedule: schedule,
+            deliveries: [
+                .email(
+                    EmailDelivery(
+                        recipients: ["sales@example.com"], copies: ["cfo@example.com"], subject: "Daily sales",
+                        body: "Attached.")),
+                .storage(StorageDelivery(kind: "wyn-document-store", location: "/Reports/Sales")),
+            ],
+            owner: TaskPrincipal(id: "7", name: "admin"),
+            extensions: [.wyn: ["deployTo.emailAttach.settings.replyTo": .string("noreply@example.com")]],
+            provenance: [
+                .schedule: "trigger.pattern.patterns", .target: "documentId", .action: "taskType",
+                .actionParameters: "parameters", .emailRecipients: "deployTo.emailAttach.settings.mailTo",
+                .emailCopies: "deployTo.emailAttach.settings.cc", .storage: "deployTo.localStore", .owner: "owner",
+                .timeout: "timeout",
+            ])
+    }
+
+    @Test func wynReportIntoSharing() throws {
+        let context = QlikTestSupport.context(
+            idMap: IDMap(entries: [.init(from: .wyn, fromID: "wyn-doc-42", to: .qlikSharing, toID: "rpt-template-9")]))
+        let encoded = sharing.encode(try wynTask(), context: context)
+        let expected: JSONValue = .object([
+            "name": .string("Daily sales PDF"), "description": .string("Sales by region"), "enabled": .bool(true),
+            "type": .string("template-sharing"),
+            "templates": .array([
+                .object([
+                    "type": .string("pixel-perfect"), "subType": .string("pdf"),
+                    "templateId": .string("rpt-template-9"),
+                ])
+            ]),
+            "state": .object(["selections": .array([])]),
+            "recipients": .object(["emailAddresses": .array([.string("sales@example.com")])]),
+            "emailContent": .object(["subject": .string("Daily sales"), "body": .string("Attached.")]),
+            "transportChannels": .array([.string("email")]),
+            "scheduleOptions": .object([
+                "timezone": .string("Europe/Berlin"),
+                "recurrence": .array([.string("RRULE:FREQ=DAILY;BYSECOND=0;BYMINUTE=0;BYHOUR=8;BYDAY=MO,TU,WE,TH,FR")]),
+                "startDateTime": .string("2026-12-01T00:00:00"),
+                // Quartz's end of years, which the converter moves into the window.
+                "endDateTime": .string("2126-12-31T23:59:59"),
+            ]),
+        ])
+        #expect(QlikTestSupport.text(encoded.json) == QlikTestSupport.text(expected))
+        #expect(
+            losses(encoded) == [
+                #"deployTo.emailAttach.settings.cc = ["cfo@example.com"]: qlik-sharing has no Cc"#,
+                #"deployTo.emailAttach.settings.replyTo = "noreply@example.com": qlik-sharing has no field for wyn's "#
+                    + "'deployTo.emailAttach.settings.replyTo'",
+                #"deployTo.localStore = "/Reports/Sales": qlik-sharing stores output only in one SharePoint folder, "#
+                    + "not in 'wyn-document-store'",
+                #"owner = "7": qlik-sharing makes the caller the owner; an owner cannot be set on create"#,
+                #"parameters.pageSize = "A4": qlik-sharing has no field for wyn's 'pageSize'"#,
+                "timeout = 600: qlik-sharing has no run time limit",
+            ])
+        #expect(encoded.schedule.status == .exact)
+        #expect(encoded.status == .lossy)
+    }
+
+    @Test func wynDatasetRefreshIntoScheduling() throws {
+        let context = QlikTestSupport.context(
+            idMap: IDMap(entries: [.init(from: .wyn, fromID: "wyn-doc-42", to: .qlikScheduling, toID: "app-1")]))
+        var task = try wynTask()
+        task.action = TaskAction(kind: "refresh", timeoutSeconds: 600)
+        task.target = TaskTarget(kind: "dataset", id: "wyn-doc-42")
+        task.deliveries = []
+        let encoded = scheduling.encode(task, context: context)
+        let state: JSONValue = .object([
+            "name": .string("reload"), "type": .string("event"), "end": .bool(true),
+            "onEvents": .array([
+                .object([
+                    "eventRefs": .array([]),
+                    "actions": .array([
+                        .object([
+                            "name": .string("reload-action"),
+                            "functionRef": .object([
+                                "refName": .string("app.reload"),
+                                "arguments": .object(["appId": .string("app-1"), "partial": .bool(false)]),
+                            ]),
+                        ])
+                    ]),
+                ])
+            ]),
+        ])
+        let expected: JSONValue = .object([
+            "name": .string("Daily sales PDF"), "description": .string("Sales by region"), "enabled": .bool(true),
+            "specVersion": .string("0.8"), "metadata": .object(["usage": .string("ANALYTICS")]),
+            "start": .object([
+                "stateName": .string("reload"),
+                "schedule": .object([
+                    "recurrence": .string("RRULE:FREQ=DAILY;BYSECOND=0;BYMINUTE=0;BYHOUR=8;BYDAY=MO,TU,WE,TH,FR"),
+                    "startDateTime": .string("2026-12-01T00:00:00"), "endDateTime": .string("2126-12-31T23:59:59"),
+                    "timezone": .string("Europe/Berlin"),
+                ]),
+            ]),
+            "states": .array([state]),
+        ])
+        #expect(QlikTestSupport.text(encoded.json) == QlikTestSupport.text(expected))
+        #expect(
+            losses(encoded) == [
+                #"deployTo.emailAttach.settings.replyTo = "noreply@example.com": qlik-scheduling has no field for "#
+                    + "wyn's 'deployTo.emailAttach.settings.replyTo'",
+                #"owner = "7": qlik-scheduling makes the caller the owner (H31)"#,
+                "timeout = 600: qlik-scheduling has no run time limit (a reload fails after three hours)",
+            ])
+        #expect(encoded.status == .lossy)
+    }
 }
