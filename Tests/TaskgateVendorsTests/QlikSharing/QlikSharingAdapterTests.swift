@@ -194,4 +194,54 @@ import Testing
         }
         #expect(tasks == 12)
     }
+
+    /// An edited canonical task is written from its canonical values, not from the text it was read from.
+    @Test func editedScheduleAndRecipientsAreWrittenAfresh() throws {
+        var task = try decode("emea-sales-pack.json")
+        task.schedule = try rrule(
+            ["RRULE:FREQ=DAILY;BYHOUR=9;BYMINUTE=15;BYSECOND=0"], zone: "Europe/Berlin", start: "2026-12-01T09:15:00")
+        task.deliveries = [.email(EmailDelivery(recipients: ["new@example.com"], subject: "EMEA sales pack"))]
+        let encoded = adapter.encode(task, context: context)
+        #expect(
+            encoded.json?["scheduleOptions"]
+                == .object([
+                    "timezone": .string("Europe/Berlin"),
+                    "recurrence": .array([.string("RRULE:FREQ=DAILY;BYSECOND=0;BYMINUTE=15;BYHOUR=9")]),
+                    "startDateTime": .string("2026-12-01T09:15:00"),
+                ]))
+        #expect(encoded.json?["recipients"] == .object(["emailAddresses": .array([.string("new@example.com")])]))
+        #expect(encoded.json?["emailContent"] == .object(["subject": .string("EMEA sales pack")]))
+        #expect(encoded.losses == [])
+        #expect(encoded.schedule.status == .exact)
+    }
+
+    @Test func sixRulesAreImpossible() throws {
+        var task = try decode("tokyo-ops-deck.json")
+        task.schedule = try rrule(
+            (1...6).map { "RRULE:FREQ=MONTHLY;BYMONTHDAY=\($0 * 3);BYHOUR=\($0 + 5);BYMINUTE=0;BYSECOND=0" },
+            zone: "Asia/Tokyo", start: "2027-02-01T00:00:00")
+        let encoded = adapter.encode(task, context: context)
+        #expect(encoded.status == .impossible)
+        #expect(encoded.schedule.reason == "qlik-sharing holds at most 5 line(s); the schedule needs 6")
+        #expect(
+            encoded.losses.map(\.description) == [
+                "scheduleOptions: qlik-sharing holds at most 5 line(s); the schedule needs 6"
+            ])
+    }
+
+    @Test func documentsThatAreNoTasks() throws {
+        #expect(throws: TaskDecodingError.self) { try adapter.taskDocuments(in: .string("x")) }
+        do {
+            _ = try adapter.decode(.integer(1), context: context)
+        } catch {
+            #expect(error.description == "qlik-sharing: $: 1 is not valid; expected an object")
+        }
+        do {
+            _ = try adapter.taskDocuments(in: .object(["sharingTasks": .object([:])]))
+        } catch {
+            #expect(
+                error.description
+                    == "qlik-sharing: sharingTasks: an object is not valid; expected an array of sharing tasks")
+        }
+    }
 }
