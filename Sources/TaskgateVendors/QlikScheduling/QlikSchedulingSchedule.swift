@@ -1,4 +1,4 @@
-public import TaskgateCore
+import TaskgateCore
 
 /// Reads `start.schedule` and `events` into a ``Schedule`` (qlik-scheduling.md §4, §5).
 enum QlikSchedulingSchedule {

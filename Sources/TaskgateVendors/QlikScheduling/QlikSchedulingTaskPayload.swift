@@ -1,9 +1,9 @@
-public import TaskgateCore
+import TaskgateCore
 
 /// A Qlik Cloud scheduling task as `/api/scheduling/tasks` reads and writes it
 /// (qlik-scheduling.md §3): a Serverless Workflow with one event state holding one `app.reload`
 /// action, started by `start.schedule` or by `events`.
-struct QlikSchedulingTaskPayload: Sendable {
+struct QlikSchedulingTaskPayload: Hashable, Sendable {
     /// Top-level fields the server sets (§3.1).
     static let serverFields: Set<String> = ["id", "resourceId"]
     /// `metadata` members a client sends (§3.5); every other member is server state.

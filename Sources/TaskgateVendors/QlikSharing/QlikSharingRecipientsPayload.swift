@@ -1,10 +1,10 @@
-public import TaskgateCore
+import TaskgateCore
 
 /// `recipients` of a sharing task in either shape (qlik-sharing.md §5.6): the request shape
 /// (`emailAddresses` as strings, `userIds[].enabled`) and the persisted shape of responses
 /// (`emailAddresses[].value`, `userIds[].enabledByUser`, `groupIds`, `netRecipientCount`). It is
 /// written in the request shape; what only the persisted shape has is server state.
-struct QlikSharingRecipientsPayload: Sendable {
+struct QlikSharingRecipientsPayload: Hashable, Sendable {
     /// One internal user, in the request shape.
     struct User: Hashable, Sendable {
         /// The tenant's user id (missing in the seed's placeholder `"userIds":[{}]`).
@@ -26,16 +26,18 @@ struct QlikSharingRecipientsPayload: Sendable {
     var other: JSONObject
     /// What only the persisted shape says, by path under `recipients`.
     var server: [JSONPath: JSONValue]
-    /// Whether `userIds` and `emailAddresses` were there (an empty list is written back, a missing
-    /// one is not).
-    var present: (userIDs: Bool, emailAddresses: Bool)
+    /// Whether `userIds` was there (an empty list is written back, a missing one is not).
+    var hasUserIDs: Bool
+    /// Whether `emailAddresses` was there.
+    var hasEmailAddresses: Bool
 
     /// Reads either shape.
     init(_ fields: JSONFields) throws(TaskDecodingError) {
         userIDs = []
         emailAddresses = []
         server = [:]
-        present = (fields.members["userIds"] != nil, fields.members["emailAddresses"] != nil)
+        hasUserIDs = fields.members["userIds"] != nil
+        hasEmailAddresses = fields.members["emailAddresses"] != nil
         for (index, item) in (try fields.array("userIds") ?? []).enumerated() {
             let user = try JSONFields(
                 item, at: fields.path.appending("userIds").appending(index), product: fields.product)
@@ -72,13 +74,14 @@ struct QlikSharingRecipientsPayload: Sendable {
         self.emailAddresses = emailAddresses
         self.other = [:]
         self.server = [:]
-        self.present = (!userIDs.isEmpty, !emailAddresses.isEmpty)
+        self.hasUserIDs = !userIDs.isEmpty
+        self.hasEmailAddresses = !emailAddresses.isEmpty
     }
 
     /// The request shape: members that were empty and absent stay absent.
     var createJSON: JSONValue {
         var members = other
-        if present.userIDs || !userIDs.isEmpty {
+        if hasUserIDs || !userIDs.isEmpty {
             members["userIds"] = .array(
                 userIDs.map { user in
                     var object = user.settings
@@ -86,7 +89,7 @@ struct QlikSharingRecipientsPayload: Sendable {
                     return .object(object)
                 })
         }
-        if present.emailAddresses || !emailAddresses.isEmpty {
+        if hasEmailAddresses || !emailAddresses.isEmpty {
             members["emailAddresses"] = .array(emailAddresses.map(JSONValue.string))
         }
         return .object(members)

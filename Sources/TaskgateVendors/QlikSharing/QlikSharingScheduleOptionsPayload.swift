@@ -1,4 +1,4 @@
-public import TaskgateCore
+import TaskgateCore
 
 /// `scheduleOptions` of a sharing task (qlik-sharing.md §6.2): a zone, 1–5 RRULE lines, and a
 /// window of local wall times without offset; the server adds the scheduler job and run times.

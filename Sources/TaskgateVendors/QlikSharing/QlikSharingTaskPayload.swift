@@ -1,9 +1,9 @@
-public import TaskgateCore
+import TaskgateCore
 
 /// A Qlik Cloud sharing task as `/api/v1/sharing-tasks` reads and writes it (qlik-sharing.md
 /// §5.1–§5.2), field by field: the fields taskgate interprets, the create fields it carries
 /// verbatim, the server-set fields, and any member the digest does not name.
-struct QlikSharingTaskPayload: Sendable {
+struct QlikSharingTaskPayload: Hashable, Sendable {
     /// Create fields (§5.2) without a canonical home, written back verbatim.
     static let passthroughFields: Set<String> = [
         "tags", "subType", "appName", "message", "spaceId", "startTime", "expiration", "retentionPolicy",

@@ -1,8 +1,8 @@
-public import TaskgateCore
+import TaskgateCore
 
 /// Typed access to the members of one JSON object in a product document, with errors that name
 /// the JSON path, the value found and what was expected.
-struct JSONFields: Sendable {
+struct JSONFields: Hashable, Sendable {
     /// The product whose document it is.
     var product: Product
     /// Where the object is in the document.

@@ -1,4 +1,4 @@
-public import TaskgateCore
+import TaskgateCore
 
 /// Compact JSON text of a ``JSONValue``, members in key order: the one-line Serverless Workflow
 /// schedule object handed to ``Dialect/iso8601``.

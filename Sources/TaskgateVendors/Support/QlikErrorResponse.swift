@@ -1,4 +1,4 @@
-public import TaskgateCore
+import TaskgateCore
 
 /// A Qlik error response found where a task was expected. Both envelopes are read
 /// (qlik-sharing.md §9.1, qlik-scheduling.md §7, H37): the documented

@@ -1,4 +1,4 @@
-public import TaskgateCore
+import TaskgateCore
 
 /// What the Qlik encoders share: writing a schedule back as it was read, window bounds as wall
 /// time, and the losses of fields that only the source product has.

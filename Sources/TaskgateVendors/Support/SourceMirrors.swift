@@ -1,4 +1,4 @@
-public import TaskgateCore
+import TaskgateCore
 
 /// Extension paths in which a product's adapter keeps its own text of parts that also have a
 /// canonical home (the schedule as written, the recipients in their shape), so that a same-product

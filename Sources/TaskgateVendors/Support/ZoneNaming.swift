@@ -1,4 +1,4 @@
-public import TaskgateCore
+import TaskgateCore
 
 /// Reads a product's zone name: through the zone tables (aliases, Windows ids), else as a zone
 /// the zone catalog knows (`UTC`).
