@@ -56,6 +56,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "TaskgateVendorsTests",
+            dependencies: ["TaskgateCore", "TaskgateVendors", "TaskgateMappings"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "TaskgateCLITests",
             dependencies: [
                 "taskgate", "TaskgateCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
