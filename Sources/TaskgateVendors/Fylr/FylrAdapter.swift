@@ -105,15 +105,39 @@ public struct FylrAdapter: ProductAdapter {
             }
             return Schedule(kind: .manual, zone: context.defaultZone)
         }
-        let path = taskPath.appending("schedules")
         let lines = payload.schedules.map(FylrJSONText.render)
         do {
             return try Dialect.fylr.parse(
                 lines, context: DialectContext(zone: context.defaultZone, reference: context.now))
         } catch {
-            throw TaskDecodingError(
-                product: .fylr, path: path, value: .array(payload.schedules),
-                expected: "fylr schedule objects (\(error.description))")
+            throw Self.decodingError(error, schedules: payload.schedules, at: taskPath)
         }
+    }
+
+    /// A schedule error at its place in the task: `task.schedules[0].weekdays[0]`, with the value
+    /// found there.
+    static func decodingError(
+        _ error: ScheduleSyntaxError, schedules: [JSONValue], at taskPath: JSONPath
+    ) -> TaskDecodingError {
+        let expected =
+            error.reason.hasPrefix("expected ")
+            ? String(error.reason.dropFirst("expected ".count)) : "a schedule taskgate can read; " + error.reason
+        let field = JSONPath(stringLiteral: error.field)
+        guard field.components.first == .key("schedules") else {
+            return TaskDecodingError(
+                product: .fylr, path: taskPath.appending("schedules"), value: .array(schedules), expected: expected)
+        }
+        var value: JSONValue? = .array(schedules)
+        for component in field.components.dropFirst() {
+            switch component {
+            case .key(let key): value = value?.objectValue?[key]
+            case .index(let index):
+                let items = value?.arrayValue ?? []
+                value = items.indices.contains(index) ? items[index] : nil
+            }
+        }
+        return TaskDecodingError(
+            product: .fylr, path: JSONPath(components: taskPath.components + field.components), value: value,
+            expected: expected)
     }
 }
