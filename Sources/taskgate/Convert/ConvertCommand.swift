@@ -12,7 +12,7 @@ struct ConvertCommand: AsyncParsableCommand {
             INPUT is a file, a folder (every *.json below it), a glob, or - for standard input; a file may \
             hold one task, an array of tasks or the product's list envelope. Each output is written \
             atomically under -o DIR with the input's name and never over an input. Exit code: 0 all tasks \
-            exact, 1 some lossy, 2 some failed or impossible.
+            exact, 1 some lossy, 2 some failed or impossible, or the run itself failed.
             """
     )
 
@@ -68,8 +68,15 @@ struct ConvertCommand: AsyncParsableCommand {
             json: json, context: context)
     }
 
+    /// Runs; a failure of the run itself (not of one file) prints `Error: …` and exits 2.
     func run() async throws {
-        let result = try await makeRun().execute { FileHandle.standardInput.readDataToEndOfFile() }
+        let result: ConvertRun.Result
+        do {
+            result = try await makeRun().execute { FileHandle.standardInput.readDataToEndOfFile() }
+        } catch {
+            FileHandle.standardError.write(Data("Error: \(String(describing: error))\n".utf8))
+            throw ExitCode(2)
+        }
         FileHandle.standardError.write(Data(result.standardError.utf8))
         FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }

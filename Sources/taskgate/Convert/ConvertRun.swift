@@ -64,7 +64,8 @@ struct ConvertRun: Sendable {
             } catch {
                 throw CommandFailure("\(outputDirectory): the output folder cannot be created")
             }
-            let planned = try OutputPlan.plan(files, into: InputExpansion.realPath(outputDirectory))
+            let planned = try OutputPlan.plan(
+                files, into: outputDirectory, canonicalDirectory: InputExpansion.realPath(outputDirectory))
             let inputPaths = Set(files.map(\.canonicalPath))
             for output in planned where inputPaths.contains(InputExpansion.realPath(output)) {
                 throw CommandFailure("refusing to write \(output): it is an input file; choose another -o DIR")

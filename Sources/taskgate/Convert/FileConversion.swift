@@ -80,15 +80,13 @@ struct FileConversion: Sendable {
     static func parse(_ data: Data) -> Result<JSONValue, ParseFailure> {
         if let offset = firstInvalidUTF8Offset(in: data) {
             return .failure(
-                ParseFailure(message: "$: not UTF-8 text (bad byte at offset \(offset)); expected a JSON document"))
+                ParseFailure(message: "not UTF-8 text (bad byte at offset \(offset)); expected a JSON document"))
         }
         do {
             return .success(try JSONDecoder().decode(JSONValue.self, from: data))
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return .failure(ParseFailure(message: "$: not valid JSON (\(detail ?? context.debugDescription))"))
         } catch {
-            return .failure(ParseFailure(message: "$: not valid JSON (\(error))"))
+            let problem = JSONSyntaxLocator.problem(in: [UInt8](data))
+            return .failure(ParseFailure(message: "not valid JSON: " + (problem?.description ?? "\(error)")))
         }
     }
 

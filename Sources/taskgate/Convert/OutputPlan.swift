@@ -5,16 +5,20 @@
 enum OutputPlan {
     /// The output path of each input, in order.
     ///
-    /// - Parameter directory: the output folder's real path.
+    /// - Parameters:
+    ///   - directory: the output folder as given (the returned paths start with it).
+    ///   - canonicalDirectory: its real path, compared with the inputs' real paths.
     /// - Throws: ``CommandFailure`` naming the output that would replace an input or that two
     ///   inputs would share.
-    static func plan(_ inputs: [ConvertInput], into directory: String) throws(CommandFailure) -> [String] {
+    static func plan(
+        _ inputs: [ConvertInput], into directory: String, canonicalDirectory: String
+    ) throws(CommandFailure) -> [String] {
         let inputPaths = Set(inputs.map(\.canonicalPath))
         var owners: [String: String] = [:]
         var outputs: [String] = []
         for input in inputs {
-            let output = (directory.hasSuffix("/") ? directory : directory + "/") + input.relativeName
-            if inputPaths.contains(output) {
+            let output = Self.joined(directory, input.relativeName)
+            if inputPaths.contains(Self.joined(canonicalDirectory, input.relativeName)) {
                 throw CommandFailure("refusing to write \(output): it is an input file; choose another -o DIR")
             }
             if let other = owners[output] {
@@ -24,5 +28,10 @@ enum OutputPlan {
             outputs.append(output)
         }
         return outputs
+    }
+
+    /// `folder/name`.
+    static func joined(_ folder: String, _ name: String) -> String {
+        (folder.hasSuffix("/") ? folder : folder + "/") + name
     }
 }
