@@ -61,7 +61,8 @@ extension FylrAdapter {
         recipients += (task.onFailure?.emails ?? []).map { Self.recipient($0, problemsOnly: true) }
         if !recipients.isEmpty { body["email"] = .object(["recipients": .array(recipients)]) }
         var document: JSONValue = .object(["_basetype": .string("task"), "task": .object(body)])
-        for (path, value) in fylrExtensions.sorted(by: { $0.key < $1.key }) where path != taskPath.appending("task_module") {
+        for (path, value) in fylrExtensions.sorted(by: { $0.key < $1.key })
+        where path != taskPath.appending("task_module") {
             document = Self.setting(value, at: path.components[...], in: document)
         }
         return EncodedTask(json: document, schedule: conversion, losses: losses.sorted())
@@ -127,7 +128,9 @@ extension FylrAdapter {
     }
 
     /// `document` with `value` at `path`, creating objects on the way.
-    static func setting(_ value: JSONValue, at path: ArraySlice<JSONPath.Component>, in document: JSONValue)
+    static func setting(
+        _ value: JSONValue, at path: ArraySlice<JSONPath.Component>, in document: JSONValue
+    )
         -> JSONValue
     {
         guard let first = path.first else { return value }

@@ -80,7 +80,8 @@ public struct FylrAdapter: ProductAdapter {
             TaskPrincipal(id: user.id.map { String($0) }, name: user.displayName)
         }
         if owner != nil { provenance[.owner] = JSONPath.root.appending("_user") }
-        let kind = context.vocabulary.action(of: .fylr, values: ["task_module": payload.module])?.action ?? payload.module
+        let kind =
+            context.vocabulary.action(of: .fylr, values: ["task_module": payload.module])?.action ?? payload.module
         let timeout = payload.timeoutSeconds.flatMap { $0 == 0 ? nil : Int(exactly: $0) }
         let enabled = payload.nextRunAt != nil
         return CanonicalTask(

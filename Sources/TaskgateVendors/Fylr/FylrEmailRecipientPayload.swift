@@ -13,7 +13,8 @@ struct FylrEmailRecipientPayload: Hashable, Sendable {
     init(_ json: JSONValue, at path: JSONPath) throws(TaskDecodingError) {
         var recipient = try FylrFieldReader(json, at: path, expected: "a recipient {email, problems_only}")
         guard let email = try recipient.string("email") else {
-            throw TaskDecodingError(product: .fylr, path: path.appending("email"), value: nil, expected: "an e-mail address")
+            throw TaskDecodingError(
+                product: .fylr, path: path.appending("email"), value: nil, expected: "an e-mail address")
         }
         self.email = email
         switch recipient.value("problems_only") {

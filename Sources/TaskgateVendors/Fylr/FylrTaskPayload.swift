@@ -85,7 +85,8 @@ struct FylrTaskPayload: Hashable, Sendable {
         emailPresent = false
         if let emailValue = task.value("email"), emailValue != .null {
             emailPresent = true
-            var email = try FylrFieldReader(emailValue, at: path.appending("email"), expected: "an object {recipients: […]}")
+            var email = try FylrFieldReader(
+                emailValue, at: path.appending("email"), expected: "an object {recipients: […]}")
             for (index, item) in (try email.array("recipients") ?? []).enumerated() {
                 let recipient = try FylrEmailRecipientPayload(
                     item, at: path.appending("email").appending("recipients").appending(index))

@@ -140,12 +140,17 @@ struct ConvertRun: Sendable {
             } catch {
                 return FileResult(
                     index: index,
-                    entries: [FileConversion.failed(input.path, .root, "the file cannot be read (\(error.localizedDescription))")],
+                    entries: [
+                        FileConversion.failed(
+                            input.path, .root, "the file cannot be read (\(error.localizedDescription))")
+                    ],
                     document: nil)
             }
         }
         var outcome = conversion.convert(data, file: input.path)
-        guard let document = outcome.document else { return FileResult(index: index, entries: outcome.entries, document: nil) }
+        guard let document = outcome.document else {
+            return FileResult(index: index, entries: outcome.entries, document: nil)
+        }
         let text: Data
         do {
             text = Data(try Self.text(document).utf8)

@@ -50,7 +50,8 @@ import Testing
         try #"{"task": {"task_module": "search",}"#.write(
             toFile: folder + "/in/c-malformed.json", atomically: true, encoding: .utf8)
         try Data([0x7B, 0x22, 0xFF, 0x22, 0x7D]).write(to: URL(fileURLWithPath: folder + "/in/d-latin1.json"))
-        try #"{"objects": [{"task": {"task_module": "search", "next_run_at": null}}, {"task": {"_id": "x", "task_module": "search"}}]}"#
+        try
+            #"{"objects": [{"task": {"task_module": "search", "next_run_at": null}}, {"task": {"_id": "x", "task_module": "search"}}]}"#
             .write(toFile: folder + "/in/e-list.json", atomically: true, encoding: .utf8)
         let result = try await ConvertTesting.run([
             "--from", "fylr", "--to", "fylr", folder + "/in", "-o", folder + "/out", "--json",
@@ -60,7 +61,9 @@ import Testing
             try FileManager.default.contentsOfDirectory(atPath: folder + "/out").sorted() == [
                 "a-good.json", "e-list.json",
             ])
-        let failures = result.report.tasks.filter { $0.status == .failed }.map { "\($0.file.replacingOccurrences(of: folder, with: "TMP")) \($0.path): \($0.error ?? "")" }
+        let failures = result.report.tasks.filter { $0.status == .failed }.map {
+            "\($0.file.replacingOccurrences(of: folder, with: "TMP")) \($0.path): \($0.error ?? "")"
+        }
         #expect(
             failures == [
                 "TMP/in/b-wrong-type.json $: fylr: task.task_timeout_sec: 'soon' is not valid; expected an integer",
@@ -76,10 +79,13 @@ import Testing
 
     @Test func anOutputOverAnInputIsRefused() async throws {
         let folder = try ConvertTesting.temporaryFolder()
-        try FileManager.default.copyItem(atPath: ConvertTesting.examples + "/01-nightly-purge-current.json", toPath: folder + "/task.json")
+        try FileManager.default.copyItem(
+            atPath: ConvertTesting.examples + "/01-nightly-purge-current.json", toPath: folder + "/task.json")
         let before = try ConvertTesting.read(folder + "/task.json")
         await #expect(throws: CommandFailure.self) {
-            _ = try await ConvertTesting.run(["--from", "fylr", "--to", "fylr", folder + "/task.json", "-o", folder + "/."])
+            _ = try await ConvertTesting.run([
+                "--from", "fylr", "--to", "fylr", folder + "/task.json", "-o", folder + "/.",
+            ])
         }
         do {
             _ = try await ConvertTesting.run(["--from", "fylr", "--to", "fylr", folder + "/task.json", "-o", folder])
@@ -104,7 +110,9 @@ import Testing
 
     @Test func aProductWithoutAnAdapterIsNamed() async throws {
         do {
-            _ = try await ConvertTesting.run(["--from", "fylr", "--to", "vco", ConvertTesting.examples, "-o", try ConvertTesting.temporaryFolder()])
+            _ = try await ConvertTesting.run([
+                "--from", "fylr", "--to", "vco", ConvertTesting.examples, "-o", try ConvertTesting.temporaryFolder(),
+            ])
             Issue.record("converted to vco")
         } catch {
             #expect(String(describing: error) == "no adapter for vco in this build; available: fylr")

@@ -28,7 +28,8 @@ import Testing
                 [input("/x/a.json", "a.json"), input("/y/a.json", "a.json")], into: "out", canonicalDirectory: "/out")
             Issue.record("planned a shared output")
         } catch {
-            #expect((error as CommandFailure).description == "/x/a.json and /y/a.json would both be written to out/a.json")
+            #expect(
+                (error as CommandFailure).description == "/x/a.json and /y/a.json would both be written to out/a.json")
         }
     }
 

@@ -8,7 +8,8 @@ import Testing
     let adapter = FylrAdapter()
 
     @Test func currentEnvelopeDecodesToExactValues() throws {
-        let json = try FylrTesting.json(at: FylrTesting.examples.appendingPathComponent("01-nightly-purge-current.json"))
+        let json = try FylrTesting.json(
+            at: FylrTesting.examples.appendingPathComponent("01-nightly-purge-current.json"))
         let task = try adapter.decode(json, context: FylrTesting.context)
         #expect(task.identity == TaskIdentity(product: .fylr, name: "Nightly purge of the quarantine pool"))
         #expect(task.enabled)
@@ -31,13 +32,15 @@ import Testing
             ])
         #expect(task.schedule.zone == "Europe/Berlin")
         #expect(
-            try task.schedule.nextOccurrences(after: FylrTesting.now, count: 2) == [
-                Instant(parsingRFC3339: "2026-11-24T01:30:00Z"), Instant(parsingRFC3339: "2026-11-25T01:30:00Z"),
-            ].compactMap { $0 })
+            try task.schedule.nextOccurrences(after: FylrTesting.now, count: 2)
+                == [
+                    Instant(parsingRFC3339: "2026-11-24T01:30:00Z"), Instant(parsingRFC3339: "2026-11-25T01:30:00Z"),
+                ].compactMap { $0 })
     }
 
     @Test func legacyEnvelopeDecodesToExactValues() throws {
-        let json = try FylrTesting.json(at: FylrTesting.examples.appendingPathComponent("02-weekday-tagging-legacy.json"))
+        let json = try FylrTesting.json(
+            at: FylrTesting.examples.appendingPathComponent("02-weekday-tagging-legacy.json"))
         let task = try adapter.decode(json, context: FylrTesting.context)
         #expect(task.identity.name == "Tag new drafts every working morning")
         #expect(task.action.kind == "set_unset_tags")
@@ -49,10 +52,11 @@ import Testing
         #expect(task.server.fields["task.version"] == .integer(3))
         #expect(task.server.fields["task.created_at"] == .string("2025-01-14T08:00:00Z"))
         #expect(
-            try task.schedule.nextOccurrences(after: FylrTesting.now, count: 3) == [
-                Instant(parsingRFC3339: "2026-11-24T06:15:00Z"), Instant(parsingRFC3339: "2026-11-25T06:15:00Z"),
-                Instant(parsingRFC3339: "2026-11-26T06:15:00Z"),
-            ].compactMap { $0 })
+            try task.schedule.nextOccurrences(after: FylrTesting.now, count: 3)
+                == [
+                    Instant(parsingRFC3339: "2026-11-24T06:15:00Z"), Instant(parsingRFC3339: "2026-11-25T06:15:00Z"),
+                    Instant(parsingRFC3339: "2026-11-26T06:15:00Z"),
+                ].compactMap { $0 })
     }
 
     @Test func unknownMembersAreKeptVerbatim() throws {
