@@ -14,7 +14,15 @@ extension FylrAdapter {
             conversion = ScheduleConversion(status: .exact, target: nil, report: nil, reason: nil)
         case .once(let instant):
             conversion = ScheduleConversion(status: .exact, target: nil, report: nil, reason: nil)
-            if task.enabled { nextRunAt = .string(instant.description) }
+            if task.enabled {
+                nextRunAt = .string(instant.description)
+            } else {
+                losses.append(
+                    Loss(
+                        path: task.provenance[.schedule] ?? .root, value: .string(instant.description),
+                        reason: "fylr has no enabled flag: a disabled single run is next_run_at null, and its time "
+                            + "cannot be kept (fylr.md §5.2 item 10)"))
+            }
         case .event, .recurring:
             conversion = ScheduleConverter(horizon: context.horizon).convert(
                 task.schedule, to: TargetProfile.product(.fylr), now: context.now)
