@@ -98,4 +98,12 @@ import Testing
         let single = try FylrTesting.json(at: FylrTesting.examples.appendingPathComponent("05-manual-no-run.json"))
         #expect(try adapter.taskDocuments(in: single).map(\.path.description) == ["$"])
     }
+
+    @Test func wholeNumbersWrittenAsDecimalsAreIntegers() throws {
+        let json = try FylrTesting.json(
+            #"{"task": {"_id": 5.0, "_version": 2.0, "task_module": "search", "task_timeout_sec": 60.0}}"#)
+        let task = try adapter.decode(json, context: FylrTesting.context)
+        #expect(task.server.id == "5")
+        #expect(task.action.timeoutSeconds == 60)
+    }
 }
