@@ -129,4 +129,22 @@ import Testing
                     == "11 input files need -o DIR; without it one input's result goes to standard output")
         }
     }
+
+    @Test func globsAndNestedFoldersKeepTheirNames() async throws {
+        let folder = try ConvertTesting.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/in/nested", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: ConvertTesting.examples + "/05-manual-no-run.json", toPath: folder + "/in/nested/manual.json")
+        try "not json".write(toFile: folder + "/in/nested/notes.txt", atomically: true, encoding: .utf8)
+        let result = try await ConvertTesting.run([
+            "--from", "fylr", "--to", "fylr", ConvertTesting.examples + "/0[12]-*.json", folder + "/in", "-o",
+            folder + "/out",
+        ])
+        #expect(result.exitCode == 0)
+        #expect(
+            result.report.tasks.compactMap { $0.output?.replacingOccurrences(of: folder, with: "TMP") } == [
+                "TMP/out/01-nightly-purge-current.json", "TMP/out/02-weekday-tagging-legacy.json",
+                "TMP/out/nested/manual.json",
+            ])
+    }
 }
