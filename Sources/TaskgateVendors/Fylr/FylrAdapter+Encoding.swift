@@ -68,6 +68,9 @@ extension FylrAdapter {
         }
         recipients += (task.onFailure?.emails ?? []).map { Self.recipient($0, problemsOnly: true) }
         if !recipients.isEmpty { body["email"] = .object(["recipients": .array(recipients)]) }
+        if task.identity.product != .fylr {
+            body["frontend_prefs"] = .object(["taskgate": Self.foreignPayload(of: task)])
+        }
         var document: JSONValue = .object(["_basetype": .string("task"), "task": .object(body)])
         for (path, value) in fylrExtensions.sorted(by: { $0.key < $1.key })
         where path != taskPath.appending("task_module") {
@@ -154,5 +157,27 @@ extension FylrAdapter {
         case (.index, _):
             return document
         }
+    }
+
+    /// What a task from another product was, kept in `frontend_prefs.taskgate`: fylr keeps keys
+    /// of apps it does not know (fylr.md §4.2, §11.6), so the task can be read back and matched
+    /// after create. Losses are still reported: fylr does not act on any of it.
+    static func foreignPayload(of task: CanonicalTask) -> JSONValue {
+        var payload: JSONObject = [
+            "source": .string(task.identity.product.rawValue),
+            "name": .string(task.identity.name),
+            "action": .object(
+                [
+                    "kind": .string(task.action.kind),
+                    "parameters": .object(task.action.parameters),
+                ].merging(task.action.format.map { ["format": .string($0)] } ?? [:]) { first, _ in first }),
+        ]
+        if let description = task.identity.description { payload["description"] = .string(description) }
+        if let target = task.target {
+            var object: JSONObject = ["kind": .string(target.kind), "id": .string(target.id)]
+            if let name = target.name { object["name"] = .string(name) }
+            payload["target"] = .object(object)
+        }
+        return .object(payload)
     }
 }

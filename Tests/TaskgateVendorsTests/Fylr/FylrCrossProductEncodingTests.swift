@@ -59,7 +59,10 @@ import Testing
                      "email": {"recipients": [{"email": "board@corp.example", "problems_only": false},
                                               {"email": "ops@corp.example", "problems_only": true}]},
                      "schedules": [{"minutes": [0], "hours": [7], "weekdays": ["monday"], "days_of_month": [],
-                                    "timezone": "Europe/Berlin"}]}}
+                                    "timezone": "Europe/Berlin"}],
+                     "frontend_prefs": {"taskgate": {"source": "qlik-sharing", "name": "Weekly sales",
+                       "description": "For the board", "target": {"kind": "app", "id": "app-42"},
+                       "action": {"kind": "search", "format": "pdf", "parameters": {"sheet": "s1"}}}}}}
                     """#)))
         #expect(
             encoded.losses.map(\.description) == [
