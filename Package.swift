@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 "taskgate", "TaskgateCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,0 +1,188 @@
+import Foundation
+import TaskgateCore
+import TaskgateVendors
+
+/// One `convert` run, with its I/O at the edges so that tests can drive it in process.
+struct ConvertRun: Sendable {
+    /// The source product.
+    var from: Product
+    /// The target product.
+    var to: Product
+    /// The INPUT arguments.
+    var inputs: [String]
+    /// `-o DIR`; without it the one input's result goes to standard output.
+    var outputDirectory: String?
+    /// `--report FILE`.
+    var reportPath: String?
+    /// `--lossy`.
+    var policy: LossyPolicy
+    /// `--jobs`: how many files are converted at once.
+    var jobs: Int
+    /// `--json`: the report on standard output instead of the table.
+    var json: Bool
+    /// Vocabulary, id map, zones and "now".
+    var context: AdapterContext
+    /// Whether to draw the progress bar; `nil` = when standard error is a terminal.
+    var progress: Bool?
+
+    /// What a run printed and how it ended.
+    struct Result: Sendable {
+        var exitCode: Int32
+        var standardOutput: String
+        var standardError: String
+        var report: ConvertReport
+    }
+
+    /// One converted file, as the workers hand it back.
+    struct FileResult: Sendable {
+        var index: Int
+        var entries: [ConvertReport.TaskEntry]
+        var document: Data?
+    }
+
+    /// Runs the conversion.
+    ///
+    /// - Throws: ``CommandFailure`` for a problem with the run itself (unknown product adapter,
+    ///   missing input, an output over an input); a bad file is reported and the run goes on.
+    func execute(standardInput: @Sendable () -> Data) async throws(CommandFailure) -> Result {
+        let conversion: FileConversion
+        do {
+            conversion = FileConversion(
+                source: try ProductAdapters.adapter(for: from), target: try ProductAdapters.adapter(for: to),
+                context: context, policy: policy)
+        } catch {
+            throw CommandFailure(String(describing: error))
+        }
+        let files = try InputExpansion.expand(inputs)
+        guard files.filter({ $0 == .standardInput }).count <= 1 else {
+            throw CommandFailure("'-' (standard input) may be given once")
+        }
+        var outputs: [String?] = files.map { _ in nil }
+        if let outputDirectory {
+            do {
+                try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+            } catch {
+                throw CommandFailure("\(outputDirectory): the output folder cannot be created")
+            }
+            let planned = try OutputPlan.plan(
+                files, into: outputDirectory, canonicalDirectory: InputExpansion.realPath(outputDirectory))
+            let inputPaths = Set(files.map(\.canonicalPath))
+            for output in planned where inputPaths.contains(InputExpansion.realPath(output)) {
+                throw CommandFailure("refusing to write \(output): it is an input file; choose another -o DIR")
+            }
+            outputs = planned
+        } else {
+            guard files.count == 1 else {
+                throw CommandFailure(
+                    "\(files.count) input files need -o DIR; without it one input's result goes to standard output")
+            }
+            guard !json else { throw CommandFailure("--json prints the report on standard output; it needs -o DIR") }
+        }
+        let stdinData = files.contains(.standardInput) ? standardInput() : Data()
+        let bar = ProgressBar(total: files.count, enabled: progress ?? (ProgressBar(total: 1).enabled))
+        var results: [FileResult?] = files.map { _ in nil }
+        let limit = max(1, jobs)
+        let outputsToWrite = outputs
+        await withTaskGroup(of: FileResult.self) { group in
+            var next = 0
+            var done = 0
+            func start() {
+                let index = next
+                next += 1
+                let input = files[index]
+                let output = outputsToWrite[index]
+                group.addTask {
+                    Self.convert(input, index: index, output: output, data: stdinData, with: conversion)
+                }
+            }
+            while next < min(limit, files.count) { start() }
+            for await result in group {
+                results[result.index] = result
+                done += 1
+                bar.update(done: done)
+                if next < files.count { start() }
+            }
+        }
+        let entries = results.flatMap { $0?.entries ?? [] }
+        let report = ConvertReport(from: from, to: to, tasks: entries)
+        var standardOutput = ""
+        var standardError = ""
+        for entry in entries where entry.status == .failed || entry.status == .impossible {
+            standardError += "\(entry.status): \(entry.file) \(entry.path): \(entry.error ?? "")\n"
+        }
+        let reportText = try Self.text(report)
+        if let reportPath {
+            try AtomicFileWriter.write(Data(reportText.utf8), to: reportPath)
+        }
+        if outputDirectory == nil {
+            if let document = results.first??.document { standardOutput += String(decoding: document, as: UTF8.self) }
+            standardError += report.table + "\n"
+        } else if json {
+            standardOutput += reportText
+        } else {
+            standardOutput += report.table + "\n"
+        }
+        return Result(
+            exitCode: report.worst.exitCode, standardOutput: standardOutput, standardError: standardError,
+            report: report)
+    }
+
+    /// Reads, converts and writes one file.
+    static func convert(
+        _ input: ConvertInput, index: Int, output: String?, data stdinData: Data, with conversion: FileConversion
+    ) -> FileResult {
+        let data: Data
+        if input == .standardInput {
+            data = stdinData
+        } else {
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: input.path))
+            } catch {
+                return FileResult(
+                    index: index,
+                    entries: [
+                        FileConversion.failed(
+                            input.path, .root, "the file cannot be read (\(error.localizedDescription))")
+                    ],
+                    document: nil)
+            }
+        }
+        var outcome = conversion.convert(data, file: input.path)
+        guard let document = outcome.document else {
+            return FileResult(index: index, entries: outcome.entries, document: nil)
+        }
+        let text: Data
+        do {
+            text = Data(try Self.text(document).utf8)
+        } catch {
+            return FileResult(
+                index: index, entries: [FileConversion.failed(input.path, .root, error.description)], document: nil)
+        }
+        if let output {
+            do {
+                try AtomicFileWriter.write(text, to: output)
+            } catch {
+                for position in outcome.entries.indices where outcome.entries[position].written {
+                    outcome.entries[position].written = false
+                    outcome.entries[position].status = .failed
+                    outcome.entries[position].error = error.description
+                }
+                return FileResult(index: index, entries: outcome.entries, document: nil)
+            }
+            for position in outcome.entries.indices where outcome.entries[position].written {
+                outcome.entries[position].output = output
+            }
+            return FileResult(index: index, entries: outcome.entries, document: nil)
+        }
+        return FileResult(index: index, entries: outcome.entries, document: text)
+    }
+
+    /// Pretty JSON with sorted keys and a final newline.
+    static func text(_ value: some Encodable) throws(CommandFailure) -> String {
+        do {
+            return String(decoding: try JSONOutput.encoder(pretty: true).encode(value), as: UTF8.self) + "\n"
+        } catch {
+            throw CommandFailure("the output cannot be written as JSON: \(error)")
+        }
+    }
+}

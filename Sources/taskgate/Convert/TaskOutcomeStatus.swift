@@ -1,0 +1,19 @@
+/// How one task of a `convert` run ended, as the summary table and the report count it.
+enum TaskOutcomeStatus: String, Codable, CaseIterable, Sendable, Comparable {
+    case exact, lossy, impossible, failed
+
+    /// Worse outcomes sort later.
+    static func < (lhs: TaskOutcomeStatus, rhs: TaskOutcomeStatus) -> Bool {
+        allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+    }
+
+    /// The process exit code for a run whose worst outcome is this one: 0 all exact, 1 some
+    /// lossy, 2 some failed. An impossible task was not written, so it counts as failed.
+    var exitCode: Int32 {
+        switch self {
+        case .exact: 0
+        case .lossy: 1
+        case .impossible, .failed: 2
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+@testable import taskgate
+
+/// `taskgate convert` end to end, in process, on real files in temporary folders.
+@Suite struct ConvertCommandTests {
+    @Test func fylrToFylrOverTheExamplesWritesExactFilesAndReport() async throws {
+        let folder = try ConvertTesting.temporaryFolder()
+        let result = try await ConvertTesting.run([
+            "--from", "fylr", "--to", "fylr", ConvertTesting.examples, "-o", folder + "/out", "--report",
+            folder + "/report.json", "--jobs", "3",
+        ])
+        #expect(result.exitCode == 0)
+        #expect(
+            result.standardOutput == """
+                status      tasks
+                exact          13
+                lossy           0
+                impossible      0
+                failed          0
+
+                """)
+        #expect(result.standardError == "")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder + "/out").sorted()
+        let examples = try FileManager.default.contentsOfDirectory(atPath: ConvertTesting.examples).sorted()
+        #expect(names == examples)
+        var recorded = false
+        for name in names {
+            let actual = try ConvertTesting.read(folder + "/out/" + name)
+            let golden = try ConvertTesting.golden("out/" + name, actual)
+            recorded = recorded || golden.recorded
+            #expect(actual == golden.expected, "\(name)")
+        }
+        let report = try ConvertTesting.read(folder + "/report.json")
+            .replacingOccurrences(of: ConvertTesting.root, with: "ROOT")
+            .replacingOccurrences(of: folder, with: "TMP")
+        let golden = try ConvertTesting.golden("report.json", report)
+        #expect(report == golden.expected)
+        if recorded || golden.recorded { Issue.record("recorded the golden files; run again without TASKGATE_RECORD") }
+    }
+
+    @Test func aBadFileAmongGoodOnesIsReportedAndTheRestGoOn() async throws {
+        let folder = try ConvertTesting.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: ConvertTesting.examples + "/05-manual-no-run.json", toPath: folder + "/in/a-good.json")
+        try #"{"task": {"task_module": "search", "task_timeout_sec": "soon"}}"#.write(
+            toFile: folder + "/in/b-wrong-type.json", atomically: true, encoding: .utf8)
+        try #"{"task": {"task_module": "search",}"#.write(
+            toFile: folder + "/in/c-malformed.json", atomically: true, encoding: .utf8)
+        try Data([0x7B, 0x22, 0xFF, 0x22, 0x7D]).write(to: URL(fileURLWithPath: folder + "/in/d-latin1.json"))
+        try
+            #"{"objects": [{"task": {"task_module": "search", "next_run_at": null}}, {"task": {"_id": "x", "task_module": "search"}}]}"#
+            .write(toFile: folder + "/in/e-list.json", atomically: true, encoding: .utf8)
+        let result = try await ConvertTesting.run([
+            "--from", "fylr", "--to", "fylr", folder + "/in", "-o", folder + "/out", "--json",
+        ])
+        #expect(result.exitCode == 2)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder + "/out").sorted() == [
+                "a-good.json", "e-list.json",
+            ])
+        let failures = result.report.tasks.filter { $0.status == .failed }.map {
+            "\($0.file.replacingOccurrences(of: folder, with: "TMP")) \($0.path): \($0.error ?? "")"
+        }
+        #expect(
+            failures == [
+                "TMP/in/b-wrong-type.json $: fylr: task.task_timeout_sec: 'soon' is not valid; expected an integer",
+                "TMP/in/c-malformed.json $: not valid JSON: line 1, column 35: found '}'; expected a member name in double "
+                    + "quotes",
+                "TMP/in/d-latin1.json $: not UTF-8 text (bad byte at offset 2); expected a JSON document",
+                "TMP/in/e-list.json objects[1]: fylr: objects[1].task._id: 'x' is not valid; expected an integer",
+            ])
+        #expect(result.report.summary == ["exact": 2, "lossy": 0, "impossible": 0, "failed": 4])
+        let written = try ConvertTesting.read(folder + "/out/e-list.json")
+        #expect(written.hasPrefix("[\n  {\n    \"_basetype\" : \"task\""))
+    }
+
+    @Test func anOutputOverAnInputIsRefused() async throws {
+        let folder = try ConvertTesting.temporaryFolder()
+        try FileManager.default.copyItem(
+            atPath: ConvertTesting.examples + "/01-nightly-purge-current.json", toPath: folder + "/task.json")
+        let before = try ConvertTesting.read(folder + "/task.json")
+        await #expect(throws: CommandFailure.self) {
+            _ = try await ConvertTesting.run([
+                "--from", "fylr", "--to", "fylr", folder + "/task.json", "-o", folder + "/.",
+            ])
+        }
+        do {
+            _ = try await ConvertTesting.run(["--from", "fylr", "--to", "fylr", folder + "/task.json", "-o", folder])
+        } catch {
+            #expect(
+                String(describing: error)
+                    == "refusing to write \(folder)/task.json: it is an input file; choose another -o DIR")
+        }
+        #expect(try ConvertTesting.read(folder + "/task.json") == before)
+    }
+
+    @Test func standardInputGoesToStandardOutput() async throws {
+        let input = try Data(contentsOf: URL(fileURLWithPath: ConvertTesting.examples + "/09-one-shot-start-at.json"))
+        let result = try await ConvertTesting.run(["--from", "fylr", "--to", "fylr", "-"], standardInput: input)
+        #expect(result.exitCode == 0)
+        #expect(
+            result.standardOutput
+                == (try ConvertTesting.read(ConvertTesting.fixtures + "/out/09-one-shot-start-at.json")))
+        #expect(result.report.tasks.map(\.file) == ["-"])
+        #expect(result.standardError.hasPrefix("status      tasks\nexact           1\n"))
+    }
+
+    @Test func aProductWithoutAnAdapterIsNamed() async throws {
+        do {
+            _ = try await ConvertTesting.run([
+                "--from", "fylr", "--to", "vco", ConvertTesting.examples, "-o", try ConvertTesting.temporaryFolder(),
+            ])
+            Issue.record("converted to vco")
+        } catch {
+            #expect(String(describing: error) == "no adapter for vco in this build; available: fylr")
+        }
+    }
+
+    @Test func severalInputsNeedAnOutputFolder() async throws {
+        do {
+            _ = try await ConvertTesting.run(["--from", "fylr", "--to", "fylr", ConvertTesting.examples])
+            Issue.record("converted without -o")
+        } catch {
+            #expect(
+                String(describing: error)
+                    == "11 input files need -o DIR; without it one input's result goes to standard output")
+        }
+    }
+
+    @Test func globsAndNestedFoldersKeepTheirNames() async throws {
+        let folder = try ConvertTesting.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/in/nested", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: ConvertTesting.examples + "/05-manual-no-run.json", toPath: folder + "/in/nested/manual.json")
+        try "not json".write(toFile: folder + "/in/nested/notes.txt", atomically: true, encoding: .utf8)
+        let result = try await ConvertTesting.run([
+            "--from", "fylr", "--to", "fylr", ConvertTesting.examples + "/0[12]-*.json", folder + "/in", "-o",
+            folder + "/out",
+        ])
+        #expect(result.exitCode == 0)
+        #expect(
+            result.report.tasks.compactMap { $0.output?.replacingOccurrences(of: folder, with: "TMP") } == [
+                "TMP/out/01-nightly-purge-current.json", "TMP/out/02-weekday-tagging-legacy.json",
+                "TMP/out/nested/manual.json",
+            ])
+    }
+}
