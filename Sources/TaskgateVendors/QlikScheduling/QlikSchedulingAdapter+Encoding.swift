@@ -14,7 +14,7 @@ extension QlikSchedulingAdapter {
         let source = task.identity.product
         let same = source == product
         let own = same ? (task.extensions[product] ?? [:]) : [:]
-        var losses = ScheduleWriting.extensionLosses(of: task, into: product)
+        var losses = ForeignFields.losses(of: task, into: product)
         var body: JSONObject = [:]
         var metadata: JSONObject = [:]
         for (path, value) in own where !Self.mirrors.contains(path) {

@@ -12,7 +12,7 @@ extension QlikSharingAdapter {
         let source = task.identity.product
         let same = source == product
         let own = same ? (task.extensions[product] ?? [:]) : [:]
-        var losses = ScheduleWriting.extensionLosses(of: task, into: product)
+        var losses = ForeignFields.losses(of: task, into: product)
         var body: JSONObject = [:]
         for (path, value) in own where !Self.mirrors.contains(path) {
             if case .key(let key)? = path.components.first, path.components.count == 1 { body[key] = value }

@@ -1,4 +1,4 @@
-public import TaskgateCore
+import TaskgateCore
 
 /// Writes values back at their JSON paths: how an adapter puts a task's verbatim extension fields
 /// into the document it builds.

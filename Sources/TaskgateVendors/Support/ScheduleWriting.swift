@@ -35,17 +35,6 @@ enum ScheduleWriting {
         }
     }
 
-    /// One loss per field that only the source product has (its ``CanonicalTask/extensions``),
-    /// except the source's ``SourceMirrors``: its own text of parts that have a canonical home.
-    static func extensionLosses(of task: CanonicalTask, into target: Product) -> [Loss] {
-        let source = task.identity.product
-        guard source != target else { return [] }
-        let mirrors = SourceMirrors.paths(of: source)
-        return (task.extensions[source] ?? [:]).filter { !mirrors.contains($0.key) }.map { path, value in
-            Loss(path: path, value: value, reason: "\(target) has no field for \(source)'s '\(path)'")
-        }
-    }
-
     /// One loss per action parameter of another product.
     static func parameterLosses(of task: CanonicalTask, into target: Product) -> [Loss] {
         let source = task.identity.product

@@ -26,13 +26,4 @@ public enum SourceText {
         guard task.identity.product == product else { return nil }
         return task.extensions[product]?[Self.path(for: path)]
     }
-
-    /// The extension fields of the task's source product that the target does not take, as losses.
-    static func foreignLosses(of task: CanonicalTask, target: Product) -> [Loss] {
-        let source = task.identity.product
-        guard source != target, let fields = task.extensions[source] else { return [] }
-        return fields.filter { !isSourceText($0.key) }.map { path, value in
-            Loss(path: path, value: value, reason: "\(target) has no place for \(source)'s \(path)")
-        }
-    }
 }

@@ -19,7 +19,7 @@ struct VcoTaskEncoder {
     }
 
     mutating func encode() -> EncodedTask {
-        losses = SourceText.foreignLosses(of: task, target: .vco)
+        losses = ForeignFields.losses(of: task, into: .vco)
         let conversion = ScheduleConverter(horizon: context.horizon)
             .convert(task.schedule, to: .product(.vco), now: context.now)
         let workflowID = encodeWorkflow()

@@ -19,7 +19,7 @@ struct WynTaskEncoder {
     }
 
     mutating func encode() -> EncodedTask {
-        losses = SourceText.foreignLosses(of: task, target: .wyn)
+        losses = ForeignFields.losses(of: task, into: .wyn)
         let (trigger, conversion) = encodeTrigger()
         let documentID = encodeTarget()
         let (actionHeld, step) = encodeStep(documentID: documentID)

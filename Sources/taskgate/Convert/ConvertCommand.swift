@@ -61,7 +61,7 @@ struct ConvertCommand: AsyncParsableCommand {
             now.flatMap { Instant(parsingRFC3339: $0) }
             ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
         let context = AdapterContext(
-            vocabulary: Vocabulary(), idMap: try idMap.map(IDMapFile.load) ?? IDMap(),
+            vocabulary: try mappings.vocabulary(), idMap: try idMap.map(IDMapFile.load) ?? IDMap(),
             zones: try mappings.zoneLookup().resolver, now: instant)
         return ConvertRun(
             from: from, to: to, inputs: inputs, outputDirectory: output, reportPath: report, policy: lossy, jobs: jobs,

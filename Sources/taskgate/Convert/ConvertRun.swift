@@ -42,17 +42,12 @@ struct ConvertRun: Sendable {
 
     /// Runs the conversion.
     ///
-    /// - Throws: ``CommandFailure`` for a problem with the run itself (unknown product adapter,
-    ///   missing input, an output over an input); a bad file is reported and the run goes on.
+    /// - Throws: ``CommandFailure`` for a problem with the run itself (missing input, an output
+    ///   over an input); a bad file is reported and the run goes on.
     func execute(standardInput: @Sendable () -> Data) async throws(CommandFailure) -> Result {
-        let conversion: FileConversion
-        do {
-            conversion = FileConversion(
-                source: try ProductAdapters.adapter(for: from), target: try ProductAdapters.adapter(for: to),
-                context: context, policy: policy)
-        } catch {
-            throw CommandFailure(String(describing: error))
-        }
+        let conversion = FileConversion(
+            source: ProductAdapters.adapter(for: from), target: ProductAdapters.adapter(for: to),
+            context: context, policy: policy)
         let files = try InputExpansion.expand(inputs)
         guard files.filter({ $0 == .standardInput }).count <= 1 else {
             throw CommandFailure("'-' (standard input) may be given once")

@@ -56,12 +56,19 @@ struct FileConversion: Sendable {
                     file: file, path: path.description, status: decision.reported, written: json != nil,
                     losses: encoded.losses.map(ConvertReport.LossEntry.init),
                     schedule: ConvertReport.ScheduleVerdict(encoded.schedule),
-                    error: encoded.status == .impossible ? encoded.schedule.reason ?? "nothing could be written" : nil))
+                    error: encoded.status == .impossible ? Self.impossibility(encoded) : nil))
         }
         let single = documents.count == 1 && documents.first?.path == .root
         let document: JSONValue? =
             written.isEmpty ? nil : (single ? written.first : .array(written))
         return Outcome(document: document, entries: entries)
+    }
+
+    /// Why nothing was written: the schedule's reason, else the losses that stopped the target.
+    static func impossibility(_ encoded: EncodedTask) -> String {
+        if encoded.schedule.status == .impossible, let reason = encoded.schedule.reason { return reason }
+        let losses = encoded.losses.map { "\($0.path): \($0.reason)" }
+        return losses.isEmpty ? "the target product cannot hold this task" : losses.joined(separator: "; ")
     }
 
     /// A failed entry.

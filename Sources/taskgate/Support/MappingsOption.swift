@@ -1,4 +1,5 @@
 import ArgumentParser
+import TaskgateCore
 import TaskgateMappings
 
 /// `--mappings DIR`: where the mapping files are, for every command that reads zones or vocabulary.
@@ -15,5 +16,12 @@ struct MappingsOption: ParsableArguments {
     /// The zone names accepted, from the mapping files (read once per command).
     func zoneLookup() throws -> ZoneLookup {
         try ZoneLookup.load(MappingsLocator.fromProcess(option: directory))
+    }
+
+    /// The product vocabulary (`vocabulary.yaml`); the built-in empty vocabulary when no mappings
+    /// folder is found, so schedule-only commands work anywhere.
+    func vocabulary() throws -> Vocabulary {
+        guard let directory = try MappingsLocator.fromProcess(option: directory).locate() else { return Vocabulary() }
+        return try VocabularyLoader.vocabulary(in: directory)
     }
 }
