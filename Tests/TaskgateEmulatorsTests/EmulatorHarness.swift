@@ -59,7 +59,7 @@ struct EmulatorHarness {
         let database = try database ?? EmulatorDatabase(path: nil)
         let router = Emulator.makeRouter(configuration, database: database, clock: { now })
         let application = Application(router: router)
-        return try await application.test(.live) { client in
+        return try await application.test(.live) { client async throws in
             try await body(Client(client: client, credential: credential(product)))
         }
     }

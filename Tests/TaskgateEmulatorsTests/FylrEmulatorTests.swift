@@ -21,7 +21,7 @@ struct FylrEmulatorTests {
     @Test("create gives integer ids, version 1, status new; PATCH needs version + 1")
     func createAndPatch() async throws {
         let body = try EmulatorHarness.fixture(.fylr, "weekday-berlin.json")
-        try await EmulatorHarness.run(.fylr) { client in
+        try await EmulatorHarness.run(.fylr) { client async throws in
             let created = try await client.send(.post, base, body)
             #expect(created.status == .ok)
             #expect(created.json?["task"]?["_id"] == .integer(1))
@@ -31,7 +31,10 @@ struct FylrEmulatorTests {
             #expect(second.json?["task"]?["_id"] == .integer(2))
             var task = body["task"]?.objectValue ?? [:]
             task["description"] = .string("changed")
-            let stale = try await client.send(.patch, "\(base)/1", body.setting("task", .object(task)))
+            let staleBody = body.setting("task", .object(task))
+            task["_version"] = .integer(2)
+            let freshBody = body.setting("task", .object(task))
+            let stale = try await client.send(.patch, "\(base)/1", staleBody)
             #expect(
                 stale.json
                     == error(
@@ -40,8 +43,7 @@ struct FylrEmulatorTests {
                             "currentversion": .integer(1), "expected": .integer(2), "expectedversion": .integer(2),
                             "got": .integer(1), "object": .string("task 1"), "receivedversion": .integer(1),
                         ]))
-            task["_version"] = .integer(2)
-            let patched = try await client.send(.patch, "\(base)/1", body.setting("task", .object(task)))
+            let patched = try await client.send(.patch, "\(base)/1", freshBody)
             #expect(patched.status == .ok)
             #expect(patched.json?["task"]?["description"] == .string("changed"))
             #expect(patched.json?["task"]?["_id"] == .integer(1))
@@ -53,14 +55,16 @@ struct FylrEmulatorTests {
         let body = try EmulatorHarness.fixture(.fylr, "weekday-berlin.json")
         var task = body["task"]?.objectValue ?? [:]
         task["task_module"] = .string("indexing")
-        try await EmulatorHarness.run(.fylr) { client in
-            let unknown = try await client.send(.post, base, body.setting("task", .object(task)))
+        let unknownBody = body.setting("task", .object(task))
+        task["task_module"] = .string("search")
+        task["schedules"] = .array([.object(["hours": .array([.integer(25)])])])
+        let scheduleBody = body.setting("task", .object(task))
+        try await EmulatorHarness.run(.fylr) { client async throws in
+            let unknown = try await client.send(.post, base, unknownBody)
             #expect(
                 unknown.json
                     == error(400, "ModuleUnknown", "The module name \"indexing\" is unknown.", ["name": .string("indexing")]))
-            task["task_module"] = .string("search")
-            task["schedules"] = .array([.object(["hours": .array([.integer(25)])])])
-            let schedule = try await client.send(.post, base, body.setting("task", .object(task)))
+            let schedule = try await client.send(.post, base, scheduleBody)
             #expect(schedule.json?["code"] == .string("ScheduleInvalid"))
             let notInteger = try await client.send(.get, "\(base)/abc")
             #expect(
@@ -74,7 +78,7 @@ struct FylrEmulatorTests {
     @Test("get 404 ResourceNotFound, cancel 400 when not running, log, delete acknowledged, 401 UserRequired")
     func endpoints() async throws {
         let body = try EmulatorHarness.fixture(.fylr, "weekday-berlin.json")
-        try await EmulatorHarness.run(.fylr) { client in
+        try await EmulatorHarness.run(.fylr) { client async throws in
             #expect(
                 try await client.send(.get, "\(base)/9").json
                     == error(404, "ResourceNotFound", "task 9 not found", ["resource": .string("task 9")]))

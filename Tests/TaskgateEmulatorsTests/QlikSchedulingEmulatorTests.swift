@@ -19,7 +19,7 @@ struct QlikSchedulingEmulatorTests {
     @Test("the worked example is created enabled with server metadata; without enabled it is disabled")
     func createEnabledAndDisabled() async throws {
         let body = try EmulatorHarness.fixture(.qlikScheduling, "weekday-berlin.json")
-        try await EmulatorHarness.run(.qlikScheduling) { client in
+        try await EmulatorHarness.run(.qlikScheduling) { client async throws in
             let created = try await client.send(.post, base, body)
             #expect(created.status == .created)
             #expect(created.json?["enabled"] == .bool(true))
@@ -35,7 +35,7 @@ struct QlikSchedulingEmulatorTests {
     @Test("PUT resets omitted fields; PATCH keeps the rest")
     func putAndPatch() async throws {
         let body = try EmulatorHarness.fixture(.qlikScheduling, "weekday-berlin.json")
-        try await EmulatorHarness.run(.qlikScheduling) { client in
+        try await EmulatorHarness.run(.qlikScheduling) { client async throws in
             let id = try #require(try await client.send(.post, base, body).json?["id"]?.stringValue)
             let put = try await client.send(
                 .put, "\(base)/\(id)", .object(["name": .string("Bare"), "specVersion": .string("0.8")]))
@@ -69,7 +69,7 @@ struct QlikSchedulingEmulatorTests {
     ])
     func rules(field: String, value: JSONValue, code: String, title: String) async throws {
         let body = try EmulatorHarness.fixture(.qlikScheduling, "weekday-berlin.json")
-        try await EmulatorHarness.run(.qlikScheduling) { client in
+        try await EmulatorHarness.run(.qlikScheduling) { client async throws in
             let reply = try await client.send(.post, base, body.setting(field, value == .null ? nil : value))
             #expect(reply.status == .badRequest)
             #expect(reply.json?.removing("traceId") == error(code, 400, title))
@@ -80,7 +80,7 @@ struct QlikSchedulingEmulatorTests {
     func badRule() async throws {
         let body = try EmulatorHarness.fixture(.qlikScheduling, "weekday-berlin.json")
         let start: JSONValue = .object(["schedule": .object(["recurrence": .string("RRULE:FREQ=SOMETIMES")])])
-        try await EmulatorHarness.run(.qlikScheduling) { client in
+        try await EmulatorHarness.run(.qlikScheduling) { client async throws in
             let reply = try await client.send(.post, base, body.setting("start", start))
             #expect(reply.json?["errors"]?.arrayValue?.first?["code"] == .string("CHO-017"))
         }
@@ -89,7 +89,7 @@ struct QlikSchedulingEmulatorTests {
     @Test("start, runs, last run, log; last run 404 before any run; delete")
     func runs() async throws {
         let body = try EmulatorHarness.fixture(.qlikScheduling, "weekday-berlin.json")
-        try await EmulatorHarness.run(.qlikScheduling) { client in
+        try await EmulatorHarness.run(.qlikScheduling) { client async throws in
             let id = try #require(try await client.send(.post, base, body).json?["id"]?.stringValue)
             let never = try await client.send(.get, "\(base)/\(id)/runs/last")
             #expect(never.json?.removing("traceId") == error("CHO-004", 404, "task has not run yet"))

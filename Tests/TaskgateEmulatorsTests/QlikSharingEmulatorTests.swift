@@ -22,7 +22,7 @@ struct QlikSharingEmulatorTests {
     @Test("the worked example is created (201) with server fields and the RRULE's next run")
     func create() async throws {
         let body = try EmulatorHarness.fixture(.qlikSharing, "weekly-berlin.json")
-        try await EmulatorHarness.run(.qlikSharing) { client in
+        try await EmulatorHarness.run(.qlikSharing) { client async throws in
             let reply = try await client.send(.post, base, body)
             #expect(reply.status == .created)
             let json = try #require(reply.json)
@@ -38,7 +38,7 @@ struct QlikSharingEmulatorTests {
     @Test("the seed's sample body is refused: its 2006 start is older than one year")
     func seedBodyStartTooOld() async throws {
         let body = try EmulatorHarness.fixture(.qlikSharing, "seed-create.json")
-        try await EmulatorHarness.run(.qlikSharing) { client in
+        try await EmulatorHarness.run(.qlikSharing) { client async throws in
             let reply = try await client.send(.post, base, body)
             #expect(reply.status == .badRequest)
             #expect(
@@ -63,8 +63,9 @@ struct QlikSharingEmulatorTests {
         let body = try EmulatorHarness.fixture(.qlikSharing, "weekly-berlin.json")
         var options = body["scheduleOptions"]?.objectValue ?? [:]
         options["recurrence"] = recurrence
-        try await EmulatorHarness.run(.qlikSharing) { client in
-            let reply = try await client.send(.post, base, body.setting("scheduleOptions", .object(options)))
+        let request = body.setting("scheduleOptions", .object(options))
+        try await EmulatorHarness.run(.qlikSharing) { client async throws in
+            let reply = try await client.send(.post, base, request)
             #expect(reply.status == .badRequest)
             #expect(reply.json?.removing("traceId") == error(400, "Bad Request", detail))
         }
@@ -75,8 +76,9 @@ struct QlikSharingEmulatorTests {
         let body = try EmulatorHarness.fixture(.qlikSharing, "weekly-berlin.json")
         var options = body["scheduleOptions"]?.objectValue ?? [:]
         options["startDateTime"] = .string(start)
-        try await EmulatorHarness.run(.qlikSharing) { client in
-            let reply = try await client.send(.post, base, body.setting("scheduleOptions", .object(options)))
+        let request = body.setting("scheduleOptions", .object(options))
+        try await EmulatorHarness.run(.qlikSharing) { client async throws in
+            let reply = try await client.send(.post, base, request)
             #expect(
                 reply.json?.removing("traceId")
                     == error(
@@ -88,7 +90,7 @@ struct QlikSharingEmulatorTests {
     @Test("required fields", arguments: ["name", "type", "state", "templates"])
     func required(field: String) async throws {
         let body = try EmulatorHarness.fixture(.qlikSharing, "weekly-berlin.json")
-        try await EmulatorHarness.run(.qlikSharing) { client in
+        try await EmulatorHarness.run(.qlikSharing) { client async throws in
             let reply = try await client.send(.post, base, body.setting(field, nil))
             #expect(reply.json?.removing("traceId") == error(400, "Bad Request", "\(field) is required"))
         }
@@ -97,7 +99,7 @@ struct QlikSharingEmulatorTests {
     @Test("patch, settings and execute routes are literal; cancel, delete and 404s")
     func routes() async throws {
         let body = try EmulatorHarness.fixture(.qlikSharing, "weekly-berlin.json")
-        try await EmulatorHarness.run(.qlikSharing) { client in
+        try await EmulatorHarness.run(.qlikSharing) { client async throws in
             let id = try #require(try await client.send(.post, base, body).json?["id"]?.stringValue)
             let patch: JSONValue = .array([
                 .object(["op": .string("replace"), "path": .string("/name"), "value": .string("Renamed")]),
@@ -123,7 +125,7 @@ struct QlikSharingEmulatorTests {
 
     @Test("401 without a bearer token, in the error shape")
     func auth() async throws {
-        try await EmulatorHarness.run(.qlikSharing) { client in
+        try await EmulatorHarness.run(.qlikSharing) { client async throws in
             let reply = try await client.send(.get, base, headers: [.authorization: "Bearer nope"])
             #expect(reply.status == .unauthorized)
             #expect(reply.json?.removing("traceId") == error(401, "Unauthorized", "missing or invalid credentials"))

@@ -10,7 +10,7 @@ struct SharedBehaviourTests {
     @Test("Qlik sharing links.next across 3 pages")
     func linksNextPages() async throws {
         let body = try EmulatorHarness.fixture(.qlikSharing, "weekly-berlin.json")
-        try await EmulatorHarness.run(.qlikSharing) { client in
+        try await EmulatorHarness.run(.qlikSharing) { client async throws in
             for _ in 0..<7 { _ = try await client.send(.post, "/api/v1/sharing-tasks", body) }
             var uri: String? = "/api/v1/sharing-tasks?limit=3"
             var sizes: [Int] = []
@@ -31,7 +31,7 @@ struct SharedBehaviourTests {
     @Test("Qlik scheduling cursor pages across 3 pages")
     func cursorPages() async throws {
         let body = try EmulatorHarness.fixture(.qlikScheduling, "weekday-berlin.json")
-        try await EmulatorHarness.run(.qlikScheduling) { client in
+        try await EmulatorHarness.run(.qlikScheduling) { client async throws in
             for _ in 0..<5 { _ = try await client.send(.post, "/api/scheduling/tasks", body) }
             var sizes: [Int] = []
             var page: String? = nil
@@ -48,7 +48,7 @@ struct SharedBehaviourTests {
     @Test("fylr and vCO offset pages across 3 pages; a bad limit names the parameter")
     func offsetPages() async throws {
         let fylr = try EmulatorHarness.fixture(.fylr, "weekday-berlin.json")
-        try await EmulatorHarness.run(.fylr) { client in
+        try await EmulatorHarness.run(.fylr) { client async throws in
             for _ in 0..<5 { _ = try await client.send(.post, "/api/v1/task", fylr) }
             var ids: [JSONValue] = []
             for offset in [0, 2, 4] {
@@ -61,7 +61,7 @@ struct SharedBehaviourTests {
             #expect(bad.json?["error"] == .string("query parameter 'limit' is 'zero'; expected an integer from 1 to 1000"))
         }
         let vco = try EmulatorHarness.fixture(.vco, "weekday-new-york.json")
-        try await EmulatorHarness.run(.vco) { client in
+        try await EmulatorHarness.run(.vco) { client async throws in
             for _ in 0..<5 { _ = try await client.send(.post, "/vco/api/tasks", vco) }
             var count = 0
             for start in [0, 2, 4] {
@@ -82,25 +82,25 @@ struct SharedBehaviourTests {
         let created: [JSONValue] = try await {
             let database = try EmulatorDatabase(path: path)
             var bodies: [JSONValue] = []
-            bodies += try await EmulatorHarness.run(.fylr, database: database) { client in
+            bodies += try await EmulatorHarness.run(.fylr, database: database) { client async throws in
                 var out: [JSONValue] = []
                 for _ in 0..<3 { out.append(try await client.send(.post, "/api/v1/task", fylr).json ?? .null) }
                 return out
             }
-            bodies += try await EmulatorHarness.run(.wyn, database: database) { client in
+            bodies += try await EmulatorHarness.run(.wyn, database: database) { client async throws in
                 [try await client.send(.post, "/api/v2/scheduler/tasks", wyn).json ?? .null]
             }
             return bodies
         }()
         let database = try EmulatorDatabase(path: path)
-        let fylrAfter = try await EmulatorHarness.run(.fylr, database: database) { client in
+        let fylrAfter = try await EmulatorHarness.run(.fylr, database: database) { client async throws in
             try await client.send(.get, "/api/v1/task").json?["objects"]?.arrayValue ?? []
         }
-        let wynAfter = try await EmulatorHarness.run(.wyn, database: database) { client in
+        let wynAfter = try await EmulatorHarness.run(.wyn, database: database) { client async throws in
             try await client.send(.get, "/api/v2/scheduler/tasks").json?["items"]?.arrayValue ?? []
         }
         #expect(fylrAfter + wynAfter == created)
-        let next = try await EmulatorHarness.run(.fylr, database: database) { client in
+        let next = try await EmulatorHarness.run(.fylr, database: database) { client async throws in
             try await client.send(.post, "/api/v1/task", fylr).json?["task"]?["_id"]
         }
         #expect(next == .integer(4))
@@ -109,7 +109,7 @@ struct SharedBehaviourTests {
     @Test("concurrent creates all land, with distinct ids")
     func concurrentCreates() async throws {
         let body = try EmulatorHarness.fixture(.fylr, "weekday-berlin.json")
-        try await EmulatorHarness.run(.fylr) { client in
+        try await EmulatorHarness.run(.fylr) { client async throws in
             let ids = try await withThrowingTaskGroup(of: JSONValue?.self) { group in
                 for _ in 0..<20 { group.addTask { try await client.send(.post, "/api/v1/task", body).json?["task"]?["_id"] } }
                 var ids: [JSONValue?] = []
@@ -125,14 +125,14 @@ struct SharedBehaviourTests {
         var rateLimited = FaultSpec()
         rateLimited.rateLimitShare = 1
         rateLimited.retryAfterSeconds = 7
-        try await EmulatorHarness.run(.vco, faults: rateLimited) { client in
+        try await EmulatorHarness.run(.vco, faults: rateLimited) { client async throws in
             let reply = try await client.send(.get, "/vco/api/tasks")
             #expect(reply.status == .tooManyRequests)
             #expect(reply.headers[.retryAfter] == "7")
             #expect(reply.json == .object(["status": .integer(429), "message": .string("rate limit exceeded")]))
         }
         let failing = try FaultSpec(parsing: "5xx=1")
-        try await EmulatorHarness.run(.fylr, faults: failing) { client in
+        try await EmulatorHarness.run(.fylr, faults: failing) { client async throws in
             #expect(try await client.send(.get, "/api/v1/task").status == .serviceUnavailable)
         }
     }

@@ -12,7 +12,7 @@ struct VcoEmulatorTests {
     @Test("create answers 202 with the pending task; update, state transitions, executions, delete")
     func lifecycle() async throws {
         let body = try EmulatorHarness.fixture(.vco, "weekday-new-york.json")
-        try await EmulatorHarness.run(.vco) { client in
+        try await EmulatorHarness.run(.vco) { client async throws in
             let created = try await client.send(.post, base, body)
             #expect(created.status == .accepted)
             #expect(created.json?["state"] == .string("pending"))
@@ -46,7 +46,7 @@ struct VcoEmulatorTests {
     ])
     func validation(field: String, value: JSONValue, message: String) async throws {
         let body = try EmulatorHarness.fixture(.vco, "weekday-new-york.json")
-        try await EmulatorHarness.run(.vco) { client in
+        try await EmulatorHarness.run(.vco) { client async throws in
             let reply = try await client.send(.post, base, body.setting(field, value == .null ? nil : value))
             #expect(reply.json == .object(["status": .integer(400), "message": .string(message)]))
         }
@@ -55,7 +55,7 @@ struct VcoEmulatorTests {
     @Test("a pattern that does not fit its cycle is 400")
     func badPattern() async throws {
         let body = try EmulatorHarness.fixture(.vco, "weekday-new-york.json")
-        try await EmulatorHarness.run(.vco) { client in
+        try await EmulatorHarness.run(.vco) { client async throws in
             let reply = try await client.send(.post, base, body.setting("recurrence-pattern", .string("Someday 25:00:00,")))
             #expect(reply.status == .badRequest)
             #expect(reply.json?["message"]?.stringValue?.hasPrefix("recurrence-pattern: ") == true)
@@ -64,7 +64,7 @@ struct VcoEmulatorTests {
 
     @Test("basic with the token as password, or bearer; otherwise 401")
     func auth() async throws {
-        try await EmulatorHarness.run(.vco) { client in
+        try await EmulatorHarness.run(.vco) { client async throws in
             #expect(try await client.send(.get, base).status == .ok)
             #expect(try await client.send(.get, base, headers: [.authorization: "Bearer secret"]).status == .ok)
             let wrong = "Basic " + Data("admin:nope".utf8).base64EncodedString()

@@ -11,7 +11,7 @@ struct WynEmulatorTests {
     @Test("the seed's own body is created with id, owner, timestamps and the Quartz.NET next run")
     func createSeedBody() async throws {
         let seed = try EmulatorHarness.fixture(.wyn, "seed-create.json")
-        try await EmulatorHarness.run(.wyn) { client in
+        try await EmulatorHarness.run(.wyn) { client async throws in
             let created = try await client.send(.post, base, seed)
             #expect(created.status == .ok)
             let id = try #require(created.json?["id"]?.stringValue)
@@ -34,7 +34,7 @@ struct WynEmulatorTests {
         var trigger = seed["trigger"]?["pattern"]?.objectValue ?? [:]
         trigger["patterns"] = .array([.string("0 0 8 * * MON")])
         let body = seed.setting("trigger", .object(["pattern": .object(trigger)]))
-        try await EmulatorHarness.run(.wyn) { client in
+        try await EmulatorHarness.run(.wyn) { client async throws in
             let reply = try await client.send(.post, base, body)
             #expect(reply.status == .badRequest)
             #expect(reply.json?["title"] == .string("One or more validation errors occurred."))
@@ -52,7 +52,7 @@ struct WynEmulatorTests {
     ])
     func requiredFields(field: String, path: String, message: String) async throws {
         let seed = try EmulatorHarness.fixture(.wyn, "seed-create.json")
-        try await EmulatorHarness.run(.wyn) { client in
+        try await EmulatorHarness.run(.wyn) { client async throws in
             let reply = try await client.send(.post, base, seed.setting(field, nil))
             #expect(reply.status == .badRequest)
             #expect(
@@ -70,8 +70,9 @@ struct WynEmulatorTests {
         let seed = try EmulatorHarness.fixture(.wyn, "seed-create.json")
         var trigger = seed["trigger"]?.objectValue ?? [:]
         trigger["explicit"] = .bool(true)
-        try await EmulatorHarness.run(.wyn) { client in
-            let reply = try await client.send(.post, base, seed.setting("trigger", .object(trigger)))
+        let request = seed.setting("trigger", .object(trigger))
+        try await EmulatorHarness.run(.wyn) { client async throws in
+            let reply = try await client.send(.post, base, request)
             #expect(
                 reply.json?["errors"]
                     == .object([
@@ -82,7 +83,7 @@ struct WynEmulatorTests {
 
     @Test("token in the header or the query; anything else is 401")
     func auth() async throws {
-        try await EmulatorHarness.run(.wyn) { client in
+        try await EmulatorHarness.run(.wyn) { client async throws in
             #expect(try await client.send(.get, base, headers: [:]).status == .unauthorized)
             #expect(try await client.send(.get, base, headers: [.referenceToken: "wrong"]).status == .unauthorized)
             #expect(try await client.send(.get, "\(base)?token=secret", headers: [:]).status == .ok)
@@ -93,7 +94,7 @@ struct WynEmulatorTests {
     @Test("put, run, runs, delete, then 404")
     func lifecycle() async throws {
         let seed = try EmulatorHarness.fixture(.wyn, "seed-create.json")
-        try await EmulatorHarness.run(.wyn) { client in
+        try await EmulatorHarness.run(.wyn) { client async throws in
             let id = try #require(try await client.send(.post, base, seed).json?["id"]?.stringValue)
             let put = try await client.send(.put, "\(base)/\(id)", seed.setting("description", .string("Renamed")))
             #expect(put.status == .ok)

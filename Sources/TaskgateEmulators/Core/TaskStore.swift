@@ -50,20 +50,28 @@ final class TaskStore: Sendable {
                         body TEXT NOT NULL
                     );
                     CREATE INDEX run_by_task ON run (product, task_id);
+                    CREATE TABLE counter (product TEXT PRIMARY KEY, last INTEGER NOT NULL);
                     """)
         }
         try migrator.migrate(writer)
     }
 
-    /// Inserts a task; `make` receives the next sequence number (fylr's integer id) and returns
-    /// the id and body, inside the write transaction.
+    /// Inserts a task; `make` receives the product's next task number (fylr's integer id: 1, 2, …,
+    /// never reused after a delete) and returns the id and body, inside the write transaction.
     func insert(
         product: EmulatedProduct, make: @Sendable (Int64) throws -> (id: String, body: JSONValue)
     ) async throws -> StoredTask {
         try await writer.write { database in
-            let last =
-                try Int64.fetchOne(database, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'task'") ?? 0
-            let (id, body) = try make(last + 1)
+            try database.execute(
+                sql: """
+                    INSERT INTO counter (product, last) VALUES (?, 1)
+                    ON CONFLICT (product) DO UPDATE SET last = last + 1
+                    """,
+                arguments: [product.rawValue])
+            let number =
+                try Int64.fetchOne(
+                    database, sql: "SELECT last FROM counter WHERE product = ?", arguments: [product.rawValue]) ?? 1
+            let (id, body) = try make(number)
             try database.execute(
                 sql: "INSERT INTO task (product, id, body) VALUES (?, ?, ?)",
                 arguments: [product.rawValue, id, JSONText.string(body)])

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import TaskgateEmulators
+import UnixSignals
 
 /// `taskgate emulate PRODUCT|all`: runs product API emulators until SIGINT or SIGTERM.
 struct EmulateCommand: AsyncParsableCommand {
