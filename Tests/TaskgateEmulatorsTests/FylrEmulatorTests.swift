@@ -63,7 +63,9 @@ struct FylrEmulatorTests {
             let unknown = try await client.send(.post, base, unknownBody)
             #expect(
                 unknown.json
-                    == error(400, "ModuleUnknown", "The module name \"indexing\" is unknown.", ["name": .string("indexing")]))
+                    == error(
+                        400, "ModuleUnknown", "The module name \"indexing\" is unknown.", ["name": .string("indexing")])
+            )
             let schedule = try await client.send(.post, base, scheduleBody)
             #expect(schedule.json?["code"] == .string("ScheduleInvalid"))
             let notInteger = try await client.send(.get, "\(base)/abc")

@@ -56,17 +56,33 @@ struct QlikSchedulingEmulatorTests {
         }
     }
 
-    @Test("schedule and body rules with CHO codes", arguments: [
-        ("name", JSONValue.null, "CHO-001", "name is required"),
-        ("specVersion", .null, "CHO-001", "specVersion is required"),
-        ("start", .object(["stateName": .string("reload")]), "CHO-001", "Start has no StartdefOneOf field"),
-        ("start", .object(["schedule": .object(["recurrence": .string("RRULE:FREQ=DAILY"),
-            "startDateTime": .string("2026-05-01T00:00:00"), "endDateTime": .string("2026-04-30T00:00:00")])]),
-         "CHO-017", "endDateTime must be after startDateTime"),
-        ("start", .object(["schedule": .object(["recurrence": .string("RRULE:FREQ=DAILY"),
-            "endDateTime": .string("2026-03-01T00:00:00")])]),
-         "CHO-017", "endDateTime must not be in the past"),
-    ])
+    @Test(
+        "schedule and body rules with CHO codes",
+        arguments: [
+            ("name", JSONValue.null, "CHO-001", "name is required"),
+            ("specVersion", .null, "CHO-001", "specVersion is required"),
+            ("start", .object(["stateName": .string("reload")]), "CHO-001", "Start has no StartdefOneOf field"),
+            (
+                "start",
+                .object([
+                    "schedule": .object([
+                        "recurrence": .string("RRULE:FREQ=DAILY"),
+                        "startDateTime": .string("2026-05-01T00:00:00"), "endDateTime": .string("2026-04-30T00:00:00"),
+                    ])
+                ]),
+                "CHO-017", "endDateTime must be after startDateTime"
+            ),
+            (
+                "start",
+                .object([
+                    "schedule": .object([
+                        "recurrence": .string("RRULE:FREQ=DAILY"),
+                        "endDateTime": .string("2026-03-01T00:00:00"),
+                    ])
+                ]),
+                "CHO-017", "endDateTime must not be in the past"
+            ),
+        ])
     func rules(field: String, value: JSONValue, code: String, title: String) async throws {
         let body = try EmulatorHarness.fixture(.qlikScheduling, "weekday-berlin.json")
         try await EmulatorHarness.run(.qlikScheduling) { client async throws in

@@ -50,15 +50,23 @@ struct QlikSharingEmulatorTests {
         }
     }
 
-    @Test("schedule rules", arguments: [
-        (JSONValue.array([]), "scheduleOptions.recurrence must hold at least 1 and at most 5 RRULEs"),
-        (.array(Array(repeating: .string("RRULE:FREQ=DAILY"), count: 6)),
-         "scheduleOptions.recurrence must hold at least 1 and at most 5 RRULEs"),
-        (.array([.string("RRULE:FREQ=DAILY;UNTIL=20270101T000000Z")]),
-         "scheduleOptions.recurrence[0]: UNTIL is not allowed"),
-        (.array([.string("DTSTART:20260101T000000"), .string("RRULE:FREQ=DAILY")]),
-         "scheduleOptions.recurrence[0]: DTSTART is not allowed"),
-    ])
+    @Test(
+        "schedule rules",
+        arguments: [
+            (JSONValue.array([]), "scheduleOptions.recurrence must hold at least 1 and at most 5 RRULEs"),
+            (
+                .array(Array(repeating: .string("RRULE:FREQ=DAILY"), count: 6)),
+                "scheduleOptions.recurrence must hold at least 1 and at most 5 RRULEs"
+            ),
+            (
+                .array([.string("RRULE:FREQ=DAILY;UNTIL=20270101T000000Z")]),
+                "scheduleOptions.recurrence[0]: UNTIL is not allowed"
+            ),
+            (
+                .array([.string("DTSTART:20260101T000000"), .string("RRULE:FREQ=DAILY")]),
+                "scheduleOptions.recurrence[0]: DTSTART is not allowed"
+            ),
+        ])
     func recurrenceRules(recurrence: JSONValue, detail: String) async throws {
         let body = try EmulatorHarness.fixture(.qlikSharing, "weekly-berlin.json")
         var options = body["scheduleOptions"]?.objectValue ?? [:]
@@ -109,9 +117,12 @@ struct QlikSharingEmulatorTests {
             let read = try await client.send(.get, "\(base)/\(id)")
             #expect(read.json?["name"] == .string("Renamed"))
             #expect(read.json?["enabled"] == .bool(false))
-            let badPatch: JSONValue = .array([.object(["op": .string("replace"), "path": .string("/type"), "value": .string("x")])])
+            let badPatch: JSONValue = .array([
+                .object(["op": .string("replace"), "path": .string("/type"), "value": .string("x")])
+            ])
             let refused = try await client.send(.patch, "\(base)/\(id)", badPatch)
-            #expect(refused.json?.removing("traceId") == error(400, "Bad Request", "[0].path '/type' cannot be patched"))
+            #expect(
+                refused.json?.removing("traceId") == error(400, "Bad Request", "[0].path '/type' cannot be patched"))
             #expect(try await client.send(.get, "\(base)/settings").json?["enable-sharing"] == .bool(true))
             let execute = try await client.send(
                 .post, "\(base)/actions/execute", .object(["sharingTaskID": .string(id)]))

@@ -21,7 +21,9 @@ struct SharedBehaviourTests {
                 let tasks = page.json?["sharingTasks"]?.arrayValue ?? []
                 sizes.append(tasks.count)
                 ids.formUnion(tasks.compactMap { $0["id"]?.stringValue })
-                uri = page.json?["links"]?["next"]?["href"]?.stringValue.map { String($0.drop(while: { $0 != "/" }).dropFirst(2).drop(while: { $0 != "/" })) }
+                uri = page.json?["links"]?["next"]?["href"]?.stringValue.map {
+                    String($0.drop(while: { $0 != "/" }).dropFirst(2).drop(while: { $0 != "/" }))
+                }
             }
             #expect(sizes == [3, 3, 1])
             #expect(ids.count == 7)
@@ -58,7 +60,8 @@ struct SharedBehaviourTests {
             }
             #expect(ids == (1...5).map { .integer(Int64($0)) })
             let bad = try await client.send(.get, "/api/v1/task?limit=zero")
-            #expect(bad.json?["error"] == .string("query parameter 'limit' is 'zero'; expected an integer from 1 to 1000"))
+            #expect(
+                bad.json?["error"] == .string("query parameter 'limit' is 'zero'; expected an integer from 1 to 1000"))
         }
         let vco = try EmulatorHarness.fixture(.vco, "weekday-new-york.json")
         try await EmulatorHarness.run(.vco) { client async throws in
@@ -75,7 +78,9 @@ struct SharedBehaviourTests {
 
     @Test("restart on the same database file keeps every task")
     func restartKeepsTasks() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("emulators-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "emulators-\(UUID().uuidString).sqlite"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let fylr = try EmulatorHarness.fixture(.fylr, "weekday-berlin.json")
         let wyn = try EmulatorHarness.fixture(.wyn, "seed-create.json")
@@ -111,7 +116,9 @@ struct SharedBehaviourTests {
         let body = try EmulatorHarness.fixture(.fylr, "weekday-berlin.json")
         try await EmulatorHarness.run(.fylr) { client async throws in
             let ids = try await withThrowingTaskGroup(of: JSONValue?.self) { group in
-                for _ in 0..<20 { group.addTask { try await client.send(.post, "/api/v1/task", body).json?["task"]?["_id"] } }
+                for _ in 0..<20 {
+                    group.addTask { try await client.send(.post, "/api/v1/task", body).json?["task"]?["_id"] }
+                }
                 var ids: [JSONValue?] = []
                 for try await id in group { ids.append(id) }
                 return ids

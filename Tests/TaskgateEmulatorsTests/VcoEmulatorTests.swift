@@ -28,7 +28,9 @@ struct VcoEmulatorTests {
                 .post, "\(base)/\(id)", .object(["workflow": .object(["id": .string("other")])]))
             #expect(
                 workflow.json
-                    == .object(["status": .integer(400), "message": .string("The workflow of a task cannot be changed")]))
+                    == .object([
+                        "status": .integer(400), "message": .string("The workflow of a task cannot be changed"),
+                    ]))
             #expect(try await client.send(.get, "\(base)/\(id)/executions").json?["total"] == .integer(0))
             #expect(try await client.send(.delete, "\(base)/\(id)").status == .noContent)
             #expect(
@@ -37,13 +39,17 @@ struct VcoEmulatorTests {
         }
     }
 
-    @Test("validation", arguments: [
-        ("state", JSONValue.string("scheduled"), "Unsupported task state 'scheduled' on create"),
-        ("workflow", .null, "workflow with an id is required"),
-        ("recurrence-start-date", .null, "recurrence-start-date is required"),
-        ("recurrence-cycle", .string("every-years"),
-         "recurrence-cycle 'every-years' is not one of every-days, every-hours, every-minutes, every-months, every-weeks, one-time"),
-    ])
+    @Test(
+        "validation",
+        arguments: [
+            ("state", JSONValue.string("scheduled"), "Unsupported task state 'scheduled' on create"),
+            ("workflow", .null, "workflow with an id is required"),
+            ("recurrence-start-date", .null, "recurrence-start-date is required"),
+            (
+                "recurrence-cycle", .string("every-years"),
+                "recurrence-cycle 'every-years' is not one of every-days, every-hours, every-minutes, every-months, every-weeks, one-time"
+            ),
+        ])
     func validation(field: String, value: JSONValue, message: String) async throws {
         let body = try EmulatorHarness.fixture(.vco, "weekday-new-york.json")
         try await EmulatorHarness.run(.vco) { client async throws in
@@ -56,7 +62,8 @@ struct VcoEmulatorTests {
     func badPattern() async throws {
         let body = try EmulatorHarness.fixture(.vco, "weekday-new-york.json")
         try await EmulatorHarness.run(.vco) { client async throws in
-            let reply = try await client.send(.post, base, body.setting("recurrence-pattern", .string("Someday 25:00:00,")))
+            let reply = try await client.send(
+                .post, base, body.setting("recurrence-pattern", .string("Someday 25:00:00,")))
             #expect(reply.status == .badRequest)
             #expect(reply.json?["message"]?.stringValue?.hasPrefix("recurrence-pattern: ") == true)
         }
@@ -70,7 +77,9 @@ struct VcoEmulatorTests {
             let wrong = "Basic " + Data("admin:nope".utf8).base64EncodedString()
             let refused = try await client.send(.get, base, headers: [.authorization: wrong])
             #expect(refused.status == .unauthorized)
-            #expect(refused.json == .object(["status": .integer(401), "message": .string("missing or invalid credentials")]))
+            #expect(
+                refused.json
+                    == .object(["status": .integer(401), "message": .string("missing or invalid credentials")]))
         }
     }
 }

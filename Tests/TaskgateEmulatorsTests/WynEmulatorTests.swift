@@ -44,12 +44,14 @@ struct WynEmulatorTests {
         }
     }
 
-    @Test("required fields and the one-of trigger rule", arguments: [
-        ("description", "$.description", "The description field is required."),
-        ("documentId", "$.documentId", "The documentId field is required."),
-        ("trigger", "$.trigger", "The trigger field is required."),
-        ("task", "$.task", "The task field is required when compoundTask is false."),
-    ])
+    @Test(
+        "required fields and the one-of trigger rule",
+        arguments: [
+            ("description", "$.description", "The description field is required."),
+            ("documentId", "$.documentId", "The documentId field is required."),
+            ("trigger", "$.trigger", "The trigger field is required."),
+            ("task", "$.task", "The task field is required when compoundTask is false."),
+        ])
     func requiredFields(field: String, path: String, message: String) async throws {
         let seed = try EmulatorHarness.fixture(.wyn, "seed-create.json")
         try await EmulatorHarness.run(.wyn) { client async throws in
@@ -76,7 +78,9 @@ struct WynEmulatorTests {
             #expect(
                 reply.json?["errors"]
                     == .object([
-                        "$.trigger": .array([.string("Set exactly one of explicit, once, pattern, templateId; found 2.")])
+                        "$.trigger": .array([
+                            .string("Set exactly one of explicit, once, pattern, templateId; found 2.")
+                        ])
                     ]))
         }
     }

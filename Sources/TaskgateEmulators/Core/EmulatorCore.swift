@@ -38,7 +38,8 @@ struct EmulatorCore: Sendable {
     func objectBody(_ request: Request, code: String = "InvalidBody") async throws -> JSONObject {
         let value = try await jsonBody(request, code: code)
         guard let object = value.objectValue else {
-            throw failure(.badRequest, code: code, message: "the request body must be a JSON object, not \(value.typeName)")
+            throw failure(
+                .badRequest, code: code, message: "the request body must be a JSON object, not \(value.typeName)")
         }
         return object
     }
@@ -63,7 +64,8 @@ enum Reply {
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = "application/json"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: JSONText.encode(value))))
+        return Response(
+            status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: JSONText.encode(value))))
     }
 
     /// A response without a body.

@@ -29,7 +29,8 @@ public struct FaultSpec: Hashable, Sendable {
             let item = rawItem.trimmingCharacters(in: " ")
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
-                throw FaultSpecError(item: item, expected: "KEY=VALUE with KEY one of 5xx, 429, drop, delay, retry-after")
+                throw FaultSpecError(
+                    item: item, expected: "KEY=VALUE with KEY one of 5xx, 429, drop, delay, retry-after")
             }
             let key = parts[0]
             let value = parts[1]

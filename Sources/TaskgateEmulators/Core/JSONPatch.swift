@@ -42,7 +42,8 @@ enum JSONPatch {
         return result
     }
 
-    private static func set(_ node: JSONValue, _ tokens: ArraySlice<String>, op: String, value: JSONValue) -> JSONValue? {
+    private static func set(_ node: JSONValue, _ tokens: ArraySlice<String>, op: String, value: JSONValue) -> JSONValue?
+    {
         guard let token = tokens.first else { return op == "remove" ? nil : value }
         let rest = tokens.dropFirst()
         switch node {

@@ -22,7 +22,8 @@ struct PageQuery: Sendable {
             guard let limit = Int(text), limit >= 1, limit <= maximumLimit else {
                 throw core.failure(
                     .badRequest, code: "InvalidQuery",
-                    message: "query parameter '\(limitName)' is '\(text)'; expected an integer from 1 to \(maximumLimit)")
+                    message:
+                        "query parameter '\(limitName)' is '\(text)'; expected an integer from 1 to \(maximumLimit)")
             }
             page.limit = limit
         }

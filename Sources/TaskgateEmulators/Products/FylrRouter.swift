@@ -17,7 +17,8 @@ struct FylrDescription: ProductDescription {
     ]
 
     func errorBody(status: HTTPResponse.Status, code: String, message: String) -> JSONValue? {
-        errorBody(status: status, code: code == "Unauthorized" ? "UserRequired" : code, message: message, parameters: [:])
+        errorBody(
+            status: status, code: code == "Unauthorized" ? "UserRequired" : code, message: message, parameters: [:])
     }
 
     func errorBody(status: HTTPResponse.Status, code: String, message: String, parameters: JSONObject) -> JSONValue {
@@ -30,10 +31,13 @@ struct FylrDescription: ProductDescription {
         ])
     }
 
-    private func failure(_ status: HTTPResponse.Status, _ code: String, _ message: String, _ parameters: JSONObject)
+    private func failure(
+        _ status: HTTPResponse.Status, _ code: String, _ message: String, _ parameters: JSONObject
+    )
         -> EmulatorFailure
     {
-        EmulatorFailure(status: status, body: errorBody(status: status, code: code, message: message, parameters: parameters))
+        EmulatorFailure(
+            status: status, body: errorBody(status: status, code: code, message: message, parameters: parameters))
     }
 
     func registerRoutes(on group: RouterGroup<BasicRequestContext>, core: EmulatorCore) {
@@ -46,7 +50,9 @@ struct FylrDescription: ProductDescription {
                 inner["_id"] = .integer(sequence)
                 inner["_version"] = .integer(1)
                 inner["status"] = .string("new")
-                for key in ["run_started_at", "run_finished_at", "run_canceled_at", "status_percent"] { inner[key] = .null }
+                for key in ["run_started_at", "run_finished_at", "run_canceled_at", "status_percent"] {
+                    inner[key] = .null
+                }
                 inner["state"] = inner["state"] ?? .object([:])
                 var stored = envelope
                 stored["_basetype"] = .string("task")
@@ -63,7 +69,8 @@ struct FylrDescription: ProductDescription {
         group.post(use: create)
         group.put(use: create)
         group.get { request, _ in
-            let page = try PageQuery.read(request, core: core, defaultLimit: 100, maximumLimit: 1000, offsetName: "offset")
+            let page = try PageQuery.read(
+                request, core: core, defaultLimit: 100, maximumLimit: 1000, offsetName: "offset")
             let (tasks, total) = try await core.store.tasks(product: product, offset: page.offset, limit: page.limit)
             return Reply.json(
                 .object([
@@ -83,7 +90,8 @@ struct FylrDescription: ProductDescription {
         group.get("{taskId}") { _, context in
             let id = try taskID(context)
             guard let task = try await core.store.task(product: product, id: id) else {
-                throw failure(.notFound, "ResourceNotFound", "task \(id) not found", ["resource": .string("task \(id)")])
+                throw failure(
+                    .notFound, "ResourceNotFound", "task \(id) not found", ["resource": .string("task \(id)")])
             }
             return Reply.json(task.body)
         }
@@ -108,9 +116,10 @@ struct FylrDescription: ProductDescription {
                 }
                 var stored = old.objectValue ?? [:]
                 var inner = task
-                for key in ["_id", "status", "status_msg", "status_percent", "state", "run_started_at", "run_finished_at",
-                    "run_canceled_at"]
-                {
+                for key in [
+                    "_id", "status", "status_msg", "status_percent", "state", "run_started_at", "run_finished_at",
+                    "run_canceled_at",
+                ] {
                     inner[key] = old["task"]?[key] ?? .null
                 }
                 stored["task"] = .object(inner)
@@ -170,11 +179,13 @@ struct FylrDescription: ProductDescription {
         }
         let module = task["task_module"]?.stringValue ?? ""
         guard Self.modules.contains(module) else {
-            throw failure(.badRequest, "ModuleUnknown", "The module name \"\(module)\" is unknown.", ["name": .string(module)])
+            throw failure(
+                .badRequest, "ModuleUnknown", "The module name \"\(module)\" is unknown.", ["name": .string(module)])
         }
         if let schedules = task["schedules"], schedules != .null {
             guard let list = schedules.arrayValue else {
-                throw failure(.badRequest, "BodyInvalid", "task.schedules must be an array", ["name": .string("schedules")])
+                throw failure(
+                    .badRequest, "BodyInvalid", "task.schedules must be an array", ["name": .string("schedules")])
             }
             for (index, schedule) in list.enumerated() {
                 do {
@@ -190,7 +201,8 @@ struct FylrDescription: ProductDescription {
         }
         if let next = task["next_run_at"]?.stringValue, Instant(parsingRFC3339: next) == nil {
             throw failure(
-                .badRequest, "BodyInvalid", "task.next_run_at '\(next)' is not a datetime", ["name": .string("next_run_at")])
+                .badRequest, "BodyInvalid", "task.next_run_at '\(next)' is not a datetime",
+                ["name": .string("next_run_at")])
         }
         return task
     }

@@ -36,10 +36,13 @@ struct QlikSchedulingDescription: ProductDescription {
             return Reply.json(stored.body, status: .created)
         }
         group.get { request, _ in
-            let page = try PageQuery.read(request, core: core, defaultLimit: 10, maximumLimit: 100, cursorNames: ["page"])
+            let page = try PageQuery.read(
+                request, core: core, defaultLimit: 10, maximumLimit: 100, cursorNames: ["page"])
             let (tasks, next) = try await core.cursorPage(page)
             return Reply.json(
-                .object(["data": .array(tasks.map(\.body)), "links": links(request, core: core, page: page, next: next)]))
+                .object([
+                    "data": .array(tasks.map(\.body)), "links": links(request, core: core, page: page, next: next),
+                ]))
         }
         group.get("{id}") { _, context in
             try await Reply.json(find(context, core: core).body)
@@ -103,16 +106,20 @@ struct QlikSchedulingDescription: ProductDescription {
         }
         group.get("{id}/runs") { request, context in
             let task = try await find(context, core: core)
-            let page = try PageQuery.read(request, core: core, defaultLimit: 10, maximumLimit: 100, cursorNames: ["page"])
-            let rows = try await core.store.runs(product: product, taskID: task.id, after: page.after, limit: page.limit + 1)
+            let page = try PageQuery.read(
+                request, core: core, defaultLimit: 10, maximumLimit: 100, cursorNames: ["page"])
+            let rows = try await core.store.runs(
+                product: product, taskID: task.id, after: page.after, limit: page.limit + 1)
             let runs = Array(rows.prefix(page.limit))
             let next = rows.count > page.limit ? runs.last.map { PageQuery.token(after: $0.sequence) } : nil
             return Reply.json(
-                .object(["data": .array(runs.map(\.body)), "links": links(request, core: core, page: page, next: next)]))
+                .object(["data": .array(runs.map(\.body)), "links": links(request, core: core, page: page, next: next)])
+            )
         }
         group.get("{id}/runs/last") { _, context in
             let task = try await find(context, core: core)
-            guard let last = try await core.store.runs(product: product, taskID: task.id, after: 0, limit: 10_000).last else {
+            guard let last = try await core.store.runs(product: product, taskID: task.id, after: 0, limit: 10_000).last
+            else {
                 throw core.failure(.notFound, code: "CHO-004", message: "task has not run yet")
             }
             return Reply.json(last.body)
@@ -126,7 +133,8 @@ struct QlikSchedulingDescription: ProductDescription {
             }
             let log = run.body["log"]?.stringValue ?? ""
             if request.headers[.accept] == "text/plain" {
-                return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: .init(string: log)))
+                return Response(
+                    status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: .init(string: log)))
             }
             return Reply.json(.object(["logContent": .string(log)]))
         }
@@ -139,7 +147,9 @@ struct QlikSchedulingDescription: ProductDescription {
     private func links(_ request: Request, core: EmulatorCore, page: PageQuery, next: String?) -> JSONValue {
         let base = "\(core.origin(request))\(request.uri.path)?limit=\(page.limit)"
         var links: JSONObject = [
-            "self": .object(["href": .string(page.after > 0 ? "\(base)&page=\(PageQuery.token(after: page.after))" : base)])
+            "self": .object([
+                "href": .string(page.after > 0 ? "\(base)&page=\(PageQuery.token(after: page.after))" : base)
+            ])
         ]
         if let next { links["next"] = .object(["href": .string("\(base)&page=\(next)")]) }
         return .object(links)
@@ -161,7 +171,9 @@ struct QlikSchedulingDescription: ProductDescription {
         metadata["updatedAt"] = .string(now.millisecondText)
         metadata["tenantId"] = .string("taskgate-tenant")
         metadata["usage"] = metadata["usage"] ?? .string("ANALYTICS")
-        if task["enabled"] == .bool(false) { metadata["disabledCode"] = .string("MANUALLY") } else {
+        if task["enabled"] == .bool(false) {
+            metadata["disabledCode"] = .string("MANUALLY")
+        } else {
             metadata.removeValue(forKey: "disabledCode")
         }
         task["metadata"] = .object(metadata)
@@ -193,13 +205,15 @@ struct QlikSchedulingDescription: ProductDescription {
         var startLocal: LocalDateTime?
         var endInstant: Instant?
         if let text = object["startDateTime"]?.stringValue {
-            guard let local = LocalDateTime(parsing: text) ?? Instant(parsingRFC3339: text)?.localDateTime(offset: 0) else {
+            guard let local = LocalDateTime(parsing: text) ?? Instant(parsingRFC3339: text)?.localDateTime(offset: 0)
+            else {
                 throw reject("start.schedule.startDateTime '\(text)' is not an ISO 8601 date-time")
             }
             startLocal = local
         }
         if let text = object["endDateTime"]?.stringValue {
-            guard let local = LocalDateTime(parsing: text) ?? Instant(parsingRFC3339: text)?.localDateTime(offset: 0) else {
+            guard let local = LocalDateTime(parsing: text) ?? Instant(parsingRFC3339: text)?.localDateTime(offset: 0)
+            else {
                 throw reject("start.schedule.endDateTime '\(text)' is not an ISO 8601 date-time")
             }
             if let startLocal, local <= startLocal { throw reject("endDateTime must be after startDateTime") }
@@ -209,7 +223,9 @@ struct QlikSchedulingDescription: ProductDescription {
         let context = DialectContext(zone: zone, start: startLocal, reference: now)
         do {
             if let rule = object["recurrence"] {
-                guard let text = rule.stringValue else { throw reject("start.schedule.recurrence must be one RRULE string") }
+                guard let text = rule.stringValue else {
+                    throw reject("start.schedule.recurrence must be one RRULE string")
+                }
                 _ = try Dialect.rrule.parse([text], context: context)
             } else if let cron = object["cron"] {
                 guard let text = cron.stringValue ?? cron["expression"]?.stringValue else {

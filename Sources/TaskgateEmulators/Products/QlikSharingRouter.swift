@@ -134,7 +134,8 @@ struct QlikSharingDescription: ProductDescription {
                 }
                 guard let path = item["path"]?.stringValue, Self.patchPaths.contains(path) else {
                     throw core.failure(
-                        .badRequest, code: "", message: "[\(index)].path '\(item["path"]?.stringValue ?? "")' cannot be patched")
+                        .badRequest, code: "",
+                        message: "[\(index)].path '\(item["path"]?.stringValue ?? "")' cannot be patched")
                 }
                 var value = item["value"]
                 if path == "/scheduleOptions", op == "replace", let options = value {
@@ -190,7 +191,9 @@ struct QlikSharingDescription: ProductDescription {
         }
         var lines: [String] = []
         for (index, rule) in rules.enumerated() {
-            guard let text = rule.stringValue else { throw fail("scheduleOptions.recurrence[\(index)] must be a string") }
+            guard let text = rule.stringValue else {
+                throw fail("scheduleOptions.recurrence[\(index)] must be a string")
+            }
             let upper = text.uppercased()
             for banned in ["DTSTART", "DTEND", "UNTIL", "RDATE", "EXDATE", "EXRULE"] where upper.contains(banned) {
                 throw fail("scheduleOptions.recurrence[\(index)]: \(banned) is not allowed")

@@ -44,7 +44,8 @@ struct VcoDescription: ProductDescription {
                 task["relations"] = .object(["total": .integer(0), "start": .integer(0), "link": .array([])])
                 return (id, .object(task))
             }
-            return Reply.json(stored.body, status: .accepted, headers: [.location: stored.body["href"]?.stringValue ?? ""])
+            return Reply.json(
+                stored.body, status: .accepted, headers: [.location: stored.body["href"]?.stringValue ?? ""])
         }
         group.get { request, _ in
             let page = try PageQuery.read(
@@ -84,7 +85,8 @@ struct VcoDescription: ProductDescription {
                 }
                 if current.body["state"]?.stringValue == state {
                     throw core.failure(
-                        .conflict, code: "", message: state == "pending" ? "Cannot resume task" : "Cannot \(state) task")
+                        .conflict, code: "", message: state == "pending" ? "Cannot resume task" : "Cannot \(state) task"
+                    )
                 }
             }
             try validateSchedule(merged, core: core, now: now)

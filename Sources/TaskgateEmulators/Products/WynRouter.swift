@@ -135,7 +135,9 @@ struct WynDescription: ProductDescription {
     private func nextPatternRun(
         _ value: JSONValue?, fail: (String, String) -> EmulatorFailure, now: Instant
     ) throws -> JSONValue {
-        guard let pattern = value?.objectValue else { throw fail("$.trigger.pattern", "The pattern must be an object.") }
+        guard let pattern = value?.objectValue else {
+            throw fail("$.trigger.pattern", "The pattern must be an object.")
+        }
         guard let patterns = pattern["patterns"]?.arrayValue, !patterns.isEmpty else {
             throw fail("$.trigger.pattern.patterns", "The patterns field requires at least one Quartz expression.")
         }
