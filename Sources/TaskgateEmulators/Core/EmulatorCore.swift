@@ -68,6 +68,13 @@ enum Reply {
             status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: JSONText.encode(value))))
     }
 
+    /// A stored task's JSON text, without decoding and encoding it again.
+    static func stored(_ task: StoredTask) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: task.text)))
+    }
+
     /// A response without a body.
     static func empty(_ status: HTTPResponse.Status) -> Response {
         Response(status: status)

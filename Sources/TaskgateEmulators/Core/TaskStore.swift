@@ -10,6 +10,8 @@ struct StoredTask: Hashable, Sendable {
     var id: String
     /// The task as the product returns it.
     var body: JSONValue
+    /// The body's JSON text as stored, answered as is by reads of one task.
+    var text: String = ""
 }
 
 /// The emulators' SQLite store: tasks and runs, each with a JSON body column.
@@ -171,6 +173,7 @@ final class TaskStore: Sendable {
 
     private static func storedTask(_ row: Row) -> StoredTask {
         let text: String = row["body"]
-        return StoredTask(sequence: row["sequence"], id: row["id"], body: JSONText.decode(Array(text.utf8)) ?? .null)
+        return StoredTask(
+            sequence: row["sequence"], id: row["id"], body: JSONText.decode(Array(text.utf8)) ?? .null, text: text)
     }
 }

@@ -93,7 +93,7 @@ struct FylrDescription: ProductDescription {
                 throw failure(
                     .notFound, "ResourceNotFound", "task \(id) not found", ["resource": .string("task \(id)")])
             }
-            return Reply.json(task.body)
+            return Reply.stored(task)
         }
         group.patch("{taskId}") { request, context in
             let id = try taskID(context)

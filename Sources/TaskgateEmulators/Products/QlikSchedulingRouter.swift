@@ -45,7 +45,7 @@ struct QlikSchedulingDescription: ProductDescription {
                 ]))
         }
         group.get("{id}") { _, context in
-            try await Reply.json(find(context, core: core).body)
+            try await Reply.stored(find(context, core: core))
         }
         group.put("{id}") { request, context in
             let id = try context.parameters.require("id")

@@ -118,7 +118,7 @@ struct QlikSharingDescription: ProductDescription {
                 ]))
         }
         group.get("{taskId}") { _, context in
-            try await Reply.json(find(context, core: core).body)
+            try await Reply.stored(find(context, core: core))
         }
         group.patch("{taskId}") { request, context in
             let id = try context.parameters.require("taskId")

@@ -67,7 +67,7 @@ struct VcoDescription: ProductDescription {
                 ]))
         }
         group.get("{id}") { _, context in
-            try await Reply.json(find(context, core: core).body)
+            try await Reply.stored(find(context, core: core))
         }
         group.post("{id}") { request, context in
             let id = try context.parameters.require("id")

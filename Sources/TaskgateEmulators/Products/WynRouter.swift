@@ -48,7 +48,7 @@ struct WynDescription: ProductDescription {
             return Reply.json(.object(["items": .array(tasks.map(\.body)), "totalCount": .integer(Int64(total))]))
         }
         group.get("{id}") { _, context in
-            try await Reply.json(find(context, core: core).body)
+            try await Reply.stored(find(context, core: core))
         }
         group.put("{id}") { request, context in
             let id = try context.parameters.require("id")
