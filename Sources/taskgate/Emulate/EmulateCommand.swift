@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -62,7 +63,8 @@ struct EmulateCommand: AsyncParsableCommand {
             let address = "http://\(host):\(port + index)\(emulated.basePath)"
             services.append(
                 Emulator.application(configuration, database: database, logger: logger) { _ in
-                    print("\(emulated.rawValue) \(address)")
+                    // Unbuffered, so that a script reading the output sees each address at once.
+                    FileHandle.standardOutput.write(Data("\(emulated.rawValue) \(address)\n".utf8))
                 })
         }
         let group = ServiceGroup(
