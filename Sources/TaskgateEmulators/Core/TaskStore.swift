@@ -1,0 +1,179 @@
+import Foundation
+import GRDB
+import TaskgateCore
+
+/// One stored task: its product, id, insertion order and product JSON.
+struct StoredTask: Hashable, Sendable {
+    /// The order of creation (SQLite rowid), the cursor of every page.
+    var sequence: Int64
+    /// The product's id for the task, as text (fylr's integers included).
+    var id: String
+    /// The task as the product returns it.
+    var body: JSONValue
+    /// The body's JSON text as stored, answered as is by reads of one task.
+    var text: String = ""
+}
+
+/// The emulators' SQLite store: tasks and runs, each with a JSON body column.
+///
+/// A file (WAL, so that reads go on while one write runs) or memory. GRDB serialises writes,
+/// so concurrent requests are safe; several emulators (`emulate all`) share one store, keyed
+/// by product.
+final class TaskStore: Sendable {
+    private let writer: any DatabaseWriter
+
+    /// Opens (and migrates) the store at `path`, or in memory when `path` is `nil`.
+    init(path: String?) throws {
+        if let path {
+            var configuration = Configuration()
+            configuration.prepareDatabase { database in
+                try database.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            writer = try DatabasePool(path: path, configuration: configuration)
+        } else {
+            writer = try DatabaseQueue()
+        }
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { database in
+            try database.execute(
+                sql: """
+                    CREATE TABLE task (
+                        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                        product TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        UNIQUE (product, id)
+                    );
+                    CREATE TABLE run (
+                        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                        product TEXT NOT NULL,
+                        task_id TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        body TEXT NOT NULL
+                    );
+                    CREATE INDEX run_by_task ON run (product, task_id);
+                    CREATE TABLE counter (product TEXT PRIMARY KEY, last INTEGER NOT NULL);
+                    """)
+        }
+        try migrator.migrate(writer)
+    }
+
+    /// Inserts a task; `make` receives the product's next task number (fylr's integer id: 1, 2, …,
+    /// never reused after a delete) and returns the id and body, inside the write transaction.
+    func insert(
+        product: EmulatedProduct, make: @Sendable (Int64) throws -> (id: String, body: JSONValue)
+    ) async throws -> StoredTask {
+        try await writer.write { database in
+            try database.execute(
+                sql: """
+                    INSERT INTO counter (product, last) VALUES (?, 1)
+                    ON CONFLICT (product) DO UPDATE SET last = last + 1
+                    """,
+                arguments: [product.rawValue])
+            let number =
+                try Int64.fetchOne(
+                    database, sql: "SELECT last FROM counter WHERE product = ?", arguments: [product.rawValue]) ?? 1
+            let (id, body) = try make(number)
+            try database.execute(
+                sql: "INSERT INTO task (product, id, body) VALUES (?, ?, ?)",
+                arguments: [product.rawValue, id, JSONText.string(body)])
+            return StoredTask(sequence: database.lastInsertedRowID, id: id, body: body)
+        }
+    }
+
+    /// The task with this id, if any.
+    func task(product: EmulatedProduct, id: String) async throws -> StoredTask? {
+        try await writer.read { database in
+            try Row.fetchOne(
+                database, sql: "SELECT sequence, id, body FROM task WHERE product = ? AND id = ?",
+                arguments: [product.rawValue, id]
+            ).map(Self.storedTask)
+        }
+    }
+
+    /// Replaces a task's body through `change`, atomically; `nil` when there is no such task.
+    func update(
+        product: EmulatedProduct, id: String, change: @Sendable (JSONValue) throws -> JSONValue
+    ) async throws -> StoredTask? {
+        try await writer.write { database in
+            guard
+                let row = try Row.fetchOne(
+                    database, sql: "SELECT sequence, id, body FROM task WHERE product = ? AND id = ?",
+                    arguments: [product.rawValue, id])
+            else { return nil }
+            var task = Self.storedTask(row)
+            task.body = try change(task.body)
+            try database.execute(
+                sql: "UPDATE task SET body = ? WHERE sequence = ?",
+                arguments: [JSONText.string(task.body), task.sequence])
+            return task
+        }
+    }
+
+    /// Deletes a task and its runs; whether it existed.
+    func delete(product: EmulatedProduct, id: String) async throws -> Bool {
+        try await writer.write { database in
+            try database.execute(
+                sql: "DELETE FROM task WHERE product = ? AND id = ?", arguments: [product.rawValue, id])
+            let deleted = database.changesCount > 0
+            try database.execute(
+                sql: "DELETE FROM run WHERE product = ? AND task_id = ?", arguments: [product.rawValue, id])
+            return deleted
+        }
+    }
+
+    /// Up to `limit` tasks after the sequence `after`, in creation order.
+    func tasks(product: EmulatedProduct, after: Int64, limit: Int) async throws -> [StoredTask] {
+        try await writer.read { database in
+            try Row.fetchAll(
+                database,
+                sql: "SELECT sequence, id, body FROM task WHERE product = ? AND sequence > ? ORDER BY sequence LIMIT ?",
+                arguments: [product.rawValue, after, limit]
+            ).map(Self.storedTask)
+        }
+    }
+
+    /// Up to `limit` tasks from position `offset`, in creation order, and the total count.
+    func tasks(product: EmulatedProduct, offset: Int, limit: Int) async throws -> (tasks: [StoredTask], total: Int) {
+        try await writer.read { database in
+            let total =
+                try Int.fetchOne(
+                    database, sql: "SELECT COUNT(*) FROM task WHERE product = ?", arguments: [product.rawValue]) ?? 0
+            let tasks = try Row.fetchAll(
+                database,
+                sql: "SELECT sequence, id, body FROM task WHERE product = ? ORDER BY sequence LIMIT ? OFFSET ?",
+                arguments: [product.rawValue, limit, offset]
+            ).map(Self.storedTask)
+            return (tasks, total)
+        }
+    }
+
+    /// Records a run of a task.
+    func insertRun(product: EmulatedProduct, taskID: String, id: String, body: JSONValue) async throws {
+        try await writer.write { database in
+            try database.execute(
+                sql: "INSERT INTO run (product, task_id, id, body) VALUES (?, ?, ?, ?)",
+                arguments: [product.rawValue, taskID, id, JSONText.string(body)])
+        }
+    }
+
+    /// Up to `limit` runs of a task after the sequence `after`, oldest first.
+    func runs(product: EmulatedProduct, taskID: String, after: Int64, limit: Int) async throws -> [StoredTask] {
+        try await writer.read { database in
+            try Row.fetchAll(
+                database,
+                sql: """
+                    SELECT sequence, id, body FROM run WHERE product = ? AND task_id = ? AND sequence > ?
+                    ORDER BY sequence LIMIT ?
+                    """,
+                arguments: [product.rawValue, taskID, after, limit]
+            ).map(Self.storedTask)
+        }
+    }
+
+    private static func storedTask(_ row: Row) -> StoredTask {
+        let text: String = row["body"]
+        return StoredTask(
+            sequence: row["sequence"], id: row["id"], body: JSONText.decode(Array(text.utf8)) ?? .null, text: text)
+    }
+}

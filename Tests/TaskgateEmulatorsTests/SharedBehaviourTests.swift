@@ -1,0 +1,163 @@
+import Foundation
+import HTTPTypes
+import TaskgateCore
+import Testing
+
+@testable import TaskgateEmulators
+
+@Suite("Emulator core: pagination, persistence, faults")
+struct SharedBehaviourTests {
+    @Test("Qlik sharing links.next across 3 pages")
+    func linksNextPages() async throws {
+        let body = try EmulatorHarness.fixture(.qlikSharing, "weekly-berlin.json")
+        try await EmulatorHarness.run(.qlikSharing) { client async throws in
+            for _ in 0..<7 { _ = try await client.send(.post, "/api/v1/sharing-tasks", body) }
+            var uri: String? = "/api/v1/sharing-tasks?limit=3"
+            var sizes: [Int] = []
+            var ids: Set<String> = []
+            while let next = uri {
+                let page = try await client.send(.get, next)
+                #expect(page.json?["totalCount"] == .integer(7))
+                let tasks = page.json?["sharingTasks"]?.arrayValue ?? []
+                sizes.append(tasks.count)
+                ids.formUnion(tasks.compactMap { $0["id"]?.stringValue })
+                uri = page.json?["links"]?["next"]?["href"]?.stringValue.map {
+                    String($0.drop(while: { $0 != "/" }).dropFirst(2).drop(while: { $0 != "/" }))
+                }
+            }
+            #expect(sizes == [3, 3, 1])
+            #expect(ids.count == 7)
+        }
+    }
+
+    @Test("Qlik scheduling cursor pages across 3 pages")
+    func cursorPages() async throws {
+        let body = try EmulatorHarness.fixture(.qlikScheduling, "weekday-berlin.json")
+        try await EmulatorHarness.run(.qlikScheduling) { client async throws in
+            for _ in 0..<5 { _ = try await client.send(.post, "/api/scheduling/tasks", body) }
+            var sizes: [Int] = []
+            var page: String? = nil
+            repeat {
+                let uri = "/api/scheduling/tasks?limit=2" + (page.map { "&page=\($0)" } ?? "")
+                let reply = try await client.send(.get, uri)
+                sizes.append(reply.json?["data"]?.arrayValue?.count ?? -1)
+                page = reply.json?["links"]?["next"]?["href"]?.stringValue?.components(separatedBy: "page=").last
+            } while page != nil
+            #expect(sizes == [2, 2, 1])
+        }
+    }
+
+    @Test("fylr and vCO offset pages across 3 pages; a bad limit names the parameter")
+    func offsetPages() async throws {
+        let fylr = try EmulatorHarness.fixture(.fylr, "weekday-berlin.json")
+        try await EmulatorHarness.run(.fylr) { client async throws in
+            for _ in 0..<5 { _ = try await client.send(.post, "/api/v1/task", fylr) }
+            var ids: [JSONValue] = []
+            for offset in [0, 2, 4] {
+                let page = try await client.send(.get, "/api/v1/task?limit=2&offset=\(offset)")
+                #expect(page.json?["count"] == .integer(5))
+                ids += (page.json?["objects"]?.arrayValue ?? []).compactMap { $0["task"]?["_id"] }
+            }
+            #expect(ids == (1...5).map { .integer(Int64($0)) })
+            let bad = try await client.send(.get, "/api/v1/task?limit=zero")
+            #expect(
+                bad.json?["error"] == .string("query parameter 'limit' is 'zero'; expected an integer from 1 to 1000"))
+        }
+        let vco = try EmulatorHarness.fixture(.vco, "weekday-new-york.json")
+        try await EmulatorHarness.run(.vco) { client async throws in
+            for _ in 0..<5 { _ = try await client.send(.post, "/vco/api/tasks", vco) }
+            var count = 0
+            for start in [0, 2, 4] {
+                let page = try await client.send(.get, "/vco/api/tasks?maxResult=2&startIndex=\(start)")
+                #expect(page.json?["total"] == .integer(5))
+                count += page.json?["link"]?.arrayValue?.count ?? 0
+            }
+            #expect(count == 5)
+        }
+    }
+
+    @Test("restart on the same database file keeps every task")
+    func restartKeepsTasks() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "emulators-\(UUID().uuidString).sqlite"
+        ).path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fylr = try EmulatorHarness.fixture(.fylr, "weekday-berlin.json")
+        let wyn = try EmulatorHarness.fixture(.wyn, "seed-create.json")
+        let created: [JSONValue] = try await {
+            let database = try EmulatorDatabase(path: path)
+            var bodies: [JSONValue] = []
+            bodies += try await EmulatorHarness.run(.fylr, database: database) { client async throws in
+                var out: [JSONValue] = []
+                for _ in 0..<3 { out.append(try await client.send(.post, "/api/v1/task", fylr).json ?? .null) }
+                return out
+            }
+            bodies += try await EmulatorHarness.run(.wyn, database: database) { client async throws in
+                [try await client.send(.post, "/api/v2/scheduler/tasks", wyn).json ?? .null]
+            }
+            return bodies
+        }()
+        let database = try EmulatorDatabase(path: path)
+        let fylrAfter = try await EmulatorHarness.run(.fylr, database: database) { client async throws in
+            try await client.send(.get, "/api/v1/task").json?["objects"]?.arrayValue ?? []
+        }
+        let wynAfter = try await EmulatorHarness.run(.wyn, database: database) { client async throws in
+            try await client.send(.get, "/api/v2/scheduler/tasks").json?["items"]?.arrayValue ?? []
+        }
+        #expect(fylrAfter + wynAfter == created)
+        let next = try await EmulatorHarness.run(.fylr, database: database) { client async throws in
+            try await client.send(.post, "/api/v1/task", fylr).json?["task"]?["_id"]
+        }
+        #expect(next == .integer(4))
+    }
+
+    @Test("concurrent creates all land, with distinct ids")
+    func concurrentCreates() async throws {
+        let body = try EmulatorHarness.fixture(.fylr, "weekday-berlin.json")
+        try await EmulatorHarness.run(.fylr) { client async throws in
+            let ids = try await withThrowingTaskGroup(of: JSONValue?.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { try await client.send(.post, "/api/v1/task", body).json?["task"]?["_id"] }
+                }
+                var ids: [JSONValue?] = []
+                for try await id in group { ids.append(id) }
+                return ids
+            }
+            #expect(Set(ids.compactMap { $0 }).count == 20)
+        }
+    }
+
+    @Test("429 fault carries Retry-After in the product's shape; 5xx fault")
+    func faults() async throws {
+        var rateLimited = FaultSpec()
+        rateLimited.rateLimitShare = 1
+        rateLimited.retryAfterSeconds = 7
+        try await EmulatorHarness.run(.vco, faults: rateLimited) { client async throws in
+            let reply = try await client.send(.get, "/vco/api/tasks")
+            #expect(reply.status == .tooManyRequests)
+            #expect(reply.headers[.retryAfter] == "7")
+            #expect(reply.json == .object(["status": .integer(429), "message": .string("rate limit exceeded")]))
+        }
+        let failing = try FaultSpec(parsing: "5xx=1")
+        try await EmulatorHarness.run(.fylr, faults: failing) { client async throws in
+            #expect(try await client.send(.get, "/api/v1/task").status == .serviceUnavailable)
+        }
+    }
+
+    @Test("fault specs parse, and errors name the item")
+    func faultSpecParsing() throws {
+        let spec = try FaultSpec(parsing: "5xx=0.1,delay=50ms,drop=0.02,429=0.05")
+        #expect(spec.serverErrorShare == 0.1)
+        #expect(spec.delayMilliseconds == 50)
+        #expect(spec.dropShare == 0.02)
+        #expect(spec.rateLimitShare == 0.05)
+        #expect(try FaultSpec(parsing: "delay=2s").delayMilliseconds == 2000)
+        #expect(throws: FaultSpecError(item: "drop=x", expected: "a share between 0 and 1, such as 0.05")) {
+            try FaultSpec(parsing: "5xx=0.1,drop=x")
+        }
+        #expect(throws: FaultSpecError(item: "boom=1", expected: "KEY one of 5xx, 429, drop, delay, retry-after")) {
+            try FaultSpec(parsing: "boom=1")
+        }
+        #expect(!FaultSpec().isEnabled)
+    }
+}
