@@ -65,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "TaskgateStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TaskgateCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TaskgateStoreTests",
-            dependencies: ["TaskgateStore"],
+            dependencies: ["TaskgateStore", "TaskgateCore"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
