@@ -16,6 +16,9 @@ let package = Package(
         .executable(name: "taskgate", targets: ["taskgate"]),
         .library(name: "TaskgateCore", targets: ["TaskgateCore"]),
         .library(name: "TaskgateVendors", targets: ["TaskgateVendors"]),
+        // upstream + store (issues 7, 8, 9)
+        .library(name: "TaskgateUpstream", targets: ["TaskgateUpstream"]),
+        .library(name: "TaskgateStore", targets: ["TaskgateStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,7 +27,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .target(
@@ -76,16 +78,6 @@ let package = Package(
         .testTarget(
             name: "TaskgateStoreTests",
             dependencies: ["TaskgateStore", "TaskgateCore"],
-            swiftSettings: swiftSettings
-        ),
-        .executableTarget(
-            name: "bench-upstream",
-            dependencies: [
-                "TaskgateUpstream",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ],
-            path: "Benchmarks/UpstreamBenchmark",
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -76,7 +76,8 @@ final class CurlTransfer: @unchecked Sendable {
             } else {
                 body.withUnsafeBytes { bytes in
                     check(
-                        tg_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress)),
+                        tg_easy_setopt_pointer(
+                            easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress)),
                         "body")
                 }
             }

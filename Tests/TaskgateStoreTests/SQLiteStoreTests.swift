@@ -69,7 +69,8 @@ struct SQLiteStoreTests {
         _ = try await store.recordStep(run: "r1", taskSourceID: "a", step: .verified(upstreamID: "u-a"))
         _ = try await store.recordStep(run: "r1", taskSourceID: "b", step: .failed(message: "422 schedule refused"))
         let replanned = try await store.planMigration(run: "r1", taskSourceIDs: ["a", "b", "c"])
-        #expect(replanned.map(\.step) == [.verified(upstreamID: "u-a"), .failed(message: "422 schedule refused"), .planned])
+        #expect(
+            replanned.map(\.step) == [.verified(upstreamID: "u-a"), .failed(message: "422 schedule refused"), .planned])
         #expect(replanned[0].idempotencyKey == planned[0].idempotencyKey)
         #expect(
             try await store.history(run: "r1", taskSourceID: "a")
@@ -91,7 +92,8 @@ struct SQLiteStoreTests {
             for index in 0..<200 {
                 group.addTask {
                     // Every upstream id asked for twice, concurrently: one mapping each.
-                    try await store.frontID(upstream: .vco, upstreamID: "u-\(index % 100)", front: .fylr, style: .integer)
+                    try await store.frontID(
+                        upstream: .vco, upstreamID: "u-\(index % 100)", front: .fylr, style: .integer)
                 }
             }
             var all: [IDMapping] = []
@@ -117,7 +119,8 @@ struct SQLiteStoreTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let first = try await {
             let store = try SQLiteStore(path: path)
-            let mapping = try await store.frontID(upstream: .qlikSharing, upstreamID: "q", front: .fylr, style: .integer)
+            let mapping = try await store.frontID(
+                upstream: .qlikSharing, upstreamID: "q", front: .fylr, style: .integer)
             _ = try await store.claimIdempotencyKey("k", requestHash: "h")
             try await store.completeIdempotencyKey("k", response: StoredResponse(status: 201, body: [1, 2]))
             _ = try await store.planMigration(run: "r", taskSourceIDs: ["t"])

@@ -7,13 +7,16 @@ import Testing
 
 @testable import TaskgateUpstream
 
+let markerField = HTTPField.Name("X-Marker") ?? .accept
+let replyField = HTTPField.Name("X-Reply") ?? .accept
+
 /// A Hummingbird app on a free loopback port, serving the routes the client tests call.
 struct TestServer {
     static func router(counters: Counters) -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/echo") { request, _ -> Response in
             let query = request.uri.query ?? ""
-            let marker = request.headers[HTTPField.Name("X-Marker")!] ?? ""
+            let marker = request.headers[markerField] ?? ""
             return Response(
                 status: .ok, headers: [.contentType: "text/plain"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: "GET \(query) \(marker)")))
@@ -24,7 +27,7 @@ struct TestServer {
                 let contentType = request.headers[.contentType] ?? "none"
                 let text = "\(method.rawValue) \(contentType) \(String(buffer: body))"
                 return Response(
-                    status: .created, headers: [HTTPField.Name("X-Reply")!: "yes"],
+                    status: .created, headers: [replyField: "yes"],
                     body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
             }
         }
@@ -104,7 +107,8 @@ struct UpstreamClientTests {
             let client = try makeClient()
             let get = try await client.send(
                 UpstreamRequest(
-                    method: "GET", url: base + "/echo?page=2", headers: [UpstreamHeader(name: "X-Marker", value: "m1")]))
+                    method: "GET", url: base + "/echo?page=2", headers: [UpstreamHeader(name: "X-Marker", value: "m1")])
+            )
             #expect(get.status == 200)
             #expect(text(get) == "GET page=2 m1")
             #expect(get.headers.first(named: "content-type") == "text/plain")
@@ -117,7 +121,8 @@ struct UpstreamClientTests {
             }
             let typed = try await client.send(
                 UpstreamRequest(
-                    method: "POST", url: base + "/echo", headers: [UpstreamHeader(name: "Content-Type", value: "text/csv")],
+                    method: "POST", url: base + "/echo",
+                    headers: [UpstreamHeader(name: "Content-Type", value: "text/csv")],
                     body: Array("a,b".utf8)))
             #expect(text(typed) == "POST text/csv a,b")
             let large = try await client.send(
@@ -132,7 +137,8 @@ struct UpstreamClientTests {
             let statuses = try await withThrowingTaskGroup(of: String.self) { group in
                 for index in 0..<250 {
                     group.addTask {
-                        let response = try await client.send(UpstreamRequest(method: "GET", url: base + "/echo?i=\(index)"))
+                        let response = try await client.send(
+                            UpstreamRequest(method: "GET", url: base + "/echo?i=\(index)"))
                         return text(response)
                     }
                 }
@@ -167,7 +173,9 @@ struct UpstreamClientTests {
             error?.description
                 == "GET http://127.0.0.1:1/tasks: connection failed: Failed to connect to 127.0.0.1 port 1 after 0 ms: Couldn't connect to server"
                 || error?.description.hasPrefix(
-                    "GET http://127.0.0.1:1/tasks: connection failed: Failed to connect to 127.0.0.1 port 1 after") == true)
+                    "GET http://127.0.0.1:1/tasks: connection failed: Failed to connect to 127.0.0.1 port 1 after")
+                    == true
+        )
     }
 
     @Test func tooManyRequestsIsRetriedAfterRetryAfter() async throws {
@@ -182,7 +190,8 @@ struct UpstreamClientTests {
 
     @Test func postWithoutKeyIsNotRetriedButWithKeyIs() async throws {
         try await TestServer.with { base, _ in
-            let policy = UpstreamRetryPolicy(maximumAttempts: 3, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(2))
+            let policy = UpstreamRetryPolicy(
+                maximumAttempts: 3, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(2))
             let client = try makeClient(UpstreamConfiguration(retry: policy))
             let once = try await client.send(UpstreamRequest(method: "POST", url: base + "/unavailable", body: []))
             #expect(once.status == 503)

@@ -127,7 +127,8 @@ public final class SQLiteStore: TaskgateStore {
         switch style {
         case .integer:
             let next =
-                try Int.fetchOne(database, sql: "SELECT next_value FROM id_sequence WHERE front = ?", arguments: [front.rawValue])
+                try Int.fetchOne(
+                    database, sql: "SELECT next_value FROM id_sequence WHERE front = ?", arguments: [front.rawValue])
                 ?? 1
             try database.execute(
                 sql: """
@@ -149,14 +150,17 @@ public final class SQLiteStore: TaskgateStore {
                     }.joined()
                 }
                 let taken = try Bool.fetchOne(
-                    database, sql: "SELECT EXISTS (SELECT 1 FROM id_map WHERE front = ? AND front_id = ? AND upstream = ?)",
+                    database,
+                    sql: "SELECT EXISTS (SELECT 1 FROM id_map WHERE front = ? AND front_id = ? AND upstream = ?)",
                     arguments: [front.rawValue, candidate, upstream.rawValue])
                 if taken != true { return candidate }
             }
         }
     }
 
-    private static func fetchMapping(_ database: Database, where condition: String, _ arguments: StatementArguments)
+    private static func fetchMapping(
+        _ database: Database, where condition: String, _ arguments: StatementArguments
+    )
         throws -> IDMapping?
     {
         guard
@@ -169,7 +173,8 @@ public final class SQLiteStore: TaskgateStore {
         guard let front = Product(rawValue: frontName), let upstream = Product(rawValue: upstreamName) else {
             throw StoreError(
                 kind: .database, operation: "read id map",
-                message: "product '\(frontName)' or '\(upstreamName)' is not one of \(Product.allCases.map(\.rawValue))")
+                message: "product '\(frontName)' or '\(upstreamName)' is not one of \(Product.allCases.map(\.rawValue))"
+            )
         }
         return IDMapping(front: front, frontID: row["front_id"], upstream: upstream, upstreamID: row["upstream_id"])
     }
@@ -256,7 +261,8 @@ public final class SQLiteStore: TaskgateStore {
         try await write("plan migration run '\(run)'") { database in
             var position =
                 try Int.fetchOne(
-                    database, sql: "SELECT COALESCE(MAX(position), -1) FROM journal_entry WHERE run = ?", arguments: [run])
+                    database, sql: "SELECT COALESCE(MAX(position), -1) FROM journal_entry WHERE run = ?",
+                    arguments: [run])
                 ?? -1
             for taskSourceID in taskSourceIDs {
                 position += 1
@@ -275,7 +281,9 @@ public final class SQLiteStore: TaskgateStore {
     }
 
     /// See `TaskgateStore.recordStep(run:taskSourceID:step:)`.
-    public func recordStep(run: String, taskSourceID: String, step: JournalStep) async throws(StoreError) -> JournalEntry {
+    public func recordStep(
+        run: String, taskSourceID: String, step: JournalStep
+    ) async throws(StoreError) -> JournalEntry {
         let operation = "record step \(step.name) of task '\(taskSourceID)' in run '\(run)'"
         return try await write(operation) { database in
             try database.execute(
@@ -302,7 +310,8 @@ public final class SQLiteStore: TaskgateStore {
     public func history(run: String, taskSourceID: String) async throws(StoreError) -> [JournalStep] {
         try await read("read history of task '\(taskSourceID)' in run '\(run)'") { database in
             try Row.fetchAll(
-                database, sql: "SELECT step, detail FROM journal_event WHERE run = ? AND task_source_id = ? ORDER BY id",
+                database,
+                sql: "SELECT step, detail FROM journal_event WHERE run = ? AND task_source_id = ? ORDER BY id",
                 arguments: [run, taskSourceID]
             ).map { row in try Self.step(row) }
         }
@@ -334,7 +343,9 @@ public final class SQLiteStore: TaskgateStore {
                 """,
             arguments: [run]
         ).map { row in
-            JournalEntry(run: run, taskSourceID: row["task_source_id"], step: try step(row), idempotencyKey: row["idempotency_key"])
+            JournalEntry(
+                run: run, taskSourceID: row["task_source_id"], step: try step(row),
+                idempotencyKey: row["idempotency_key"])
         }
     }
 }
