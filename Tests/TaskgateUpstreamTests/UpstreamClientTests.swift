@@ -32,6 +32,7 @@ struct TestServer {
             }
         }
         router.get("/slow") { _, _ -> Response in
+            counters.arrived("slow")
             try await Task.sleep(for: .seconds(5))
             return Response(status: .ok)
         }
@@ -48,6 +49,12 @@ struct TestServer {
             }
             return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "after \(count)")))
         }
+        router.get("/later") { _, _ -> Response in
+            let count = counters.increment("later")
+            return Response(
+                status: .serviceUnavailable, headers: [.retryAfter: "3600"],
+                body: .init(byteBuffer: ByteBuffer(string: "\(count)")))
+        }
         router.post("/unavailable") { _, _ -> Response in
             let count = counters.increment("unavailable")
             return Response(status: .serviceUnavailable, body: ResponseBody(byteBuffer: ByteBuffer(string: "\(count)")))
@@ -60,12 +67,14 @@ struct TestServer {
         _ body: @Sendable (String, Counters) async throws -> Result
     ) async throws -> Result {
         let counters = Counters()
+        var serverLogger = Logger(label: "test-server")
+        serverLogger.logLevel = .critical
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: router(counters: counters),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-            logger: Logger(label: "test-server")
+            logger: serverLogger
         )
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
@@ -80,7 +89,38 @@ struct TestServer {
 /// Counts calls per route, for the retry tests.
 final class Counters: Sendable {
     private let storage = NSLockedCounts()
+    /// The routes reached, in order, for tests that act while a request is in flight.
+    let arrivals: AsyncStream<String>
+    private let arrivalsContinuation: AsyncStream<String>.Continuation
+
+    init() {
+        (arrivals, arrivalsContinuation) = AsyncStream.makeStream(of: String.self)
+    }
+
     func increment(_ name: String) -> Int { storage.increment(name) }
+    func arrived(_ name: String) { arrivalsContinuation.yield(name) }
+}
+
+/// Keeps every log line written, to prove secrets never reach one.
+final class CapturedLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var text: String { lock.withLock { lines.joined(separator: "\n") } }
+}
+
+struct CapturingLogHandler: LogHandler {
+    let log: CapturedLog
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        log.append("\(event.level) \(event.message) \(merged.sorted { $0.key < $1.key })")
+    }
 }
 
 final class NSLockedCounts: @unchecked Sendable {
@@ -188,6 +228,16 @@ struct UpstreamClientTests {
         }
     }
 
+    @Test func retryAfterBeyondTheCapReturnsTheResponse() async throws {
+        try await TestServer.with { base, _ in
+            let client = try makeClient()
+            let response = try await client.send(UpstreamRequest(method: "GET", url: base + "/later"))
+            #expect(response.status == 503)
+            #expect(text(response) == "1")
+            #expect(response.attempts == 1)
+        }
+    }
+
     @Test func postWithoutKeyIsNotRetriedButWithKeyIs() async throws {
         try await TestServer.with { base, _ in
             let policy = UpstreamRetryPolicy(
@@ -240,13 +290,34 @@ struct UpstreamClientTests {
         }
     }
 
-    @Test func cancellingAWaitingTaskRemovesItsTransfer() async throws {
+    @Test func secretsNeverReachTheLog() async throws {
         try await TestServer.with { base, _ in
+            let captured = CapturedLog()
+            let logger = Logger(label: "capture") { _ in CapturingLogHandler(log: captured) }
+            let client = try UpstreamClient(configuration: UpstreamConfiguration(insecure: true), logger: logger)
+            let response = try await client.send(
+                UpstreamRequest(
+                    method: "GET", url: base + "/limited?access_token=tok-SECRET-3",
+                    headers: [UpstreamHeader(name: "Authorization", value: "Bearer bearer-SECRET-4")]))
+            #expect(response.status == 200)
+            let text = captured.text
+            #expect(text.contains("upstream request retried"))
+            #expect(text.contains("access_token=REDACTED"))
+            #expect(text.contains("upstream TLS verification is off"))
+            #expect(!text.contains("SECRET"))
+        }
+    }
+
+    @Test func cancellingAWaitingTaskRemovesItsTransfer() async throws {
+        try await TestServer.with { base, counters in
             let client = try makeClient()
             let task = Task { try await client.send(UpstreamRequest(method: "GET", url: base + "/slow")) }
+            var arrivals = counters.arrivals.makeAsyncIterator()
+            #expect(await arrivals.next() == "slow")
             task.cancel()
             let result = await task.result
-            #expect(throws: UpstreamError.self) { try result.get() }
+            let error = #expect(throws: UpstreamError.self) { try result.get() }
+            #expect(error?.description == "GET \(base)/slow: cancelled: the waiting task was cancelled")
             let after = try await client.send(UpstreamRequest(method: "GET", url: base + "/echo?x=1"))
             #expect(text(after) == "GET x=1 ")
         }
