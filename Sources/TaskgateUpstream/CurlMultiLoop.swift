@@ -16,6 +16,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     private var cancellations: [CurlTransfer] = []
     private var shuttingDown = false
     private var finished = false
+    /// Easy handles of finished transfers, reset, kept for the next ones (saves their setup per request).
+    private var idleHandles: [UnsafeMutableRawPointer] = []
     /// Transfers inside the multi handle, by easy handle; touched only by the loop thread.
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
 
@@ -31,6 +33,22 @@ final class CurlMultiLoop: @unchecked Sendable {
         let thread = Thread { [self] in run() }
         thread.name = "taskgate-curl"
         thread.start()
+    }
+
+    /// An easy handle for a new transfer: an idle one, or a new one.
+    func takeHandle() -> UnsafeMutableRawPointer? {
+        lock.withLock { idleHandles.popLast() } ?? curl_easy_init()
+    }
+
+    /// Takes back the easy handle of a finished transfer (no longer in the multi handle).
+    func recycle(_ easy: UnsafeMutableRawPointer) {
+        curl_easy_reset(easy)
+        let kept = lock.withLock {
+            guard !finished, idleHandles.count < 512 else { return false }
+            idleHandles.append(easy)
+            return true
+        }
+        if !kept { curl_easy_cleanup(easy) }
     }
 
     /// Hands a transfer to the loop thread; fails it at once when the loop is shut down.
@@ -108,6 +126,8 @@ final class CurlMultiLoop: @unchecked Sendable {
         let leftovers = lock.withLock {
             finished = true
             curl_multi_cleanup(multi)
+            for easy in idleHandles { curl_easy_cleanup(easy) }
+            idleHandles.removeAll()
             defer { incoming.removeAll() }
             return incoming
         }

@@ -18,10 +18,13 @@ final class CurlTransfer: @unchecked Sendable {
     /// Set before `submit`; resumed once, by the loop thread.
     var continuation: CheckedContinuation<Result<UpstreamResponse, UpstreamError>, Never>?
 
-    init(request: UpstreamRequest, configuration: UpstreamConfiguration) throws(UpstreamError) {
+    private let loop: CurlMultiLoop
+
+    init(request: UpstreamRequest, configuration: UpstreamConfiguration, loop: CurlMultiLoop) throws(UpstreamError) {
         self.request = request
         self.limit = configuration.maximumResponseBodyBytes
-        guard let easy = curl_easy_init() else {
+        self.loop = loop
+        guard let easy = loop.takeHandle() else {
             throw UpstreamError(
                 kind: .invalidRequest, method: request.method, url: SecretRedaction.redact(url: request.url),
                 message: "curl_easy_init failed")
@@ -33,7 +36,7 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     deinit {
-        curl_easy_cleanup(easy)
+        loop.recycle(easy)
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
@@ -123,13 +126,20 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     fileprivate func append(headerLine chunk: UnsafeRawBufferPointer) {
-        let line = String(decoding: chunk, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        if line.hasPrefix("HTTP/") {
-            headers.removeAll()  // a new response starts (after 1xx)
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = String(line[..<colon])
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            headers.append(UpstreamHeader(name: name, value: value))
+        // Bytes, not Foundation: this runs for every header of every response.
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        var end = chunk.endIndex
+        while end > chunk.startIndex, isSpace(chunk[end - 1]) { end -= 1 }
+        let line = UnsafeRawBufferPointer(rebasing: chunk[chunk.startIndex..<end])
+        if line.starts(with: "HTTP/".utf8) {
+            headers.removeAll(keepingCapacity: true)  // a new response starts (after 1xx)
+        } else if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+            var valueStart = colon + 1
+            while valueStart < line.endIndex, isSpace(line[valueStart]) { valueStart += 1 }
+            headers.append(
+                UpstreamHeader(
+                    name: String(decoding: line[..<colon], as: UTF8.self),
+                    value: String(decoding: line[valueStart...], as: UTF8.self)))
         }
     }
 

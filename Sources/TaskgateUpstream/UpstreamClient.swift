@@ -90,7 +90,7 @@ public final class UpstreamClient: Sendable {
     private func perform(_ request: UpstreamRequest) async -> Result<UpstreamResponse, UpstreamError> {
         let transfer: CurlTransfer
         do {
-            transfer = try CurlTransfer(request: request, configuration: configuration)
+            transfer = try CurlTransfer(request: request, configuration: configuration, loop: loop)
         } catch {
             return .failure(error)
         }
