@@ -181,6 +181,32 @@ struct UpstreamClientTests {
         }
     }
 
+    @Test func tlsIsVerifiedAndAPlainServerFailsTheHandshake() async throws {
+        try await TestServer.with { base, _ in
+            let client = try makeClient(UpstreamConfiguration(retry: UpstreamRetryPolicy(maximumAttempts: 1)))
+            let secureURL = base.replacingOccurrences(of: "http://", with: "https://") + "/echo"
+            let error = await #expect(throws: UpstreamError.self) {
+                try await client.send(UpstreamRequest(method: "GET", url: secureURL))
+            }
+            #expect(error?.kind == .tlsFailed)
+            #expect(error?.description.hasPrefix("GET \(secureURL): TLS failed: ") == true)
+        }
+    }
+
+    @Test func refusedConnectionsOfAGetAreRetriedWithBackoff() async throws {
+        let captured = CapturedLog()
+        let logger = Logger(label: "capture") { _ in CapturingLogHandler(log: captured) }
+        let policy = UpstreamRetryPolicy(
+            maximumAttempts: 3, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(4))
+        let client = try UpstreamClient(configuration: UpstreamConfiguration(retry: policy), logger: logger)
+        let error = await #expect(throws: UpstreamError.self) {
+            try await client.send(UpstreamRequest(method: "GET", url: "http://127.0.0.1:1/tasks"))
+        }
+        #expect(error?.kind == .connectionFailed)
+        #expect(captured.text.components(separatedBy: "upstream request retried").count - 1 == 2)
+        #expect(captured.text.contains(#"(key: "tg.attempt", value: 2)"#))
+    }
+
     @Test func cancellingAWaitingTaskRemovesItsTransfer() async throws {
         try await TestServer.with { base, counters in
             let client = try makeClient()
