@@ -107,7 +107,7 @@ final class CurlTransfer: @unchecked Sendable {
         }
     }
 
-    /// Marks the transfer cancelled; true when it was not already.
+    /// Marks the transfer cancelled, so that the loop thread fails it instead of starting it.
     func markCancelled() {
         cancellationLock.withLock { cancelled = true }
     }
