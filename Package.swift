@@ -16,11 +16,12 @@ let package = Package(
         .executable(name: "taskgate", targets: ["taskgate"]),
         .library(name: "TaskgateCore", targets: ["TaskgateCore"]),
         .library(name: "TaskgateVendors", targets: ["TaskgateVendors"]),
+        .library(name: "TaskgateUpstream", targets: ["TaskgateUpstream"]),
+        .library(name: "TaskgateStore", targets: ["TaskgateStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // Emulators (issue 6)
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -77,6 +78,32 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Upstream HTTP through libcurl and the gateway's store (issues 7, 8, 9).
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "TaskgateUpstream",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TaskgateStore",
+            dependencies: ["TaskgateCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TaskgateUpstreamTests",
+            dependencies: ["TaskgateUpstream", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TaskgateStoreTests",
+            dependencies: ["TaskgateStore", "TaskgateCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

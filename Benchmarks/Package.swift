@@ -10,7 +10,9 @@ let package = Package(
     name: "taskgate-benchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: "..")
+        .package(path: ".."),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .executableTarget(
@@ -18,7 +20,17 @@ let package = Package(
             dependencies: [.product(name: "TaskgateCore", package: taskgate)],
             path: "Sources/schedule-bench",
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
-        )
+        ),
+        .executableTarget(
+            name: "upstream-bench",
+            dependencies: [
+                .product(name: "TaskgateUpstream", package: taskgate),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Sources/upstream-bench",
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,54 @@
+public import TaskgateCore
+
+/// Where taskgate keeps what must survive a restart and be shared by replicas: the id map, idempotency keys
+/// and migration journals.
+///
+/// Every method is atomic. `SQLiteStore` implements it on GRDB; a PostgreSQL implementation (issue 9) goes
+/// behind the same protocol, so nothing here names SQL, GRDB or a connection.
+public protocol TaskgateStore: Sendable {
+    // MARK: id map
+
+    /// The mapping of an upstream task to a front id, created (with a new id in `style`) when there is none.
+    func frontID(
+        upstream: Product, upstreamID: String, front: Product, style: FrontIDStyle
+    ) async throws(StoreError) -> IDMapping
+
+    /// The mapping for a front id, if one exists.
+    func mapping(front: Product, frontID: String, upstream: Product) async throws(StoreError) -> IDMapping?
+
+    /// The mapping for an upstream id, if one exists.
+    func mapping(upstream: Product, upstreamID: String, front: Product) async throws(StoreError) -> IDMapping?
+
+    /// Forgets a mapping (after the upstream task was deleted); true when one existed.
+    func removeMapping(front: Product, frontID: String, upstream: Product) async throws(StoreError) -> Bool
+
+    // MARK: idempotency keys
+
+    /// Claims `key` for a request whose body hashes to `requestHash`.
+    ///
+    /// Returns `.claimed` the first time, `.inProgress` while another claim has no response yet, and
+    /// `.completed` with the stored response afterwards. Throws `.idempotencyConflict` when the key was used
+    /// with a different request hash.
+    func claimIdempotencyKey(_ key: String, requestHash: String) async throws(StoreError) -> IdempotencyClaim
+
+    /// Stores the response of a claimed key; later claims replay it.
+    func completeIdempotencyKey(_ key: String, response: StoredResponse) async throws(StoreError)
+
+    /// Releases a claim whose request failed without an answer, so that a retry may claim it again.
+    func releaseIdempotencyKey(_ key: String) async throws(StoreError)
+
+    // MARK: migration journal
+
+    /// Adds `planned` entries (with a new idempotency key each) for the tasks of a run that have none yet;
+    /// entries already present are kept as they are, so a rerun resumes. Returns the run's entries.
+    func planMigration(run: String, taskSourceIDs: [String]) async throws(StoreError) -> [JournalEntry]
+
+    /// Moves a task of a run to `step` (write it before and after each remote call) and returns the entry.
+    func recordStep(run: String, taskSourceID: String, step: JournalStep) async throws(StoreError) -> JournalEntry
+
+    /// The entries of a run, in plan order.
+    func journal(run: String) async throws(StoreError) -> [JournalEntry]
+
+    /// Every step a task went through in a run, oldest first.
+    func history(run: String, taskSourceID: String) async throws(StoreError) -> [JournalStep]
+}
