@@ -108,15 +108,39 @@ import Testing
         #expect(result.standardError.hasPrefix("status      tasks\nexact           1\n"))
     }
 
-    @Test func aProductWithoutAnAdapterIsNamed() async throws {
-        do {
-            _ = try await ConvertTesting.run([
-                "--from", "fylr", "--to", "vco", ConvertTesting.examples, "-o", try ConvertTesting.temporaryFolder(),
+    @Test func aWynRefreshBecomesAQlikReloadThroughTheIDMapAndReportsWhatItDrops() async throws {
+        let folder = try ConvertTesting.temporaryFolder()
+        let result = try await ConvertTesting.run([
+            "--from", "wyn", "--to", "qlik-scheduling",
+            ConvertTesting.root + "/examples/wyn/03-sales-dataset-refresh.json",
+            "--id-map", ConvertTesting.root + "/examples/id-map.json", "-o", folder,
+        ])
+        #expect(result.exitCode == 1)
+        let task = try #require(result.report.tasks.first)
+        #expect(task.status == .lossy)
+        #expect(
+            task.losses.map { "\($0.path): \($0.reason)" } == [
+                "dataUpdateMode: qlik-scheduling has no field for wyn's 'dataUpdateMode'",
+                "task.parameters: qlik-scheduling has no field for wyn's 'task.parameters'",
+                "trigger: qlik-scheduling holds one recurrence per task (H16): this rule needs a separate task",
             ])
-            Issue.record("converted to vco")
-        } catch {
-            #expect(String(describing: error) == "no adapter for vco in this build; available: fylr")
-        }
+        let written = try ConvertTesting.read(folder + "/03-sales-dataset-refresh.json")
+        #expect(written.contains(#""appId" : "5e7f0c3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b""#))
+        #expect(written.contains(#""recurrence" : "RRULE:FREQ=DAILY;BYSECOND=0;BYMINUTE=30;BYHOUR=9;BYDAY=MO""#))
+    }
+
+    @Test func aTaskTheTargetCannotRunIsImpossibleWithItsReasons() async throws {
+        let result = try await ConvertTesting.run([
+            "--from", "fylr", "--to", "vco", ConvertTesting.examples + "/11-new-york-daily-minimal.json",
+            "-o", try ConvertTesting.temporaryFolder(),
+        ])
+        #expect(result.exitCode == 2)
+        #expect(
+            result.report.tasks.map(\.error) == [
+                "$: vco needs a workflow; the task has no target; task.task_module: vco has no field for fylr's "
+                    + "'task.task_module'; task.task_module: vco runs a workflow; the fylr action 'search' is not "
+                    + "transferable; task.task_params: vco workflow inputs are not fylr settings"
+            ])
     }
 
     @Test func severalInputsNeedAnOutputFolder() async throws {
