@@ -7,7 +7,7 @@ enum LossyPolicy: String, CaseIterable, ExpressibleByArgument, Sendable {
     case allow
     /// Leave it out of the output and report it.
     case skip
-    /// Leave it out and count it as failed.
+    /// Leave it out and count it as failed; an impossible task counts as failed too.
     case fail
 
     /// Whether a task with this status is written, and the status it is reported with.
@@ -17,7 +17,8 @@ enum LossyPolicy: String, CaseIterable, ExpressibleByArgument, Sendable {
         case (.lossy, .allow): (true, .lossy)
         case (.lossy, .skip): (false, .lossy)
         case (.lossy, .fail): (false, .failed)
-        case (.impossible, _): (false, .impossible)
+        case (.impossible, .fail): (false, .failed)
+        case (.impossible, .allow), (.impossible, .skip): (false, .impossible)
         }
     }
 }

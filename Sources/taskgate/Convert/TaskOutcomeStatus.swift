@@ -8,12 +8,13 @@ enum TaskOutcomeStatus: String, Codable, CaseIterable, Sendable, Comparable {
     }
 
     /// The process exit code for a run whose worst outcome is this one: 0 all exact, 1 some
-    /// lossy, 2 some failed. An impossible task was not written, so it counts as failed.
+    /// lossy or impossible (a conversion's answer, reported in full), 2 some failed (a file or task
+    /// that could not be read, or a loss refused with `--lossy fail`).
     var exitCode: Int32 {
         switch self {
         case .exact: 0
-        case .lossy: 1
-        case .impossible, .failed: 2
+        case .lossy, .impossible: 1
+        case .failed: 2
         }
     }
 }
