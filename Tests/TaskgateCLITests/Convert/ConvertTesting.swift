@@ -35,8 +35,10 @@ enum ConvertTesting {
     }
 
     /// Compares `actual` with the golden file `name`; `TASKGATE_RECORD=1` rewrites it and fails.
-    static func golden(_ name: String, _ actual: String) throws -> (expected: String, recorded: Bool) {
-        let path = fixtures + "/" + name
+    static func golden(_ name: String, _ actual: String, in folder: String = fixtures) throws -> (
+        expected: String, recorded: Bool
+    ) {
+        let path = folder + "/" + name
         if ProcessInfo.processInfo.environment["TASKGATE_RECORD"] == "1" {
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
