@@ -35,7 +35,9 @@ enum ConvertTesting {
     }
 
     /// Compares `actual` with the golden file `name`; `TASKGATE_RECORD=1` rewrites it and fails.
-    static func golden(_ name: String, _ actual: String, in folder: String = fixtures) throws -> (
+    static func golden(
+        _ name: String, _ actual: String, in folder: String = fixtures
+    ) throws -> (
         expected: String, recorded: Bool
     ) {
         let path = folder + "/" + name
