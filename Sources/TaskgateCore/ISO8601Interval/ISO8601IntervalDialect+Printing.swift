@@ -70,7 +70,7 @@ extension ISO8601IntervalDialect {
         var members = [("interval", lines[0]), ("startDateTime", start.isoText)]
         if let end = schedule.window.end { members.append(("endDateTime", end.isoText)) }
         members.append(("timezone", schedule.zone))
-        let object = "{" + members.map { "\(jsonString($0)):\(jsonString($1))" }.joined(separator: ",") + "}"
+        let object = "{" + members.map { "\(JSONValue.quoted($0)):\(JSONValue.quoted($1))" }.joined(separator: ",") + "}"
         return DialectText(lines: [object], context: DialectContext(zone: schedule.zone, reference: reference))
     }
 
@@ -228,27 +228,6 @@ extension ISO8601IntervalDialect {
         let first = Instant(secondsSinceEpoch: EnumerationBounds.firstLocalSecond)
         let last = Instant(secondsSinceEpoch: LocalDateTime(year: 9999, month: 12, day: 31).secondsSinceEpoch)
         return zone.offset(at: first) == 0 && zone.transitions(from: first, through: last).isEmpty
-    }
-
-    private static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 public import TaskgateCore
 
 extension FylrAdapter {
@@ -30,7 +31,7 @@ extension FylrAdapter {
                 return EncodedTask(json: nil, schedule: conversion, losses: losses)
             }
             for line in text.lines {
-                guard let object = FylrJSONText.parse(line) else {
+                guard let object = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)) else {
                     return EncodedTask(json: nil, schedule: conversion, losses: losses)
                 }
                 schedules.append(object)

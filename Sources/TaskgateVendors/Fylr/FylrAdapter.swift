@@ -106,7 +106,7 @@ public struct FylrAdapter: ProductAdapter {
             }
             return Schedule(kind: .manual, zone: context.defaultZone)
         }
-        let lines = payload.schedules.map(FylrJSONText.render)
+        let lines = payload.schedules.map(\.compactText)
         do {
             return try Dialect.fylr.parse(
                 lines, context: DialectContext(zone: context.defaultZone, reference: context.now))

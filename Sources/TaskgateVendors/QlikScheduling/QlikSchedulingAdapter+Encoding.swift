@@ -192,7 +192,7 @@ extension QlikSchedulingAdapter {
             let conversion = ScheduleWriting.verbatim(
                 task.schedule, reread: reread,
                 text: DialectText(
-                    lines: [schedule.stringValue ?? JSONText.compact(schedule)],
+                    lines: [schedule.stringValue ?? schedule.compactText],
                     context: DialectContext(zone: "UTC", reference: context.now)),
                 context: context, targetName: product.rawValue)
         {

@@ -39,7 +39,7 @@ enum QlikSchedulingSchedule {
                         expected: "an IANA zone name such as Europe/Berlin")
                 }
             }
-            line = JSONText.compact(.object(members))
+            line = JSONValue.object(members).compactText
         default:
             throw TaskDecodingError(
                 product: product, path: path, value: schedule,

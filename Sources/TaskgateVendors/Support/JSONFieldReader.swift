@@ -1,4 +1,4 @@
-public import TaskgateCore
+import TaskgateCore
 
 /// Typed access to the members of one JSON object, with errors that name the JSON path, the value
 /// found and what was expected (STYLE.md: errors name where, what and what was expected).
