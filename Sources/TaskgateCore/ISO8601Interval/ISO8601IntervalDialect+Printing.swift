@@ -70,7 +70,8 @@ extension ISO8601IntervalDialect {
         var members = [("interval", lines[0]), ("startDateTime", start.isoText)]
         if let end = schedule.window.end { members.append(("endDateTime", end.isoText)) }
         members.append(("timezone", schedule.zone))
-        let object = "{" + members.map { "\(JSONValue.quoted($0)):\(JSONValue.quoted($1))" }.joined(separator: ",") + "}"
+        let object =
+            "{" + members.map { "\(JSONValue.quoted($0)):\(JSONValue.quoted($1))" }.joined(separator: ",") + "}"
         return DialectText(lines: [object], context: DialectContext(zone: schedule.zone, reference: reference))
     }
 
