@@ -128,7 +128,7 @@ let package = Package(
             name: "TaskgateProxyTests",
             dependencies: [
                 "TaskgateProxy", "TaskgateCore", "TaskgateVendors", "TaskgateStore", "TaskgateUpstream",
-                "TaskgateEmulators",
+                "TaskgateEmulators", "TaskgateMappings",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
