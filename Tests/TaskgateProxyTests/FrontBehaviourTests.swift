@@ -75,10 +75,30 @@ import Testing
             _ = try await harness.front("GET", "/api/v2/scheduler/tasks")
             let metrics = try await harness.front("GET", "/metrics", token: nil)
             #expect(metrics.status == 200)
-            #expect(metrics.text.contains(#"taskgate_requests_total{method="GET",route="tasks",status="200"} 1"#))
+            #expect(metrics.text.contains(#"taskgate_requests_total{route="tasks",method="GET",status="200"} 1"#))
             #expect(metrics.text.contains("taskgate_request_duration_seconds_bucket"))
             #expect(metrics.text.contains("taskgate_upstream_duration_seconds_bucket"))
             #expect(metrics.headers.first(named: "Taskgate-Request-Id") != nil)
+        }
+    }
+}
+
+/// Neither token reaches the log, whatever the request carries.
+@Suite struct SecretLoggingTests {
+    @Test func noTokenInTheLogs() async throws {
+        let capture = LogCapture()
+        let task = try ProxyHarness.example(.wyn, "01-seed-cash-flow-report.json")
+        try await ProxyHarness.run(front: .wyn, upstream: .wyn, logHandler: capture) { harness in
+            _ = try await harness.front("POST", "/api/v2/scheduler/tasks", task)
+            _ = try await harness.front("GET", "/api/v2/scheduler/tasks?token=\(ProxyHarness.frontToken)", token: nil)
+            _ = try await harness.front("GET", "/api/v2/scheduler/tasks/missing")
+            _ = try await harness.front("GET", "/api/v2/scheduler/tasks", token: "wrong-token-3")
+        }
+        let lines = capture.lines
+        #expect(lines.count >= 4)
+        #expect(lines.contains { $0.contains("tg.request_id") })
+        for secret in [ProxyHarness.frontToken, ProxyHarness.upstreamToken, "wrong-token-3"] {
+            #expect(!lines.contains { $0.contains(secret) }, "\(secret) logged")
         }
     }
 }

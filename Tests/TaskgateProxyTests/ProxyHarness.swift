@@ -64,7 +64,7 @@ struct ProxyHarness: Sendable {
             let (proxyPorts, proxyContinuation) = AsyncStream.makeStream(of: Int.self)
             let proxyApp = Proxy.application(
                 configuration, port: 0, client: try UpstreamClient(logger: logger), store: try SQLiteStore(),
-                metrics: ProxyMetrics(), logger: logger
+                metrics: ProxyMetrics(), logger: logger, clock: { now }
             ) { port in proxyContinuation.yield(port) }
             group.addTask { try await proxyApp.runService() }
             var proxyIterator = proxyPorts.makeAsyncIterator()
@@ -91,6 +91,25 @@ struct ProxyHarness: Sendable {
             .deletingLastPathComponent()
         let data = try Data(contentsOf: root.appendingPathComponent("examples/\(product.rawValue)/\(file)"))
         return try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    /// JSON text with sorted keys, as the proxy writes it.
+    static func text(_ value: JSONValue) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
+    }
+
+    /// JSON text read as a value.
+    static func decode(_ text: String) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+
+    /// A Qlik error body without its random `traceId`.
+    static func withoutTraceID(_ value: JSONValue?) -> String {
+        var object = value?.objectValue ?? [:]
+        object.removeValue(forKey: "traceId")
+        return text(.object(object))
     }
 
     /// The front credential header of `product`.

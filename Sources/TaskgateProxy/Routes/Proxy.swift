@@ -3,7 +3,7 @@ public import Hummingbird
 import HTTPTypes
 public import Logging
 import NIOCore
-import TaskgateCore
+public import TaskgateCore
 public import TaskgateStore
 public import TaskgateUpstream
 
@@ -18,15 +18,17 @@ public enum Proxy {
     ///   - store: the id map and idempotency keys.
     ///   - metrics: where counters and latencies go; `/metrics` writes them out.
     ///   - logger: the application's logger; requests log with a `tg.request_id`.
+    ///   - clock: "now" for the adapters (schedule starts, proofs); the system clock by default.
     ///   - onServerRunning: called with the bound port once the server listens.
     public static func application(
         _ configuration: ProxyConfiguration, host: String = "127.0.0.1", port: Int = 8080,
         client: UpstreamClient, store: any TaskgateStore, metrics: ProxyMetrics, logger: Logger,
+        clock: (@Sendable () -> Instant)? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let handler = ProxyHandler(
             configuration: configuration, client: client, store: store, metrics: metrics,
-            clock: { Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down))) })
+            clock: clock ?? { Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down))) })
         return Application(
             router: makeRouter(handler),
             configuration: .init(address: .hostname(host, port: port), serverName: "taskgate"),
@@ -36,7 +38,7 @@ public enum Proxy {
 
     static func makeRouter(_ handler: ProxyHandler) -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: RequestLogging(metrics: handler.metrics))
+        router.add(middleware: RequestLogging(metrics: handler.metrics, basePath: handler.front.basePath))
         router.get("healthz") { _, _ in ProxyHandler.json(.object(["status": .string("ok")]), status: .ok) }
         router.get("readyz") { _, _ in await ready(handler) }
         router.get("metrics") { _, _ in

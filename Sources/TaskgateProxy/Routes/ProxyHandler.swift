@@ -134,7 +134,12 @@ struct ProxyHandler: Sendable {
                     .badGateway, code: "UpstreamAnswer", message: "the upstream's created task carries no id")
             }
             let mapping = try await mapID(upstreamID)
-            let converted = try convertAnswer(task, frontID: mapping.frontID)
+            // When the upstream's answer cannot be written back (a field the front cannot hold),
+            // the created task is answered as the client sent it, with its new id.
+            let frontRequest = ProxyJSON.decode(body) ?? .object([:])
+            let converted =
+                (try? convertAnswer(task, frontID: mapping.frontID))
+                ?? front.settingID(mapping.frontID, in: frontRequest)
             return (front.createdStatus, Self.jsonHeaders(lossHeader), ProxyJSON.encode(converted), upstreamID)
         }
     }

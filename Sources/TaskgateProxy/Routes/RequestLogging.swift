@@ -10,6 +10,8 @@ struct RequestLogging: RouterMiddleware {
     typealias Context = BasicRequestContext
     /// Where latencies and counts go.
     var metrics: ProxyMetrics
+    /// The front product's collection path.
+    var basePath: String
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -26,7 +28,7 @@ struct RequestLogging: RouterMiddleware {
         }
         let duration = ContinuousClock.now - start
         response.headers[HTTPField.Name.taskgateRequestID] = requestID
-        let route = Self.routeName(request.uri.path)
+        let route = Self.routeName(request.uri.path, basePath: basePath)
         metrics.request(
             route: route, method: request.method.rawValue, status: response.status.code, duration: duration)
         context.logger.info(
@@ -40,10 +42,11 @@ struct RequestLogging: RouterMiddleware {
     }
 
     /// A low-cardinality name for metrics: the operations endpoints by name, task routes by shape.
-    static func routeName(_ path: String) -> String {
+    static func routeName(_ path: String, basePath: String) -> String {
         switch path {
         case "/healthz", "/readyz", "/metrics": String(path.dropFirst())
-        default: path.split(separator: "/").count > 3 ? "task" : "tasks"
+        case basePath, basePath + "/": "tasks"
+        default: path.hasPrefix(basePath + "/") ? "task" : "other"
         }
     }
 }

@@ -123,10 +123,8 @@ struct ServeCommand: AsyncParsableCommand {
         services.append(
             Proxy.application(
                 configuration, host: settings.host, port: settings.port, client: client, store: store,
-                metrics: ProxyMetrics(), logger: logger
-            ) { _ in
-                FileHandle.standardOutput.write(Data(announcement.utf8))
-            })
+                metrics: ProxyMetrics(), logger: logger,
+                onServerRunning: { _ in FileHandle.standardOutput.write(Data(announcement.utf8)) }))
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
