@@ -61,7 +61,8 @@ import Testing
             let listed = try await harness.front("GET", "/api/v1/sharing-tasks?limit=5")
             #expect(listed.json?["totalCount"] == .integer(1))
             #expect(listed.json?["sharingTasks"]?.arrayValue?.first?["id"] == .string(id))
-            let run = try await harness.front("POST", "/api/v1/sharing-tasks/actions/execute", .object(["sharingTaskID": .string(id)]))
+            let run = try await harness.front(
+                "POST", "/api/v1/sharing-tasks/actions/execute", .object(["sharingTaskID": .string(id)]))
             #expect(run.status == 204)
             let deleted = try await harness.front("DELETE", "/api/v1/sharing-tasks/\(id)")
             #expect(deleted.status == 204)

@@ -30,7 +30,9 @@ import Testing
                 "startDate": .string("2026-04-01T00:00:00Z"), "endDate": .null, "timeZoneId": .string("UTC"),
             ])
         ]),
-        "deployTo": .object(["emailAttach": .object(["settings": .object(["mailTo": .array([.string("noc@example.com")])])])]),
+        "deployTo": .object([
+            "emailAttach": .object(["settings": .object(["mailTo": .array([.string("noc@example.com")])])])
+        ]),
     ])
 
     /// The Qlik sharing task the Wyn task becomes.

@@ -35,7 +35,8 @@ import Testing
             #expect(
                 answer.text
                     == #"{"code":"PayloadTooLarge","error":"the request body is larger than 1024 bytes","#
-                    + #""package":"task","parameters":{"realm":"api","statuscode":413},"realm":"api","statuscode":413}"#)
+                    + #""package":"task","parameters":{"realm":"api","statuscode":413},"realm":"api","statuscode":413}"#
+            )
             let list = try await harness.upstream("GET", "/api/v1/task")
             #expect(list.json?["count"] == .integer(0))
         }

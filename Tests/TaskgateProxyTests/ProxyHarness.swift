@@ -51,7 +51,8 @@ struct ProxyHarness: Sendable {
             let (emulatorPorts, emulatorContinuation) = AsyncStream.makeStream(of: Int.self)
             let emulatorApp = Emulator.application(
                 EmulatorConfiguration(product: emulated, token: upstreamToken),
-                database: try EmulatorDatabase(path: nil), logger: Logger(label: "emulator") { _ in SwiftLogNoOpLogHandler() }
+                database: try EmulatorDatabase(path: nil),
+                logger: Logger(label: "emulator") { _ in SwiftLogNoOpLogHandler() }
             ) { port in emulatorContinuation.yield(port) }
             group.addTask { try await emulatorApp.runService() }
             var emulatorIterator = emulatorPorts.makeAsyncIterator()
@@ -71,7 +72,8 @@ struct ProxyHarness: Sendable {
             let proxyURL = "http://127.0.0.1:\(await proxyIterator.next() ?? 0)"
             defer { group.cancelAll() }
             try await body(
-                ProxyHarness(proxyURL: proxyURL, upstreamURL: upstreamURL, configuration: configuration, client: client))
+                ProxyHarness(proxyURL: proxyURL, upstreamURL: upstreamURL, configuration: configuration, client: client)
+            )
         }
     }
 

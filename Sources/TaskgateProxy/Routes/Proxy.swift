@@ -1,6 +1,6 @@
 import Foundation
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 public import Logging
 import NIOCore
 public import TaskgateCore
@@ -112,7 +112,8 @@ public enum Proxy {
             let answer = try await handler.client.send(request)
             guard (200..<300).contains(answer.status) else {
                 return ProxyHandler.json(
-                    .object(["status": .string("upstream not ready"), "upstreamStatus": .integer(Int64(answer.status))]),
+                    .object(["status": .string("upstream not ready"), "upstreamStatus": .integer(Int64(answer.status))]
+                    ),
                     status: .serviceUnavailable)
             }
             return ProxyHandler.json(.object(["status": .string("ready")]), status: .ok)

@@ -154,7 +154,8 @@ struct ProxyHandler: Sendable {
             try requireSuccess(answer)
             guard let page = ProxyJSON.decode(answer.body).flatMap({ upstream.readPage($0, query: current) }) else {
                 throw front.failure(
-                    .badGateway, code: "UpstreamAnswer", message: "the upstream's list is not a \(upstream.product) list")
+                    .badGateway, code: "UpstreamAnswer",
+                    message: "the upstream's list is not a \(upstream.product) list")
             }
             for item in page.items {
                 var task = item
@@ -185,7 +186,8 @@ struct ProxyHandler: Sendable {
         guard let method = upstream.replaceMethod, configuration.front != .qlikSharing else {
             throw front.failure(
                 .notImplemented, code: "NotImplemented",
-                message: "updating a \(configuration.front) task kept in \(configuration.upstream) is not supported yet")
+                message: "updating a \(configuration.front) task kept in \(configuration.upstream) is not supported yet"
+            )
         }
         let upstreamID = try await upstreamID(for: id)
         let encoded = try convertRequest(body)
@@ -365,7 +367,7 @@ struct ProxyHandler: Sendable {
     private func claim(_ key: String, body: [UInt8]) async throws -> IdempotencyClaim {
         do {
             return try await store.claimIdempotencyKey(key, requestHash: Self.hash(body))
-        } catch where error.kind == .idempotencyConflict(key: key) {
+        } catch  where error.kind == .idempotencyConflict(key: key) {
             throw front.failure(
                 .unprocessableContent, code: "IdempotencyKeyReused",
                 message: "the Idempotency-Key was first used with a different request body")

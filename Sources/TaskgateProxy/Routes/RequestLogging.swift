@@ -36,7 +36,8 @@ struct RequestLogging: RouterMiddleware {
             metadata: [
                 "tg.method": "\(request.method.rawValue)", "tg.path": "\(request.uri.path)",
                 "tg.status": "\(response.status.code)",
-                "tg.duration_us": "\(duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000)",
+                "tg.duration_us":
+                    "\(duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000)",
             ])
         return response
     }

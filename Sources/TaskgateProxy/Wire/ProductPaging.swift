@@ -62,7 +62,8 @@ extension ProductWire {
             let (offset, limit) = try window(query, offsetName: "offset", limitName: "limit", defaultLimit: 100)
             return .object([
                 "limit": .integer(Int64(limit)), "offset": .integer(Int64(offset)),
-                "count": .integer(Int64(tasks.count)), "objects": .array(Self.slice(tasks, offset: offset, limit: limit)),
+                "count": .integer(Int64(tasks.count)),
+                "objects": .array(Self.slice(tasks, offset: offset, limit: limit)),
             ])
         case .vco:
             let (offset, limit) = try window(
@@ -98,7 +99,9 @@ extension ProductWire {
                 let token = "c\(offset + limit)"
                 links["next"] =
                     product == .qlikSharing
-                    ? .object(["href": .string("\(base)&page=\(token)"), "type": .string("next"), "token": .string(token)])
+                    ? .object([
+                        "href": .string("\(base)&page=\(token)"), "type": .string("next"), "token": .string(token),
+                    ])
                     : .object(["href": .string("\(base)&page=\(token)")])
             }
             guard product == .qlikSharing else {

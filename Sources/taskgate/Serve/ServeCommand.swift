@@ -117,7 +117,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ProxyConfiguration(
             front: settings.front, upstream: settings.upstream, upstreamURL: upstreamURL, frontToken: frontToken,
             upstreamToken: upstreamToken, lossPolicy: settings.lenient ? .lenient : .strict, adapterContext: context)
-        let client = try UpstreamClient(configuration: UpstreamConfiguration(insecure: settings.insecure), logger: logger)
+        let client = try UpstreamClient(
+            configuration: UpstreamConfiguration(insecure: settings.insecure), logger: logger)
         let store = try SQLiteStore(path: settings.store)
         let announcement = Self.announcement(settings, frontToken: frontToken, generated: settings.frontToken == nil)
         services.append(
@@ -133,7 +134,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// What is printed once the proxy listens: the address, the token if generated, three curls.
     static func announcement(_ settings: ServeSettings, frontToken: String, generated: Bool) -> String {
-        let base = "http://\(settings.host):\(settings.port)\(EmulatedProduct(rawValue: settings.front.rawValue)?.basePath ?? "")"
+        let base =
+            "http://\(settings.host):\(settings.port)\(EmulatedProduct(rawValue: settings.front.rawValue)?.basePath ?? "")"
         let auth =
             settings.front == .wyn ? "-H 'Reference-Token: \(frontToken)'" : "-H 'Authorization: Bearer \(frontToken)'"
         var lines = [
