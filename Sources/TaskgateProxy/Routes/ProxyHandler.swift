@@ -120,11 +120,12 @@ struct ProxyHandler: Sendable {
 
     private func create(_ request: Request, body: [UInt8], context: BasicRequestContext) async throws -> Response {
         let encoded = try convertRequest(body)
-        let lossHeader = try checkLosses(encoded)
         let json = encoded.json ?? .null
+        // A dry run previews any conversion, exact or not: the verdict is in the report.
         if Self.isDryRun(request) {
             return dryRun("POST", "", body: json, encoded: encoded)
         }
+        let lossHeader = try checkLosses(encoded)
         return try await idempotent(request, body: body, isCreate: true) { key in
             let answer = try await send("POST", "", body: ProxyJSON.encode(json), key: key)
             try requireSuccess(answer)
@@ -191,11 +192,11 @@ struct ProxyHandler: Sendable {
         }
         let upstreamID = try await upstreamID(for: id)
         let encoded = try convertRequest(body)
-        let lossHeader = try checkLosses(encoded)
         let json = encoded.json ?? .null
         if Self.isDryRun(request) {
             return dryRun(method.rawValue, "/\(upstreamID)", body: json, encoded: encoded)
         }
+        let lossHeader = try checkLosses(encoded)
         let answer = try await send(method.rawValue, "/\(upstreamID)", body: ProxyJSON.encode(json), key: nil)
         try requireSuccess(answer)
         var task = ProxyJSON.decode(answer.body)

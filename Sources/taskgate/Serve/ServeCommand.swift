@@ -153,9 +153,13 @@ struct ServeCommand: AsyncParsableCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// 32 random hex digits.
     static func generatedToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }.joined()
+        return (0..<16).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
+        }.joined()
     }
 
     /// A free loopback port, found by binding port 0.
