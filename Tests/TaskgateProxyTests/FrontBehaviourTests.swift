@@ -1,5 +1,6 @@
 import Foundation
 import TaskgateCore
+import TaskgateEmulators
 import TaskgateUpstream
 import Testing
 
@@ -102,4 +103,36 @@ import Testing
             #expect(!lines.contains { $0.contains(secret) }, "\(secret) logged")
         }
     }
+}
+
+/// Upstream faults come back in the front product's error shape, status and message kept.
+@Suite struct UpstreamFaultTests {
+    @Test func serverErrorsKeepTheirStatusInTheFrontShape() async throws {
+        var faults = FaultSpec()
+        faults.serverErrorShare = 1
+        try await ProxyHarness.run(front: .qlikSharing, upstream: .fylr, faults: faults) { harness in
+            let answer = try await harness.front("GET", "/api/v1/sharing-tasks")
+            #expect(answer.status == 503)
+            #expect(
+                ProxyHarness.withoutTraceID(answer.json)
+                    == #"{"errors":[{"code":"HTTP-503","detail":"fylr answered 503: injected fault","#
+                    + #""meta":{"httpCode":503},"title":"Service Unavailable"}]}"#)
+        }
+    }
+
+    @Test func rateLimitsKeepRetryAfter() async throws {
+        var faults = FaultSpec()
+        faults.rateLimitShare = 1
+        faults.retryAfterSeconds = 7
+        try await ProxyHarness.run(front: .fylr, upstream: .wyn, faults: faults) { harness in
+            let answer = try await harness.front("GET", "/api/v1/task")
+            #expect(answer.status == 429)
+            #expect(answer.headers.first(named: "Retry-After") == "7")
+            #expect(
+                answer.text
+                    == #"{"code":"Upstream","error":"wyn answered 429: rate limit exceeded","package":"task","#
+                    + #""parameters":{"realm":"api","statuscode":429},"realm":"api","statuscode":429}"#)
+        }
+    }
+
 }

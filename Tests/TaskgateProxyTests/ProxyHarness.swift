@@ -15,6 +15,9 @@ struct ProxyHarness: Sendable {
     static let frontToken = "front-secret-1"
     /// The upstream token the emulator checks.
     static let upstreamToken = "upstream-secret-2"
+    /// The proxy's upstream client: two attempts, 1 ms apart, so that fault tests stay fast.
+    static let upstreamSettings = UpstreamConfiguration(
+        retry: UpstreamRetryPolicy(maximumAttempts: 2, baseDelay: .milliseconds(1), maximumRetryAfter: .zero))
     /// "Now" for the adapters: 2026-04-01T00:00:00Z.
     static let now = Instant(secondsSinceEpoch: 1_775_001_600)
 
@@ -39,6 +42,7 @@ struct ProxyHarness: Sendable {
     static func run(
         front: Product, upstream: Product, lossPolicy: ProxyConfiguration.LossPolicy = .strict,
         maximumBodyBytes: Int = 64 * 1024, idMap: IDMap = IDMap(), logHandler: (any LogHandler)? = nil,
+        faults: FaultSpec = FaultSpec(),
         _ body: @Sendable (ProxyHarness) async throws -> Void
     ) async throws {
         var logger = Logger(label: "proxy-test")
@@ -49,8 +53,10 @@ struct ProxyHarness: Sendable {
         let emulated = EmulatedProduct(rawValue: upstream.rawValue) ?? .wyn
         try await withThrowingTaskGroup(of: Void.self) { group in
             let (emulatorPorts, emulatorContinuation) = AsyncStream.makeStream(of: Int.self)
+            var emulatorConfiguration = EmulatorConfiguration(product: emulated, token: upstreamToken)
+            emulatorConfiguration.faults = faults
             let emulatorApp = Emulator.application(
-                EmulatorConfiguration(product: emulated, token: upstreamToken),
+                emulatorConfiguration,
                 database: try EmulatorDatabase(path: nil),
                 logger: Logger(label: "emulator") { _ in SwiftLogNoOpLogHandler() }
             ) { port in emulatorContinuation.yield(port) }
@@ -61,10 +67,13 @@ struct ProxyHarness: Sendable {
                 front: front, upstream: upstream, upstreamURL: upstreamURL, frontToken: frontToken,
                 upstreamToken: upstreamToken, lossPolicy: lossPolicy, maximumBodyBytes: maximumBodyBytes,
                 adapterContext: try context(idMap: idMap))
-            let client = try UpstreamClient(logger: logger)
+            // The test client never retries: it sees each answer of the proxy as it is.
+            let client = try UpstreamClient(
+                configuration: UpstreamConfiguration(retry: UpstreamRetryPolicy(maximumAttempts: 1)), logger: logger)
             let (proxyPorts, proxyContinuation) = AsyncStream.makeStream(of: Int.self)
             let proxyApp = Proxy.application(
-                configuration, port: 0, client: try UpstreamClient(logger: logger), store: try SQLiteStore(),
+                configuration, port: 0, client: try UpstreamClient(configuration: upstreamSettings, logger: logger),
+                store: try SQLiteStore(),
                 metrics: ProxyMetrics(), logger: logger, clock: { now }
             ) { port in proxyContinuation.yield(port) }
             group.addTask { try await proxyApp.runService() }

@@ -448,7 +448,12 @@ struct ProxyHandler: Sendable {
     }
 
     static func status(_ code: Int) -> HTTPResponse.Status {
-        HTTPResponse.Status(code: code)
+        let known: [HTTPResponse.Status] = [
+            .ok, .created, .accepted, .noContent, .badRequest, .unauthorized, .forbidden, .notFound, .conflict,
+            .contentTooLarge, .unprocessableContent, .tooManyRequests, .internalServerError, .notImplemented,
+            .badGateway, .serviceUnavailable, .gatewayTimeout,
+        ]
+        return known.first { $0.code == code } ?? HTTPResponse.Status(code: code)
     }
 
     static func jsonHeaders(_ lossHeader: String?) -> HTTPFields {
