@@ -93,6 +93,15 @@ import Testing
             let read = try await harness.front("GET", "/api/v2/scheduler/tasks/\(id)")
             #expect(read.status == 200)
             #expect(read.json == answer.json)
+            // A Wyn PUT becomes Qlik's JSON Patch.
+            var renamed = Self.task.objectValue ?? [:]
+            renamed["description"] = .string("Hourly ops snapshot, renamed")
+            let updated = try await harness.front("PUT", "/api/v2/scheduler/tasks/\(id)", .object(renamed))
+            #expect(updated.status == 200)
+            #expect(updated.json?["description"] == .string("Hourly ops snapshot, renamed"))
+            #expect(updated.json?["id"] == .string(id))
+            let after = try await harness.upstream("GET", "/api/v1/sharing-tasks")
+            #expect(after.json?["sharingTasks"]?.arrayValue?.first?["name"] == .string("Hourly ops snapshot, renamed"))
         }
     }
 }

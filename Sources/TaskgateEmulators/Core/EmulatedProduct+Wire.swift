@@ -22,3 +22,8 @@ extension EmulatedProduct {
         description.authScheme.challenge
     }
 }
+
+extension EmulatedProduct {
+    /// The JSON Patch paths a Qlik sharing task accepts in `PATCH /sharing-tasks/{id}`.
+    public static var qlikSharingPatchPaths: Set<String> { QlikSharingDescription.patchPaths }
+}

@@ -184,7 +184,8 @@ struct ProxyHandler: Sendable {
     private func update(
         _ id: String, request: Request, body: [UInt8], context: BasicRequestContext
     ) async throws -> Response {
-        guard let method = upstream.replaceMethod, configuration.front != .qlikSharing else {
+        let method = upstream.updateMethod
+        guard configuration.front != .qlikSharing else {
             throw front.failure(
                 .notImplemented, code: "NotImplemented",
                 message: "updating a \(configuration.front) task kept in \(configuration.upstream) is not supported yet"
@@ -197,7 +198,18 @@ struct ProxyHandler: Sendable {
             return dryRun(method.rawValue, "/\(upstreamID)", body: json, encoded: encoded)
         }
         let lossHeader = try checkLosses(encoded)
-        let answer = try await send(method.rawValue, "/\(upstreamID)", body: ProxyJSON.encode(json), key: nil)
+        var document = json
+        switch configuration.upstream {
+        case .qlikSharing:
+            document = ProductWire.qlikSharingPatch(json)
+        case .fylr:
+            let current = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
+            try requireSuccess(current)
+            document = ProductWire.fylrNextVersion(json, current: try readUpstreamTask(current.body))
+        case .wyn, .qlikScheduling, .vco:
+            break
+        }
+        let answer = try await send(method.rawValue, "/\(upstreamID)", body: ProxyJSON.encode(document), key: nil)
         try requireSuccess(answer)
         var task = ProxyJSON.decode(answer.body)
         if task == nil || task == .null || upstream.taskID(in: task ?? .null) == nil {

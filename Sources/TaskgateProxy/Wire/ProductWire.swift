@@ -25,14 +25,32 @@ struct ProductWire: Sendable {
     /// The collection path, `/api/v2/scheduler/tasks`.
     var basePath: String { emulated.basePath }
 
-    /// The method that replaces a task with a full document; `nil` where the product only patches
-    /// (Qlik sharing's JSON Patch, fylr's versioned PATCH), which the proxy does not convert yet.
-    var replaceMethod: HTTPRequest.Method? {
+    /// The method that changes a task: a full document for Wyn (PUT), Qlik scheduling (PUT) and
+    /// vCO (POST); a JSON Patch for Qlik sharing; the next `_version` for fylr (PATCH).
+    var updateMethod: HTTPRequest.Method {
         switch product {
         case .wyn, .qlikScheduling: .put
         case .vco: .post
-        case .qlikSharing, .fylr: nil
+        case .qlikSharing, .fylr: .patch
         }
+    }
+
+    /// Qlik sharing's update body: one `replace` per patchable top-level field of `task`.
+    static func qlikSharingPatch(_ task: JSONValue) -> JSONValue {
+        let paths = EmulatedProduct.qlikSharingPatchPaths
+        let operations: [JSONValue] = (task.objectValue ?? [:]).keys.sorted().compactMap { key in
+            guard paths.contains("/\(key)"), let value = task[key] else { return nil }
+            return .object(["op": .string("replace"), "path": .string("/\(key)"), "value": value])
+        }
+        return .array(operations)
+    }
+
+    /// fylr's update body: the envelope with `task._version` one past the stored version.
+    static func fylrNextVersion(_ task: JSONValue, current: JSONValue) -> JSONValue {
+        guard var envelope = task.objectValue, var inner = envelope["task"]?.objectValue else { return task }
+        inner["_version"] = .integer((current["task"]?["_version"]?.integerValue ?? 0) + 1)
+        envelope["task"] = .object(inner)
+        return .object(envelope)
     }
 
     /// Whether the product can start a task now (Wyn `/{id}/run`, Qlik scheduling
