@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // The proxy (issue 7): metrics in Prometheus text.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(
@@ -71,6 +74,7 @@ let package = Package(
                 "TaskgateVendors",
                 "TaskgateMappings",
                 "TaskgateEmulators",
+                "TaskgateProxy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -104,6 +108,30 @@ let package = Package(
         .testTarget(
             name: "TaskgateStoreTests",
             dependencies: ["TaskgateStore", "TaskgateCore"],
+            swiftSettings: swiftSettings
+        ),
+        // The proxy (issue 7): one product's task API in front of another's, over libcurl.
+        .target(
+            name: "TaskgateProxy",
+            dependencies: [
+                "TaskgateCore", "TaskgateVendors", "TaskgateMappings", "TaskgateUpstream", "TaskgateStore",
+                "TaskgateEmulators",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TaskgateProxyTests",
+            dependencies: [
+                "TaskgateProxy", "TaskgateCore", "TaskgateVendors", "TaskgateStore", "TaskgateUpstream",
+                "TaskgateEmulators", "TaskgateMappings",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,502 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import TaskgateCore
+import TaskgateEmulators
+import TaskgateStore
+import TaskgateUpstream
+import TaskgateVendors
+
+/// Serves the front product's task routes: checks the credential, converts requests to the
+/// upstream product, forwards them, and converts the answers back.
+struct ProxyHandler: Sendable {
+    /// The settings.
+    var configuration: ProxyConfiguration
+    /// The upstream HTTP client.
+    var client: UpstreamClient
+    /// Id map and idempotency keys.
+    var store: any TaskgateStore
+    /// Counters and latencies.
+    var metrics: ProxyMetrics
+    /// "Now", for the adapters' context.
+    var clock: @Sendable () -> Instant
+
+    /// The front product's wire.
+    var front: ProductWire { ProductWire(product: configuration.front) }
+    /// The upstream product's wire.
+    var upstream: ProductWire { ProductWire(product: configuration.upstream) }
+
+    // MARK: entry
+
+    /// Answers one front request to `route`; failures become the front product's error bodies.
+    func respond(_ request: Request, context: BasicRequestContext, route: FrontRoute) async -> Response {
+        do {
+            guard front.emulated.acceptsCredential(request, token: configuration.frontToken) else {
+                throw front.failure(.unauthorized, code: "Unauthorized", message: "missing or invalid credentials")
+            }
+            var request = request
+            let body = try await readBody(&request)
+            if configuration.isPassThrough {
+                return try await passThrough(request, body: body, context: context)
+            }
+            switch route {
+            case .create: return try await create(request, body: body, context: context)
+            case .list: return try await list(request, context: context)
+            case .get(let id): return try await get(id, context: context)
+            case .update(let id): return try await update(id, request: request, body: body, context: context)
+            case .delete(let id): return try await delete(id, context: context)
+            case .run(let id):
+                // Qlik sharing names the task in the body of `/actions/execute`.
+                let taskID = id.isEmpty ? ProxyJSON.decode(body)?["sharingTaskID"]?.stringValue ?? "" : id
+                return try await run(taskID, context: context)
+            }
+        } catch let failure as ProxyFailure {
+            return Self.reply(failure)
+        } catch {
+            context.logger.error("request failed", metadata: ["tg.error": "\(error)"])
+            return Self.reply(front.failure(.internalServerError, code: "InternalError", message: "internal error"))
+        }
+    }
+
+    /// The body, at most `maximumBodyBytes`; 413 in the front shape beyond.
+    private func readBody(_ request: inout Request) async throws -> [UInt8] {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > configuration.maximumBodyBytes {
+            throw tooLarge()
+        }
+        do {
+            let buffer = try await request.collectBody(upTo: configuration.maximumBodyBytes)
+            return Array(buffer.readableBytesView)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw tooLarge()
+        }
+    }
+
+    private func tooLarge() -> ProxyFailure {
+        front.failure(
+            .contentTooLarge, code: "PayloadTooLarge",
+            message: "the request body is larger than \(configuration.maximumBodyBytes) bytes")
+    }
+
+    // MARK: pass-through
+
+    /// Same product on both sides: the request goes upstream as it came, with the upstream credential.
+    private func passThrough(_ request: Request, body: [UInt8], context: BasicRequestContext) async throws -> Response {
+        let suffix = String(request.uri.path.dropFirst(front.basePath.count))
+        let query = forwardedQuery(request)
+        let method = request.method.rawValue
+        if Self.isDryRun(request) {
+            let plan: JSONObject = [
+                "method": .string(method), "url": .string(upstreamURL(suffix, query: query)),
+                "body": ProxyJSON.decode(body) ?? .null,
+            ]
+            return Self.json(
+                .object(["request": .object(plan), "verdict": .string(ConversionStatus.exact.rawValue)]), status: .ok)
+        }
+        let isCreate = method == "POST" && suffix.isEmpty
+        return try await idempotent(request, body: body, isCreate: isCreate) { key in
+            let answer = try await send(method, suffix, query: query, body: body.isEmpty ? nil : body, key: key)
+            var headers: HTTPFields = [:]
+            if let type = answer.headers.first(named: "Content-Type") { headers[.contentType] = type }
+            if let retry = answer.headers.first(named: "Retry-After") { headers[.retryAfter] = retry }
+            // Links in lists point at the upstream server; clients follow them to the proxy.
+            let text = String(decoding: answer.body, as: UTF8.self)
+                .replacingOccurrences(of: configuration.upstreamURL, with: Self.origin(request))
+            return (Self.status(answer.status), headers, Array(text.utf8), nil)
+        }
+    }
+
+    private func forwardedQuery(_ request: Request) -> String {
+        let names = front.credentialQueryNames.union(["dryRun"])
+        guard let query = request.uri.query, !query.isEmpty else { return "" }
+        return query.split(separator: "&").filter { pair in
+            let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+            return !names.contains(name)
+        }.joined(separator: "&")
+    }
+
+    // MARK: converted routes
+
+    private func create(_ request: Request, body: [UInt8], context: BasicRequestContext) async throws -> Response {
+        let encoded = try convertRequest(body)
+        let json = encoded.json ?? .null
+        // A dry run previews any conversion, exact or not: the verdict is in the report.
+        if Self.isDryRun(request) {
+            return dryRun("POST", "", body: json, encoded: encoded)
+        }
+        let lossHeader = try checkLosses(encoded)
+        return try await idempotent(request, body: body, isCreate: true) { key in
+            let answer = try await send("POST", "", body: ProxyJSON.encode(json), key: key)
+            try requireSuccess(answer)
+            let task = try readUpstreamTask(answer.body)
+            guard let upstreamID = upstream.taskID(in: task) else {
+                throw front.failure(
+                    .badGateway, code: "UpstreamAnswer", message: "the upstream's created task carries no id")
+            }
+            let mapping = try await mapID(upstreamID)
+            // When the upstream's answer cannot be written back (a field the front cannot hold),
+            // the created task is answered as the client sent it, with its new id.
+            let frontRequest = ProxyJSON.decode(body) ?? .object([:])
+            let converted =
+                (try? convertAnswer(task, frontID: mapping.frontID))
+                ?? front.settingID(mapping.frontID, in: frontRequest)
+            return (front.createdStatus, Self.jsonHeaders(lossHeader), ProxyJSON.encode(converted), upstreamID)
+        }
+    }
+
+    private func list(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        var tasks: [JSONValue] = []
+        var query: String? = upstream.firstPageQuery
+        var pages = 0
+        while let current = query, pages < 1000 {
+            pages += 1
+            let answer = try await send("GET", "", query: current, body: nil, key: nil)
+            try requireSuccess(answer)
+            guard let page = ProxyJSON.decode(answer.body).flatMap({ upstream.readPage($0, query: current) }) else {
+                throw front.failure(
+                    .badGateway, code: "UpstreamAnswer",
+                    message: "the upstream's list is not a \(upstream.product) list")
+            }
+            for item in page.items {
+                var task = item
+                if configuration.upstream == .vco, let id = item["id"]?.stringValue {
+                    let one = try await send("GET", "/\(id)", body: nil, key: nil)
+                    guard (200..<300).contains(one.status) else { continue }
+                    task = try readUpstreamTask(one.body)
+                }
+                guard let upstreamID = upstream.taskID(in: task) else { continue }
+                let mapping = try await mapID(upstreamID)
+                tasks.append(try convertAnswer(task, frontID: mapping.frontID))
+            }
+            query = page.nextQuery
+        }
+        return Self.json(try front.page(of: tasks, request: request, origin: Self.origin(request)), status: .ok)
+    }
+
+    private func get(_ id: String, context: BasicRequestContext) async throws -> Response {
+        let upstreamID = try await upstreamID(for: id)
+        let answer = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
+        try requireSuccess(answer)
+        return Self.json(try convertAnswer(try readUpstreamTask(answer.body), frontID: id), status: .ok)
+    }
+
+    private func update(
+        _ id: String, request: Request, body: [UInt8], context: BasicRequestContext
+    ) async throws -> Response {
+        let method = upstream.updateMethod
+        guard configuration.front != .qlikSharing else {
+            throw front.failure(
+                .notImplemented, code: "NotImplemented",
+                message: "updating a \(configuration.front) task kept in \(configuration.upstream) is not supported yet"
+            )
+        }
+        let upstreamID = try await upstreamID(for: id)
+        let encoded = try convertRequest(body)
+        let json = encoded.json ?? .null
+        if Self.isDryRun(request) {
+            return dryRun(method.rawValue, "/\(upstreamID)", body: json, encoded: encoded)
+        }
+        let lossHeader = try checkLosses(encoded)
+        var document = json
+        switch configuration.upstream {
+        case .qlikSharing:
+            document = ProductWire.qlikSharingPatch(json)
+        case .fylr:
+            let current = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
+            try requireSuccess(current)
+            document = ProductWire.fylrNextVersion(json, current: try readUpstreamTask(current.body))
+        case .wyn, .qlikScheduling, .vco:
+            break
+        }
+        let answer = try await send(method.rawValue, "/\(upstreamID)", body: ProxyJSON.encode(document), key: nil)
+        try requireSuccess(answer)
+        var task = ProxyJSON.decode(answer.body)
+        if task == nil || task == .null || upstream.taskID(in: task ?? .null) == nil {
+            let reread = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
+            try requireSuccess(reread)
+            task = try readUpstreamTask(reread.body)
+        }
+        let converted = try convertAnswer(task ?? .null, frontID: id)
+        return Self.reply(status: .ok, headers: Self.jsonHeaders(lossHeader), body: ProxyJSON.encode(converted))
+    }
+
+    private func delete(_ id: String, context: BasicRequestContext) async throws -> Response {
+        let upstreamID = try await upstreamID(for: id)
+        let answer = try await send("DELETE", "/\(upstreamID)", body: nil, key: nil)
+        try requireSuccess(answer)
+        _ = try await store.removeMapping(front: configuration.front, frontID: id, upstream: configuration.upstream)
+        let (status, body) = front.deleteAnswer
+        return body.map { Self.json($0, status: status) } ?? Response(status: status)
+    }
+
+    private func run(_ id: String, context: BasicRequestContext) async throws -> Response {
+        guard upstream.canRun else {
+            throw front.failure(
+                .notImplemented, code: "NotImplemented",
+                message: "\(configuration.upstream) tasks cannot be started through its task API")
+        }
+        let upstreamID = try await upstreamID(for: id)
+        let (path, body) = upstream.runRequest(id: upstreamID)
+        let answer = try await send("POST", path, body: body.map(ProxyJSON.encode), key: nil)
+        try requireSuccess(answer)
+        let (status, reply) = front.runAnswer(id: id, now: clock(), runID: UUID().uuidString.lowercased())
+        return reply.map { Self.json($0, status: status) } ?? Response(status: status)
+    }
+
+    // MARK: conversion
+
+    private func context() -> AdapterContext {
+        var context = configuration.adapterContext
+        context.now = clock()
+        return context
+    }
+
+    /// Front JSON → canonical → upstream JSON; 400 in the front shape when the body cannot be read.
+    private func convertRequest(_ body: [UInt8]) throws(ProxyFailure) -> EncodedTask {
+        guard let json = ProxyJSON.decode(body) else {
+            throw front.failure(.badRequest, code: "InvalidBody", message: "the request body is not valid JSON")
+        }
+        let decoded = Result { () throws(TaskDecodingError) -> CanonicalTask in
+            try ProductAdapters.adapter(for: configuration.front).decode(json, context: context())
+        }
+        guard case .success(let task) = decoded else {
+            throw front.failure(.badRequest, code: "InvalidBody", message: Self.describe(decoded))
+        }
+        let encoded = ProductAdapters.adapter(for: configuration.upstream).encode(task, context: context())
+        metrics.conversion(verdict: encoded.status.rawValue, direction: "request")
+        return encoded
+    }
+
+    /// Refuses a conversion that is not exact (strict, or impossible in any mode) with 422 and the
+    /// report; in lenient mode returns the `Taskgate-Loss` header value for a lossy one.
+    private func checkLosses(_ encoded: EncodedTask) throws(ProxyFailure) -> String? {
+        switch encoded.status {
+        case .exact:
+            return nil
+        case .lossy where configuration.lossPolicy == .lenient:
+            return ConversionReport.header(encoded)
+        case .lossy, .impossible:
+            throw front.failure(
+                .unprocessableContent, code: "ConversionNotExact",
+                message: "the task cannot be kept exactly in \(configuration.upstream): \(encoded.status.rawValue) "
+                    + "(\(encoded.losses.count) losses, schedule \(encoded.schedule.status.rawValue))",
+                report: ConversionReport.json(encoded))
+        }
+    }
+
+    /// Upstream task JSON → canonical → front JSON with the front id.
+    private func convertAnswer(_ task: JSONValue, frontID: String) throws(ProxyFailure) -> JSONValue {
+        let decoded = Result { () throws(TaskDecodingError) -> CanonicalTask in
+            try ProductAdapters.adapter(for: configuration.upstream).decode(task, context: context())
+        }
+        guard case .success(let canonical) = decoded else {
+            throw front.failure(
+                .badGateway, code: "UpstreamAnswer",
+                message: "the upstream's task could not be read: \(Self.describe(decoded))")
+        }
+        let encoded = ProductAdapters.adapter(for: configuration.front).encode(canonical, context: context())
+        metrics.conversion(verdict: encoded.status.rawValue, direction: "response")
+        guard let json = encoded.json else {
+            throw front.failure(
+                .badGateway, code: "UpstreamAnswer",
+                message: "the upstream's task cannot be written as a \(configuration.front) task")
+        }
+        return front.settingID(frontID, in: json)
+    }
+
+    private func readUpstreamTask(_ body: [UInt8]) throws(ProxyFailure) -> JSONValue {
+        guard let task = ProxyJSON.decode(body), task.objectValue != nil else {
+            throw front.failure(.badGateway, code: "UpstreamAnswer", message: "the upstream's answer is not a task")
+        }
+        return task
+    }
+
+    private func dryRun(_ method: String, _ suffix: String, body: JSONValue, encoded: EncodedTask) -> Response {
+        var report = ConversionReport.json(encoded).objectValue ?? [:]
+        report["request"] = .object([
+            "method": .string(method), "url": .string(upstreamURL(suffix, query: "")), "body": body,
+        ])
+        return Self.json(.object(report), status: .ok)
+    }
+
+    // MARK: ids
+
+    private func mapID(_ upstreamID: String) async throws -> IDMapping {
+        try await store.frontID(
+            upstream: configuration.upstream, upstreamID: upstreamID, front: configuration.front,
+            style: FrontIDStyle.style(of: configuration.front))
+    }
+
+    private func upstreamID(for frontID: String) async throws -> String {
+        guard
+            let mapping = try await store.mapping(
+                front: configuration.front, frontID: frontID, upstream: configuration.upstream)
+        else {
+            throw front.failure(.notFound, code: "NotFound", message: "task \(frontID) not found")
+        }
+        return mapping.upstreamID
+    }
+
+    // MARK: idempotency
+
+    /// Runs a create once per `Idempotency-Key`: a repeat of a completed create answers the stored
+    /// response; a repeat while the first is running is a 409; a different body under the same key
+    /// is a 422.
+    private func idempotent(
+        _ request: Request, body: [UInt8], isCreate: Bool,
+        _ perform: (String?) async throws -> (HTTPResponse.Status, HTTPFields, [UInt8], String?)
+    ) async throws -> Response {
+        guard isCreate, let key = request.headers[.idempotencyKey], !key.isEmpty else {
+            let (status, headers, bytes, _) = try await perform(nil)
+            return Self.reply(status: status, headers: headers, body: bytes)
+        }
+        let scoped = "\(configuration.front)>\(configuration.upstream):\(key)"
+        switch try await claim(scoped, body: body) {
+        case .completed(let stored):
+            var headers: HTTPFields = [.contentType: "application/json"]
+            headers[.idempotentReplayed] = "true"
+            return Self.reply(status: Self.status(stored.status), headers: headers, body: stored.body)
+        case .inProgress:
+            throw front.failure(
+                .conflict, code: "IdempotencyKeyInUse", message: "a request with this Idempotency-Key is in progress")
+        case .claimed:
+            do {
+                let (status, headers, bytes, upstreamID) = try await perform(key)
+                if (200..<300).contains(status.code) {
+                    try await store.completeIdempotencyKey(
+                        scoped, response: StoredResponse(status: status.code, body: bytes, upstreamID: upstreamID))
+                } else {
+                    try await store.releaseIdempotencyKey(scoped)
+                }
+                return Self.reply(status: status, headers: headers, body: bytes)
+            } catch {
+                try? await store.releaseIdempotencyKey(scoped)
+                throw error
+            }
+        }
+    }
+
+    private func claim(_ key: String, body: [UInt8]) async throws -> IdempotencyClaim {
+        do {
+            return try await store.claimIdempotencyKey(key, requestHash: Self.hash(body))
+        } catch  where error.kind == .idempotencyConflict(key: key) {
+            throw front.failure(
+                .unprocessableContent, code: "IdempotencyKeyReused",
+                message: "the Idempotency-Key was first used with a different request body")
+        }
+    }
+
+    private static func describe(_ result: Result<CanonicalTask, TaskDecodingError>) -> String {
+        switch result {
+        case .success: ""
+        case .failure(let error): error.description
+        }
+    }
+
+    /// FNV-1a of the body, hex: enough to tell a different request under a reused key.
+    static func hash(_ bytes: [UInt8]) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
+        }
+        return String(value, radix: 16)
+    }
+
+    // MARK: upstream
+
+    private func upstreamURL(_ suffix: String, query: String) -> String {
+        configuration.upstreamURL + upstream.basePath + suffix + (query.isEmpty ? "" : "?\(query)")
+    }
+
+    /// Sends one request upstream with the upstream credential; a transport failure is a 502
+    /// (504 for a timeout) in the front shape, naming no secret.
+    private func send(
+        _ method: String, _ suffix: String, query: String = "", body: [UInt8]?, key: String?
+    ) async throws(ProxyFailure) -> UpstreamResponse {
+        let credential = upstream.credentialHeader(configuration.upstreamToken)
+        var headers = [UpstreamHeader(name: credential.name, value: credential.value)]
+        if body != nil { headers.append(UpstreamHeader(name: "Content-Type", value: "application/json")) }
+        headers.append(UpstreamHeader(name: "Accept", value: "application/json"))
+        let request = UpstreamRequest(
+            method: method, url: upstreamURL(suffix, query: query), headers: headers, body: body, idempotencyKey: key)
+        let start = ContinuousClock.now
+        let result: Result<UpstreamResponse, UpstreamError>
+        do {
+            result = .success(try await client.send(request))
+        } catch {
+            result = .failure(error)
+        }
+        metrics.upstream(method: method, duration: ContinuousClock.now - start)
+        switch result {
+        case .success(let answer):
+            return answer
+        case .failure(let error):
+            let status: HTTPResponse.Status = error.kind == .timedOut ? .gatewayTimeout : .badGateway
+            throw front.failure(status, code: "UpstreamUnavailable", message: "upstream: \(error)")
+        }
+    }
+
+    /// An upstream error answer, in the front shape with the upstream's status and message.
+    private func requireSuccess(_ answer: UpstreamResponse) throws(ProxyFailure) {
+        guard !(200..<300).contains(answer.status) else { return }
+        let status = Self.status(answer.status)
+        let message = upstream.errorMessage(in: ProxyJSON.decode(answer.body)) ?? status.reasonPhrase
+        var failure = front.failure(
+            status, code: "Upstream", message: "\(configuration.upstream) answered \(answer.status): \(message)")
+        if let retry = answer.headers.first(named: "Retry-After") { failure.headers[.retryAfter] = retry }
+        throw failure
+    }
+
+    // MARK: replies
+
+    static func isDryRun(_ request: Request) -> Bool {
+        request.uri.queryParameters.get("dryRun") == "true"
+    }
+
+    static func origin(_ request: Request) -> String {
+        "http://" + (request.head.authority ?? "localhost")
+    }
+
+    static func status(_ code: Int) -> HTTPResponse.Status {
+        let known: [HTTPResponse.Status] = [
+            .ok, .created, .accepted, .noContent, .badRequest, .unauthorized, .forbidden, .notFound, .conflict,
+            .contentTooLarge, .unprocessableContent, .tooManyRequests, .internalServerError, .notImplemented,
+            .badGateway, .serviceUnavailable, .gatewayTimeout,
+        ]
+        return known.first { $0.code == code } ?? HTTPResponse.Status(code: code)
+    }
+
+    static func jsonHeaders(_ lossHeader: String?) -> HTTPFields {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let lossHeader { headers[.taskgateLoss] = lossHeader }
+        return headers
+    }
+
+    static func json(_ value: JSONValue, status: HTTPResponse.Status) -> Response {
+        reply(status: status, headers: [.contentType: "application/json"], body: ProxyJSON.encode(value))
+    }
+
+    static func reply(status: HTTPResponse.Status, headers: HTTPFields, body: [UInt8]) -> Response {
+        Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    static func reply(_ failure: ProxyFailure) -> Response {
+        guard let body = failure.body else { return Response(status: failure.status, headers: failure.headers) }
+        var headers = failure.headers
+        headers[.contentType] = "application/json"
+        return reply(status: failure.status, headers: headers, body: ProxyJSON.encode(body))
+    }
+}
+
+extension HTTPField.Name {
+    /// The losses of a conversion let through in lenient mode.
+    static let taskgateLoss = HTTPField.Name("Taskgate-Loss") ?? .via
+    /// The key that makes a create safe to retry.
+    static let idempotencyKey = HTTPField.Name("Idempotency-Key") ?? .ifMatch
+    /// Set on an answer replayed for a repeated Idempotency-Key.
+    static let idempotentReplayed = HTTPField.Name("Idempotent-Replayed") ?? .via
+    /// The request id.
+    static let taskgateRequestID = HTTPField.Name("Taskgate-Request-Id") ?? .via
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import TaskgateCore
+import TaskgateEmulators
+import TaskgateProxy
+import TaskgateStore
+import TaskgateUpstream
+import TaskgateVendors
+import UnixSignals
+
+/// `taskgate serve`: one product's task API in front of another's, converting every request.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve one product's task API in front of another product's server, converting each request.",
+        discussion: """
+            Without flags: the Wyn API on 127.0.0.1:8080 in front of a built-in Qlik sharing emulator, with the
+            id map in ./taskgate.sqlite. --upstream PRODUCT (no URL) also runs a built-in emulator.
+            Environment: TASKGATE_FRONT_TOKEN, TASKGATE_UPSTREAM_TOKEN.
+            """
+    )
+
+    @Option(help: "The product whose task API is served: wyn, qlik-sharing, qlik-scheduling, fylr, vco.")
+    var front: String?
+
+    @Option(help: "The upstream: PRODUCT=URL (e.g. qlik-sharing=https://tenant.qlikcloud.com), or PRODUCT alone.")
+    var upstream: String?
+
+    @Option(help: "Port to listen on (default 8080).")
+    var port: Int?
+
+    @Option(help: "Host to bind (default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "SQLite file of the id map and idempotency keys (default taskgate.sqlite).")
+    var store: String?
+
+    @Option(name: .customLong("front-token"), help: "The credential front clients send (else generated).")
+    var frontToken: String?
+
+    @Option(name: .customLong("upstream-token"), help: "The credential sent upstream.")
+    var upstreamToken: String?
+
+    @Flag(help: "Refuse conversions that are not exact with 422 (default), or let them through with a header.")
+    var lossPolicy: LossPolicyFlag?
+
+    @Flag(help: "Turn off upstream TLS verification (a warning is logged).")
+    var insecure = false
+
+    @Option(help: "A YAML file of settings (front, upstream, host, port, store, front-token, upstream-token, …).")
+    var config: String?
+
+    @OptionGroup var mappings: MappingsOption
+
+    /// `--strict` or `--lenient`.
+    enum LossPolicyFlag: String, EnumerableFlag {
+        case strict, lenient
+    }
+
+    /// The settings from the config file, the environment and the flags.
+    func settings(environment: [String: String]) throws -> ServeSettings {
+        var settings = ServeSettings()
+        if let config {
+            let text = try String(contentsOfFile: config, encoding: .utf8)
+            try settings.apply(yaml: text, file: config)
+        }
+        if let token = environment["TASKGATE_FRONT_TOKEN"], !token.isEmpty { settings.frontToken = token }
+        if let token = environment["TASKGATE_UPSTREAM_TOKEN"], !token.isEmpty { settings.upstreamToken = token }
+        if let front {
+            guard let product = Product(rawValue: front) else {
+                throw SettingsError(
+                    "--front: '\(front)' is not a product; expected one of "
+                        + Product.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            settings.front = product
+        }
+        if let upstream { (settings.upstream, settings.upstreamURL) = try ServeSettings.upstream(upstream) }
+        if let port { settings.port = port }
+        if let host { settings.host = host }
+        if let store { settings.store = store }
+        if let frontToken { settings.frontToken = frontToken }
+        if let upstreamToken { settings.upstreamToken = upstreamToken }
+        if let lossPolicy { settings.lenient = lossPolicy == .lenient }
+        if insecure { settings.insecure = true }
+        return settings
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        let logger = Logger(label: "taskgate.serve")
+        let settings: ServeSettings
+        do {
+            settings = try self.settings(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let frontToken = settings.frontToken ?? Self.generatedToken()
+        let upstreamToken = settings.upstreamToken ?? Self.generatedToken()
+        var services: [any Service] = []
+        var upstreamURL = settings.upstreamURL ?? ""
+        if settings.upstreamURL == nil {
+            // The built-in emulator of the upstream product, on a free port of its own.
+            let emulatorPort = try Self.freePort()
+            upstreamURL = "http://127.0.0.1:\(emulatorPort)"
+            let emulated = EmulatedProduct(rawValue: settings.upstream.rawValue) ?? .qlikSharing
+            let configuration = EmulatorConfiguration(product: emulated, port: emulatorPort, token: upstreamToken)
+            services.append(
+                Emulator.application(configuration, database: try EmulatorDatabase(path: nil), logger: logger))
+        }
+        let context = AdapterContext(
+            vocabulary: try mappings.vocabulary(), zones: try mappings.zoneLookup().resolver,
+            now: Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down))))
+        let configuration = ProxyConfiguration(
+            front: settings.front, upstream: settings.upstream, upstreamURL: upstreamURL, frontToken: frontToken,
+            upstreamToken: upstreamToken, lossPolicy: settings.lenient ? .lenient : .strict, adapterContext: context)
+        let client = try UpstreamClient(
+            configuration: UpstreamConfiguration(insecure: settings.insecure), logger: logger)
+        let store = try SQLiteStore(path: settings.store)
+        let announcement = Self.announcement(settings, frontToken: frontToken, generated: settings.frontToken == nil)
+        services.append(
+            Proxy.application(
+                configuration, host: settings.host, port: settings.port, client: client, store: store,
+                metrics: ProxyMetrics(), logger: logger,
+                onServerRunning: { _ in FileHandle.standardOutput.write(Data(announcement.utf8)) }))
+        let group = ServiceGroup(
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        client.shutdown()
+    }
+
+    /// What is printed once the proxy listens: the address, the token if generated, three curls.
+    static func announcement(_ settings: ServeSettings, frontToken: String, generated: Bool) -> String {
+        let base =
+            "http://\(settings.host):\(settings.port)\(EmulatedProduct(rawValue: settings.front.rawValue)?.basePath ?? "")"
+        let auth =
+            settings.front == .wyn ? "-H 'Reference-Token: \(frontToken)'" : "-H 'Authorization: Bearer \(frontToken)'"
+        var lines = [
+            "taskgate serve: \(settings.front) API at \(base) in front of \(settings.upstream) at "
+                + (settings.upstreamURL ?? "a built-in emulator")
+        ]
+        if generated { lines.append("front token (generated): \(frontToken)") }
+        lines += [
+            "Try:",
+            "  curl -s \(auth) \(base)",
+            "  curl -s \(auth) -H 'Content-Type: application/json' -d @examples/\(settings.front.rawValue)/"
+                + "\(settings.front == .wyn ? "01-seed-cash-flow-report.json" : "TASK.json") '\(base)?dryRun=true'",
+            "  curl -s http://\(settings.host):\(settings.port)/metrics",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// 32 random hex digits.
+    static func generatedToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
+        }.joined()
+    }
+
+    /// A free loopback port, found by binding port 0.
+    static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(descriptor, socketAddress, length) == 0 && getsockname(descriptor, socketAddress, &length) == 0
+            }
+        }
+        guard bound else { throw SettingsError("no free loopback port for the built-in emulator") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

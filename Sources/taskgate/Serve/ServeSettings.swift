@@ -1,0 +1,87 @@
+import Foundation
+import TaskgateCore
+import Yams
+
+/// The settings of `taskgate serve`, merged from the YAML config file, the environment and the
+/// flags (flags win, then the environment, then the file).
+struct ServeSettings: Hashable, Sendable {
+    /// The front product.
+    var front: Product = .wyn
+    /// The upstream product.
+    var upstream: Product = .qlikSharing
+    /// The upstream origin; `nil` runs a built-in emulator of the upstream product in process.
+    var upstreamURL: String?
+    /// The host to bind.
+    var host = "127.0.0.1"
+    /// The port to listen on.
+    var port = 8080
+    /// The SQLite store file.
+    var store = "taskgate.sqlite"
+    /// The front credential; generated when `nil`.
+    var frontToken: String?
+    /// The upstream credential.
+    var upstreamToken: String?
+    /// Whether lossy conversions are let through.
+    var lenient = false
+    /// Whether upstream TLS verification is off.
+    var insecure = false
+
+    /// Reads `--upstream PRODUCT[=URL]`.
+    static func upstream(_ text: String) throws -> (Product, String?) {
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        guard let product = Product(rawValue: parts.first ?? "") else {
+            throw SettingsError(
+                "--upstream: '\(text)' does not start with a product; expected PRODUCT=URL with PRODUCT one of "
+                    + Product.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard parts.count == 2 else { return (product, nil) }
+        let url = parts[1]
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw SettingsError("--upstream: '\(url)' is not an http:// or https:// URL")
+        }
+        return (product, url)
+    }
+
+    /// Applies a YAML config file: keys `front`, `upstream` (PRODUCT=URL), `host`, `port`, `store`,
+    /// `front-token`, `upstream-token`, `lenient`, `insecure`.
+    mutating func apply(yaml text: String, file: String) throws {
+        guard let node = try Yams.compose(yaml: text), let mapping = node.mapping else {
+            throw SettingsError("\(file): expected a mapping of settings at the top level")
+        }
+        for (keyNode, valueNode) in mapping {
+            let key = keyNode.string ?? ""
+            let value = valueNode.string ?? ""
+            switch key {
+            case "front":
+                guard let product = Product(rawValue: value) else {
+                    throw SettingsError("\(file): front: '\(value)' is not a product")
+                }
+                front = product
+            case "upstream": (upstream, upstreamURL) = try Self.upstream(value)
+            case "host": host = value
+            case "port":
+                guard let number = Int(value), (0...65535).contains(number) else {
+                    throw SettingsError("\(file): port: '\(value)' is not a port number")
+                }
+                port = number
+            case "store": store = value
+            case "front-token": frontToken = value
+            case "upstream-token": upstreamToken = value
+            case "lenient": lenient = value == "true"
+            case "insecure": insecure = value == "true"
+            default:
+                throw SettingsError(
+                    "\(file): '\(key)' is not a setting; expected front, upstream, host, port, store, front-token, "
+                        + "upstream-token, lenient or insecure")
+            }
+        }
+    }
+}
+
+/// A setting that cannot be used, with where and why.
+struct SettingsError: Error, CustomStringConvertible {
+    /// The message.
+    var description: String
+    /// Creates an error.
+    init(_ description: String) { self.description = description }
+}
