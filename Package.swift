@@ -71,6 +71,9 @@ let package = Package(
                 "TaskgateVendors",
                 "TaskgateMappings",
                 "TaskgateEmulators",
+                "TaskgateMigration",
+                "TaskgateUpstream",
+                "TaskgateStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -104,6 +107,25 @@ let package = Package(
         .testTarget(
             name: "TaskgateStoreTests",
             dependencies: ["TaskgateStore", "TaskgateCore"],
+            swiftSettings: swiftSettings
+        ),
+        // Live migration (issue 8): plan, apply, verify between two products' APIs.
+        .target(
+            name: "TaskgateMigration",
+            dependencies: [
+                "TaskgateCore", "TaskgateVendors", "TaskgateUpstream", "TaskgateStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TaskgateMigrationTests",
+            dependencies: [
+                "TaskgateMigration", "TaskgateCore", "TaskgateVendors", "TaskgateUpstream", "TaskgateStore",
+                "TaskgateEmulators", "TaskgateMappings", "taskgate",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -6,6 +6,6 @@ struct Taskgate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taskgate",
         abstract: "Translate scheduled tasks between Wyn, Qlik, fylr and vCO, with proof.",
-        subcommands: [ScheduleCommand.self, ConvertCommand.self, EmulateCommand.self]
+        subcommands: [ScheduleCommand.self, ConvertCommand.self, EmulateCommand.self, MigrateCommand.self]
     )
 }
