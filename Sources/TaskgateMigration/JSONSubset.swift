@@ -5,9 +5,17 @@ public import TaskgateCore
 public enum JSONSubset {
     /// The first path where `stored` does not hold `sent`, or `nil` when it holds all of it.
     ///
-    /// Objects may have more members in `stored`; arrays must have the same length, item by item; a
+    /// Top-level members named in `ignoring` (the server's own) are not compared. Objects may have more
+    /// members in `stored`; arrays must have the same length, item by item; a
     /// sent `null` matches a missing member; integers and doubles compare by value.
-    public static func firstDifference(sent: JSONValue, stored: JSONValue?, at path: String = "$") -> String? {
+    public static func firstDifference(
+        sent: JSONValue, stored: JSONValue?, ignoring: Set<String> = [], at path: String = "$"
+    ) -> String? {
+        var sent = sent
+        if !ignoring.isEmpty, case .object(var members) = sent {
+            for key in ignoring { members.removeValue(forKey: key) }
+            sent = .object(members)
+        }
         switch (sent, stored) {
         case (.null, nil), (.null, .null?): return nil
         case (.object(let members), .object(let storedMembers)?):

@@ -52,6 +52,16 @@ public struct MigrationEndpoint: Hashable, Sendable {
         return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
     }
 
+    /// Members the product's server sets on every write, whatever the client sent: ignored when checking
+    /// that every field sent arrived (the Wyn adapter writes `lastModifiedTime` back; wyn.md §2 lists it
+    /// among the server's fields).
+    public var serverOwnedMembers: Set<String> {
+        switch product {
+        case .wyn: ["id", "createdTime", "lastModifiedTime", "owner", "nextRunTime"]
+        case .qlikSharing, .qlikScheduling, .fylr, .vco: []
+        }
+    }
+
     /// The header fields carrying the credential the way the product takes it.
     var credentialHeaders: [UpstreamHeader] {
         guard let token, !token.isEmpty else { return [] }

@@ -26,8 +26,12 @@ enum MigrationHarness {
     /// "Now" for the adapters: the clock, since the emulators check dates against theirs.
     static let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
 
+    /// Proofs and verifications over 60 days and at least 30 runs: the same algebra as the standard
+    /// horizon, fast enough for hundreds of tasks on two shared cores.
+    static let horizon = VerificationHorizon(seconds: 60 * 86_400, minimumOccurrences: 30)
+
     static func context(idMap: IDMap = IDMap()) -> AdapterContext {
-        AdapterContext(vocabulary: mappings.0, idMap: idMap, zones: mappings.1, now: now)
+        AdapterContext(vocabulary: mappings.0, idMap: idMap, zones: mappings.1, now: now, horizon: horizon)
     }
 
     static var quiet: Logger {
