@@ -75,6 +75,9 @@ let package = Package(
                 "TaskgateMappings",
                 "TaskgateEmulators",
                 "TaskgateProxy",
+                "TaskgateMigration",
+                "TaskgateUpstream",
+                "TaskgateStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -129,6 +132,25 @@ let package = Package(
             dependencies: [
                 "TaskgateProxy", "TaskgateCore", "TaskgateVendors", "TaskgateStore", "TaskgateUpstream",
                 "TaskgateEmulators", "TaskgateMappings",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Live migration (issue 8): plan, apply, verify between two products' APIs.
+        .target(
+            name: "TaskgateMigration",
+            dependencies: [
+                "TaskgateCore", "TaskgateVendors", "TaskgateUpstream", "TaskgateStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TaskgateMigrationTests",
+            dependencies: [
+                "TaskgateMigration", "TaskgateCore", "TaskgateVendors", "TaskgateUpstream", "TaskgateStore",
+                "TaskgateEmulators", "TaskgateMappings", "taskgate",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -6,6 +6,8 @@ struct Taskgate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taskgate",
         abstract: "Translate scheduled tasks between Wyn, Qlik, fylr and vCO, with proof.",
-        subcommands: [ScheduleCommand.self, ConvertCommand.self, EmulateCommand.self, ServeCommand.self]
+        subcommands: [
+            ScheduleCommand.self, ConvertCommand.self, MigrateCommand.self, ServeCommand.self, EmulateCommand.self,
+        ]
     )
 }

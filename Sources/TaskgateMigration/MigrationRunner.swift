@@ -1,0 +1,303 @@
+import Foundation
+public import Logging
+public import TaskgateCore
+public import TaskgateStore
+public import TaskgateUpstream
+public import TaskgateVendors
+
+/// Applies a plan to the target and verifies it: every create is journaled before and after the
+/// remote call, so a rerun of the same run resumes, adopts a task whose answer was lost, and never
+/// creates one twice.
+public struct MigrationRunner: Sendable {
+    /// Sends the requests.
+    public let client: UpstreamClient
+    /// Holds the journal.
+    public let store: any TaskgateStore
+    /// Where the tasks go.
+    public let target: MigrationEndpoint
+    /// Vocabulary, id map, zones, "now" and the verification horizon.
+    public let context: AdapterContext
+    /// The run's name in the journal; a rerun with the same name resumes.
+    public let run: String
+    /// Spaces the creates (`--rate`), when set.
+    public var limiter: WriteRateLimiter?
+    /// Where debug lines go.
+    public var logger: Logger
+    /// Called after each task with the number done and the total.
+    public var progress: @Sendable (_ done: Int, _ total: Int) -> Void
+
+    /// Creates a runner.
+    public init(
+        client: UpstreamClient, store: any TaskgateStore, target: MigrationEndpoint, context: AdapterContext,
+        run: String, limiter: WriteRateLimiter? = nil, logger: Logger,
+        progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) {
+        self.client = client
+        self.store = store
+        self.target = target
+        self.context = context
+        self.run = run
+        self.limiter = limiter
+        self.logger = logger
+        self.progress = progress
+    }
+
+    /// The run's name for a pair of endpoints: `fylr=http://a→qlik-sharing=http://b`.
+    public static func runName(from source: MigrationEndpoint, to target: MigrationEndpoint) -> String {
+        "\(source.product)=\(source.collectionURL)→\(target.product)=\(target.collectionURL)"
+    }
+
+    /// Creates (or adopts, or finds created) and verifies every task planned for creation.
+    ///
+    /// - Throws: ``MigrationError`` only when the journal cannot be read or written; a task that fails
+    ///   is reported in its outcome and the run goes on.
+    public func apply(_ plan: [PlannedTask]) async throws(MigrationError) -> [TaskOutcome] {
+        let adapter = ProductAdapters.adapter(for: target.product)
+        let creatable = plan.filter { $0.decision == .create }
+        var entries: [String: JournalEntry] = [:]
+        do {
+            for entry in try await store.planMigration(run: run, taskSourceIDs: creatable.map(\.sourceID)) {
+                entries[entry.taskSourceID] = entry
+            }
+        } catch {
+            throw MigrationError(operation: "plan run '\(run)' in the journal", message: error.description)
+        }
+        var claimed: Set<String> = []
+        for entry in entries.values {
+            switch entry.step {
+            case .created(let id), .verified(let id): claimed.insert(id)
+            case .planned, .creating, .failed: break
+            }
+        }
+        var existing: [(id: String, document: JSONValue)]?
+        var outcomes: [TaskOutcome] = []
+        for (index, task) in plan.enumerated() {
+            defer { progress(index + 1, plan.count) }
+            switch task.decision {
+            case .skip(let reason):
+                outcomes.append(
+                    TaskOutcome(sourceID: task.sourceID, name: task.name, action: .skipped, message: reason))
+                continue
+            case .fail(let reason):
+                outcomes.append(TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: reason))
+                continue
+            case .create:
+                break
+            }
+            guard let entry = entries[task.sourceID], let body = task.encoded?.json else {
+                outcomes.append(
+                    TaskOutcome(
+                        sourceID: task.sourceID, name: task.name, action: .failed,
+                        message: "the task has no journal entry or no encoded document"))
+                continue
+            }
+            var outcome: TaskOutcome
+            switch entry.step {
+            case .created(let id), .verified(let id):
+                outcome = TaskOutcome(sourceID: task.sourceID, name: task.name, action: .resumed, targetID: id)
+            case .creating:
+                if existing == nil { existing = await targetTasks(adapter) }
+                if let match = Self.match(
+                    body, in: existing ?? [], claimed: claimed, ignoring: target.serverOwnedMembers)
+                {
+                    try await record(task.sourceID, .created(upstreamID: match))
+                    claimed.insert(match)
+                    outcome = TaskOutcome(sourceID: task.sourceID, name: task.name, action: .adopted, targetID: match)
+                } else {
+                    outcome = try await create(
+                        task, body: body, key: entry.idempotencyKey, adapter: adapter, existing: &existing,
+                        claimed: claimed)
+                }
+            case .planned, .failed:
+                outcome = try await create(
+                    task, body: body, key: entry.idempotencyKey, adapter: adapter, existing: &existing,
+                    claimed: claimed)
+            }
+            if let id = outcome.targetID {
+                claimed.insert(id)
+                let already = entry.step == .verified(upstreamID: id)
+                switch await verify(task, body: body, targetID: id, adapter: adapter) {
+                case .success(let note):
+                    outcome.verified = true
+                    outcome.message = note
+                    if !already { try await record(task.sourceID, .verified(upstreamID: id)) }
+                case .failure(let problem):
+                    outcome.message = problem.message
+                }
+            }
+            outcomes.append(outcome)
+        }
+        return outcomes
+    }
+
+    private func record(_ sourceID: String, _ step: JournalStep) async throws(MigrationError) {
+        do {
+            _ = try await store.recordStep(run: run, taskSourceID: sourceID, step: step)
+        } catch {
+            throw MigrationError(operation: "journal task '\(sourceID)'", message: error.description)
+        }
+    }
+
+    /// Journals `creating`, POSTs with the entry's idempotency key, and journals the answer.
+    ///
+    /// The key travels as an `Idempotency-Key` header but not as ``UpstreamRequest/idempotencyKey``: none of
+    /// the five products honours the header (no vendor digest mentions it), so a blind retry of the POST
+    /// could create the task twice. A 429 or 503 answer (nothing was created) is retried after its
+    /// `Retry-After`; without any answer the task is looked for in the target at once, and when it is not
+    /// there the entry stays `creating`, so that the next run looks again before creating it.
+    private func create(
+        _ task: PlannedTask, body: JSONValue, key: String, adapter: any ProductAdapter,
+        existing: inout [(id: String, document: JSONValue)]?, claimed: Set<String>
+    ) async throws(MigrationError) -> TaskOutcome {
+        let url = target.collectionURL
+        var request = target.request("POST", url, body: JSONBytes.encode(body))
+        request.headers.append(UpstreamHeader(name: "Idempotency-Key", value: key))
+        try await record(task.sourceID, .creating)
+        var attempt = 1
+        while true {
+            if let limiter {
+                do {
+                    try await limiter.acquire()
+                } catch {
+                    return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: "cancelled")
+                }
+            }
+            let response: UpstreamResponse
+            do {
+                response = try await client.send(request)
+            } catch {
+                logger.debug(
+                    "migration create got no answer",
+                    metadata: ["tg.task": "\(task.sourceID)", "tg.error": "\(error)"])
+                existing = await targetTasks(adapter)
+                if let match = Self.match(
+                    body, in: existing ?? [], claimed: claimed, ignoring: target.serverOwnedMembers)
+                {
+                    try await record(task.sourceID, .created(upstreamID: match))
+                    return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .adopted, targetID: match)
+                }
+                return TaskOutcome(
+                    sourceID: task.sourceID, name: task.name, action: .failed, message: error.description)
+            }
+            if response.status == 429 || response.status == 503, attempt < Self.maximumAttempts {
+                let wait =
+                    response.headers.first(named: "Retry-After").flatMap {
+                        UpstreamRetryPolicy.retryAfter($0, now: Date())
+                    } ?? .seconds(1)
+                do {
+                    try await Task.sleep(for: min(wait, .seconds(60)))
+                } catch {
+                    return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: "cancelled")
+                }
+                attempt += 1
+                continue
+            }
+            guard (200..<300).contains(response.status) else {
+                let message = "POST \(url): status \(response.status): \(JSONBytes.excerpt(response.body))"
+                try await record(task.sourceID, .failed(message: message))
+                return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: message)
+            }
+            guard let id = Self.createdID(response, adapter: adapter, context: context) else {
+                return TaskOutcome(
+                    sourceID: task.sourceID, name: task.name, action: .failed,
+                    message: "POST \(url): status \(response.status) but no task id in the answer: "
+                        + JSONBytes.excerpt(response.body))
+            }
+            try await record(task.sourceID, .created(upstreamID: id))
+            return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .created, targetID: id)
+        }
+    }
+
+    /// How often a create answered 429 or 503 is sent.
+    static let maximumAttempts = 5
+
+    /// The first target task not yet claimed that holds everything in `body`.
+    static func match(
+        _ body: JSONValue, in tasks: [(id: String, document: JSONValue)], claimed: Set<String>,
+        ignoring: Set<String>
+    ) -> String? {
+        tasks.first { candidate in
+            !claimed.contains(candidate.id)
+                && JSONSubset.firstDifference(sent: body, stored: candidate.document, ignoring: ignoring) == nil
+        }?.id
+    }
+
+    /// The id of a created task: the decoded answer's server id, an `id`/`task._id` member, or the last
+    /// segment of `Location`.
+    static func createdID(
+        _ response: UpstreamResponse, adapter: any ProductAdapter, context: AdapterContext
+    ) -> String? {
+        if let json = JSONBytes.decode(response.body) {
+            if let id = try? adapter.decode(json, context: context).server.id { return id }
+            if let id = MigrationPlanner.rawID(json) { return id }
+        }
+        guard var location = response.headers.first(named: "Location") else { return nil }
+        while location.hasSuffix("/") { location.removeLast() }
+        return location.split(separator: "/").last.map(String.init)
+    }
+
+    /// Every task in the target with its id, for adoption; empty when the target cannot be listed.
+    private func targetTasks(_ adapter: any ProductAdapter) async -> [(id: String, document: JSONValue)] {
+        let documents: [JSONValue]
+        do {
+            documents = try await TaskListing(client: client, endpoint: target).all()
+        } catch {
+            logger.debug("migration could not list the target for adoption", metadata: ["tg.error": "\(error)"])
+            return []
+        }
+        return documents.compactMap { document in
+            let id = (try? adapter.decode(document, context: context).server.id) ?? MigrationPlanner.rawID(document)
+            return id.map { ($0, document) }
+        }
+    }
+
+    /// A verification that did not hold.
+    struct VerificationProblem: Error {
+        var message: String
+    }
+
+    /// Reads the task back: every field sent is there, and its schedule fires at the source's instants
+    /// (or, for a conversion planned as lossy, at the converted schedule's).
+    private func verify(
+        _ task: PlannedTask, body: JSONValue, targetID: String, adapter: any ProductAdapter
+    ) async -> Result<String?, VerificationProblem> {
+        let stored: JSONValue
+        do {
+            stored = try await TaskListing(client: client, endpoint: target).get(target.taskURL(targetID))
+        } catch {
+            return .failure(VerificationProblem(message: "not verified: \(error.description)"))
+        }
+        if let path = JSONSubset.firstDifference(sent: body, stored: stored, ignoring: target.serverOwnedMembers) {
+            return .failure(
+                VerificationProblem(message: "not verified: \(path) was sent but the target holds something else"))
+        }
+        let readBack: CanonicalTask
+        do {
+            readBack = try adapter.decode(stored, context: context)
+        } catch {
+            return .failure(VerificationProblem(message: "not verified: the task read back: \(error.description)"))
+        }
+        guard let source = task.source else { return .success(nil) }
+        let check = EquivalenceCheck(horizon: context.horizon)
+        do {
+            let report = try check.compare(source.schedule, with: readBack.schedule, from: context.now)
+            if report.isExact { return .success(nil) }
+            guard task.encoded?.schedule.status != .exact, let sent = try? adapter.decode(body, context: context)
+            else {
+                let first = report.differences.first.map(\.description) ?? ""
+                return .failure(
+                    VerificationProblem(
+                        message: "not verified: \(report.differenceCount) instants differ from the source: \(first)"))
+            }
+            let converted = try check.compare(sent.schedule, with: readBack.schedule, from: context.now)
+            guard converted.isExact else {
+                return .failure(
+                    VerificationProblem(
+                        message: "not verified: \(converted.differenceCount) instants differ from what was sent"))
+            }
+            return .success("lossy as planned: \(report.differenceCount) instants differ from the source")
+        } catch {
+            return .failure(VerificationProblem(message: "not verified: \(error)"))
+        }
+    }
+}

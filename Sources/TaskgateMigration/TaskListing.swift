@@ -1,0 +1,111 @@
+public import TaskgateCore
+public import TaskgateUpstream
+import TaskgateVendors
+
+/// Lists every task of a product through its own pagination (the vendor digests' list routes):
+/// Wyn `limit`/`offset` with `totalCount`, fylr `limit`/`offset` with `count`, vCO
+/// `maxResult`/`startIndex` with link entries read one by one, and both Qlik products following
+/// `links.next.href` until it is gone.
+public struct TaskListing: Sendable {
+    /// The client that sends the requests.
+    public let client: UpstreamClient
+    /// Where the tasks are.
+    public let endpoint: MigrationEndpoint
+    /// How many tasks one page asks for.
+    public var pageSize: Int
+
+    /// Creates a listing; `pageSize` defaults to the largest page every product accepts (100).
+    public init(client: UpstreamClient, endpoint: MigrationEndpoint, pageSize: Int = 100) {
+        self.client = client
+        self.endpoint = endpoint
+        self.pageSize = max(1, pageSize)
+    }
+
+    /// Every task document, in the product's order.
+    public func all() async throws(MigrationError) -> [JSONValue] {
+        let adapter = ProductAdapters.adapter(for: endpoint.product)
+        let collection = endpoint.collectionURL
+        switch endpoint.product {
+        case .wyn, .fylr:
+            let totalKey = endpoint.product == .wyn ? "totalCount" : "count"
+            return try await offsetPages(adapter, totalKey: totalKey) { offset in
+                "\(collection)?limit=\(pageSize)&offset=\(offset)"
+            }
+        case .vco:
+            var tasks: [JSONValue] = []
+            var offset = 0
+            while true {
+                let page = try await get("\(collection)?maxResult=\(pageSize)&startIndex=\(offset)")
+                let links = page["link"]?.arrayValue ?? []
+                for link in links {
+                    let attributes = link["attribute"]?.arrayValue ?? []
+                    let id = attributes.first { $0["name"]?.stringValue == "id" }?["value"]?.stringValue
+                    guard let id else {
+                        throw MigrationError(
+                            operation: "list tasks at \(collection)",
+                            message: "a link entry has no 'id' attribute; expected link[].attribute[{name: id}]")
+                    }
+                    tasks.append(try await get(endpoint.taskURL(id)))
+                }
+                offset += links.count
+                let total = page["total"]?.integerValue.map(Int.init) ?? offset
+                if links.isEmpty || offset >= total { return tasks }
+            }
+        case .qlikSharing, .qlikScheduling:
+            var tasks: [JSONValue] = []
+            var url = "\(collection)?limit=\(pageSize)"
+            var seen: Set<String> = []
+            while seen.insert(url).inserted {
+                let page = try await get(url)
+                tasks += try documents(in: page, adapter: adapter, url: url)
+                guard let next = page["links"]?["next"]?["href"]?.stringValue, !next.isEmpty else { break }
+                url = next.hasPrefix("/") ? endpoint.origin + next : next
+            }
+            return tasks
+        }
+    }
+
+    private func offsetPages(
+        _ adapter: any ProductAdapter, totalKey: String, url: (Int) -> String
+    ) async throws(MigrationError) -> [JSONValue] {
+        var tasks: [JSONValue] = []
+        while true {
+            let pageURL = url(tasks.count)
+            let page = try await get(pageURL)
+            let found = try documents(in: page, adapter: adapter, url: pageURL)
+            tasks += found
+            let total = page[totalKey]?.integerValue.map(Int.init) ?? tasks.count
+            if found.isEmpty || tasks.count >= total { return tasks }
+        }
+    }
+
+    private func documents(
+        in page: JSONValue, adapter: any ProductAdapter, url: String
+    ) throws(MigrationError) -> [JSONValue] {
+        do {
+            return try adapter.taskDocuments(in: page).map(\.task)
+        } catch {
+            throw MigrationError(operation: "list tasks at \(url)", message: error.description)
+        }
+    }
+
+    /// GETs a JSON document; anything but 200 with JSON is an error naming the status and body.
+    func get(_ url: String) async throws(MigrationError) -> JSONValue {
+        let response: UpstreamResponse
+        do {
+            response = try await client.send(endpoint.request("GET", url))
+        } catch {
+            throw MigrationError(operation: "GET \(url)", message: error.description)
+        }
+        guard response.status == 200 else {
+            throw MigrationError(
+                operation: "GET \(url)",
+                message: "status \(response.status); expected 200: \(JSONBytes.excerpt(response.body))")
+        }
+        guard let json = JSONBytes.decode(response.body) else {
+            throw MigrationError(
+                operation: "GET \(url)", message: "the body is not JSON: \(JSONBytes.excerpt(response.body))")
+        }
+        return json
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import TaskgateCore
+import TaskgateMigration
+import TaskgateVendors
+
+/// `taskgate migrate`: every task of one product's server into another's, resumably.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Move every scheduled task from one product's server to another's, resumably.",
+        discussion: """
+            Lists every source task (all pages), converts and proves each schedule, prints the plan, then \
+            creates each task in the target, journaling every step so that a rerun after a crash resumes and \
+            never creates a task twice, and reads each task back to verify it. Exit code: 0 every task \
+            arrived and verified, 1 some skipped as lossy or impossible, 2 some failed or the run failed.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The source: PRODUCT=URL.", valueName: "product=url"))
+    var from: EndpointArgument
+
+    @Option(help: ArgumentHelp("The target: PRODUCT=URL.", valueName: "product=url"))
+    var to: EndpointArgument
+
+    @Option(name: .customLong("from-token"), help: "The source's credential (vCO: a bearer token or user:password).")
+    var fromToken: String?
+
+    @Option(name: .customLong("to-token"), help: "The target's credential.")
+    var toToken: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Plan only: list, convert and prove, write nothing remotely.")
+    var dryRun = false
+
+    @Option(help: "Write the plan as JSON to this file.")
+    var plan: String?
+
+    @Option(parsing: .upToNextOption, help: "Migrate only the tasks with these source ids.")
+    var only: [String] = []
+
+    @Option(help: "What to do with a task that converts with losses: allow (create it), skip, fail.")
+    var lossy: LossyPolicy = .allow
+
+    @Option(help: "The journal (SQLite file); a rerun with the same journal resumes.")
+    var journal = "taskgate-migrate.sqlite"
+
+    @Option(help: "Write the report (per task: outcome, ids, losses, verification) as JSON to this file.")
+    var report: String?
+
+    @Option(help: "Creates per minute (default: 100 for Qlik targets, Qlik's write tier; no limit otherwise).")
+    var rate: Int?
+
+    @Option(name: .customLong("id-map"), help: "A JSON file mapping document, app and workflow ids across products.")
+    var idMap: String?
+
+    @Option(help: ArgumentHelp("'Now' as RFC 3339, for reproducible runs (default: the clock).", visibility: .hidden))
+    var now: String?
+
+    @Flag(name: .customLong("insecure"), help: "Do not verify TLS certificates.")
+    var insecure = false
+
+    @Flag(help: "Print the report (or with --dry-run the plan) as JSON instead of the tables.")
+    var json = false
+
+    @OptionGroup var mappings: MappingsOption
+
+    func validate() throws {
+        if let rate, rate < 1 { throw ValidationError("--rate must be 1 or more writes per minute; found \(rate)") }
+        if let now, Instant(parsingRFC3339: now) == nil {
+            throw ValidationError("--now: '\(now)' is not an RFC 3339 instant such as 2026-11-23T15:00:00Z")
+        }
+    }
+
+    /// The run these options describe.
+    func makeRun() throws -> MigrateRun {
+        let instant =
+            now.flatMap { Instant(parsingRFC3339: $0) }
+            ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
+        let context = AdapterContext(
+            vocabulary: try mappings.vocabulary(), idMap: try idMap.map(IDMapFile.load) ?? IDMap(),
+            zones: try mappings.zoneLookup().resolver, now: instant)
+        return MigrateRun(
+            source: MigrationEndpoint(product: from.product, baseURL: from.url, token: fromToken),
+            target: MigrationEndpoint(product: to.product, baseURL: to.url, token: toToken),
+            context: context, dryRun: dryRun, planPath: plan, only: only.isEmpty ? nil : Set(only), policy: lossy,
+            journalPath: journal, reportPath: report,
+            rate: rate ?? WriteRateLimiter.defaultRate(for: to.product), insecure: insecure, json: json)
+    }
+
+    /// Runs; a failure of the run itself prints `Error: …` and exits 2.
+    func run() async throws {
+        let result: MigrateRun.Result
+        do {
+            result = try await makeRun().execute()
+        } catch {
+            FileHandle.standardError.write(Data("Error: \(String(describing: error))\n".utf8))
+            throw ExitCode(2)
+        }
+        FileHandle.standardError.write(Data(result.standardError.utf8))
+        FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    }
+}
