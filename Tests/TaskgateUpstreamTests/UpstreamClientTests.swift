@@ -182,9 +182,9 @@ struct UpstreamClientTests {
     }
 
     @Test func tlsIsVerifiedAndAPlainServerFailsTheHandshake() async throws {
-        try await TestServer.with { base, _ in
+        try await PlainTextListener.with { base in
             let client = try makeClient(UpstreamConfiguration(retry: UpstreamRetryPolicy(maximumAttempts: 1)))
-            let secureURL = base.replacingOccurrences(of: "http://", with: "https://") + "/echo"
+            let secureURL = base + "/echo"
             let error = await #expect(throws: UpstreamError.self) {
                 try await client.send(UpstreamRequest(method: "GET", url: secureURL))
             }
