@@ -9,7 +9,8 @@ struct PlainTextListener {
         typealias InboundIn = ByteBuffer
 
         func channelActive(context: ChannelHandlerContext) {
-            let bytes = context.channel.allocator.buffer(string: "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+            let bytes = context.channel.allocator.buffer(
+                string: "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
             context.writeAndFlush(NIOAny(bytes)).whenComplete { _ in context.close(promise: nil) }
         }
     }
