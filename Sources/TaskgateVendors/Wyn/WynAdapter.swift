@@ -9,11 +9,11 @@ public import TaskgateCore
 /// and `task.userDetails` the principals. Everything else stays verbatim in the Wyn extensions.
 public struct WynAdapter: ProductAdapter {
     /// Members a Wyn server sets on a task it returns. Wyn documents no read shape (wyn.md §7, W2):
-    /// ASSUMPTION, the names an ASP.NET Core service would use; they are read into
-    /// ``ServerState`` and never written.
+    /// ASSUMPTION, the names an ASP.NET Core service would use, and those taskgate's own emulator
+    /// returns (`owner`, `lastModifiedTime`); they are read into ``ServerState`` and never written.
     static let serverKeys: Set<String> = [
-        "id", "taskId", "createdDate", "createdTime", "modifiedDate", "modifiedTime", "createdBy", "modifiedBy",
-        "nextRunTime", "lastRunTime", "status",
+        "id", "taskId", "createdDate", "createdTime", "modifiedDate", "modifiedTime", "lastModifiedTime",
+        "createdBy", "modifiedBy", "owner", "nextRunTime", "lastRunTime", "status",
     ]
 
     /// Creates the adapter.

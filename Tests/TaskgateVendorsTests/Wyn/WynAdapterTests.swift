@@ -178,3 +178,30 @@ struct WynTriggerMemberTests {
         #expect(adapter.encode(task, context: VendorTesting.context()).json == json)
     }
 }
+
+@Suite("Wyn server-set members")
+struct WynServerMemberTests {
+    /// The members the emulator (and an ASP.NET Wyn server) sets on a returned task are read as
+    /// server state and never written back on create, so a migrated task does not carry them.
+    @Test func ownerAndLastModifiedTimeAreReadAndNeverWritten() throws {
+        let json = try VendorTesting.json(
+            """
+            {"id": "7", "description": "Daily pack", "owner": "admin", "createdTime": "2026-11-01T00:00:00Z",
+             "lastModifiedTime": "2026-11-02T00:00:00Z", "documentId": "doc-1",
+             "task": {"taskType": "RptExport", "payload": "{}", "documentId": "doc-1"},
+             "trigger": {"pattern": {"patterns": ["0 0 8 * * ?"], "startDate": "2026-01-01T00:00:00Z",
+                                     "endDate": null, "timeZoneId": "UTC"}}}
+            """)
+        let adapter = WynAdapter()
+        let task = try adapter.decode(json, context: VendorTesting.context())
+        #expect(task.server.fields["owner"] == .string("admin"))
+        #expect(task.server.fields["lastModifiedTime"] == .string("2026-11-02T00:00:00Z"))
+        guard case .object(let written)? = adapter.encode(task, context: VendorTesting.context()).json else {
+            Issue.record("nothing written")
+            return
+        }
+        #expect(written["owner"] == nil)
+        #expect(written["lastModifiedTime"] == nil)
+        #expect(written["createdTime"] == nil)
+    }
+}
