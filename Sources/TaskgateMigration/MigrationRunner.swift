@@ -282,7 +282,9 @@ public struct MigrationRunner: Sendable {
         do {
             let report = try check.compare(source.schedule, with: readBack.schedule, from: context.now)
             if report.isExact { return .success(nil) }
-            guard task.encoded?.schedule.status != .exact, let sent = try? adapter.decode(body, context: context)
+            // A task planned as lossy (a loss anywhere: Qlik scheduling, say, writes only the first of
+            // several rules) fires as what was sent, not as the source.
+            guard task.encoded?.status != .exact, let sent = try? adapter.decode(body, context: context)
             else {
                 let first = report.differences.first.map(\.description) ?? ""
                 return .failure(
