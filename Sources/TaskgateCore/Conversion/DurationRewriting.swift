@@ -66,7 +66,32 @@ extension RuleRewrite {
             // window start the check proves against.
             calendar.interval = nil
         }
+        if duration.calendarMonths != 0 { return clampedToMonthEnds(calendar, day: anchor.day) }
         return [calendar]
+    }
+
+    /// A step of months from day 29, 30 or 31 lands on the last day of a month that lacks the day:
+    /// `plusMonths` clamps (java.time, qlik-scheduling.md §4.1). Months the day always reaches or
+    /// passes are "the last day"; the others keep the day: `P1M` from 31 January is
+    /// `BYMONTHDAY=-1`, from 30 January it is the 30th, and the last day of February.
+    private static func clampedToMonthEnds(_ rule: ScheduleRule, day: Int) -> [ScheduleRule] {
+        guard day > 28 else { return [rule] }
+        // A month's longest length: February 29.
+        let longest = { (month: Int) in CivilCalendar.daysInMonth(year: 2000, month: month) }
+        let lastDayMonths = FieldSet(rule.months.filter { day >= longest($0) })
+        let dayMonths = FieldSet(rule.months.filter { day < longest($0) })
+        var pieces: [ScheduleRule] = []
+        if !dayMonths.isEmpty {
+            var piece = rule
+            piece.months = dayMonths
+            pieces.append(piece)
+        }
+        if !lastDayMonths.isEmpty {
+            var piece = rule.with(days: .monthDays(.lastDay))
+            piece.months = lastDayMonths
+            pieces.append(piece)
+        }
+        return pieces
     }
 
     /// A rule that fires once per period of a calendar interval, at the anchor's offset into the

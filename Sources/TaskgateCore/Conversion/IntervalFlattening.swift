@@ -3,14 +3,16 @@
 /// 3 months from February is February, May, August and November; every 40 minutes is two groups
 /// of times (qlik-scheduling.md H11; wyn.md H7).
 ///
-/// Day and week intervals never flatten (months and years have no whole number of them).
+/// Day and week intervals never flatten (months and years have no whole number of them), except an
+/// interval of one period, which includes every period: it is dropped, and the window keeps its start.
 extension RuleRewrite {
     static let flattenInterval = RuleRewrite(name: "flatten-interval") { rule, _ in
-        guard let interval = rule.interval, case .calendar(let unit, let every) = interval.step, every > 1,
+        guard let interval = rule.interval, case .calendar(let unit, let every) = interval.step, every >= 1,
             interval.setPositions.isEmpty, interval.count == nil, interval.until == nil
         else { return nil }
         var flat = rule
         flat.interval = nil
+        if every == 1 { return [flat] }
         switch unit {
         case .second, .minute, .hour:
             guard let unitSeconds = unit.fixedSeconds, 86_400 % (unitSeconds * Int64(every)) == 0 else { return nil }

@@ -33,23 +33,26 @@ struct PrintableRuleSearch {
         }
         guard let refusal else { return .success([rule]) }
         guard depth > 0 else { return .failure(refusal) }
+        // A rewritten form that fails on another part names what is really missing (a fifth Friday
+        // in cron), where the rule as written fails on a part a rewrite removes (its interval).
+        var deeperRefusal: UnprintableSchedule?
         for rewrite in RuleRewrite.all {
             guard let pieces = rewrite.apply(rule, context), pieces != [rule] else { continue }
             var forms: [ScheduleRule] = []
             var printed = true
             for piece in pieces {
-                guard
-                    case .success(let form) = form(
-                        of: piece, window: window, zoneIdentifier: zoneIdentifier, depth: depth - 1)
-                else {
+                switch form(of: piece, window: window, zoneIdentifier: zoneIdentifier, depth: depth - 1) {
+                case .success(let form):
+                    forms.append(contentsOf: form)
+                case .failure(let pieceRefusal):
+                    if pieceRefusal.part != refusal.part { deeperRefusal = deeperRefusal ?? pieceRefusal }
                     printed = false
-                    break
                 }
-                forms.append(contentsOf: form)
+                if !printed { break }
             }
             if printed { return .success(forms) }
         }
-        return .failure(refusal)
+        return .failure(deeperRefusal ?? refusal)
     }
 
     /// The target engine's policies to try: its usual one first when the rule never meets a clock

@@ -39,7 +39,7 @@ extension ScheduleRule {
 extension RuleRewrite {
     /// Every rewrite, in the order the converter tries them.
     static let all: [RuleRewrite] = [
-        splitEither, splitMonthDayTerms, splitWeekdayTerms, ordinalToDayBlock, dayBlockToOrdinal,
+        setPositionToDays, splitEither, splitMonthDayTerms, splitWeekdayTerms, ordinalToDayBlock, dayBlockToOrdinal,
         lastWeekdayToSetPosition, nearestWeekday, flattenInterval, durationToCalendar, calendarToDuration,
     ]
 

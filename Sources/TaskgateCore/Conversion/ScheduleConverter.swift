@@ -53,7 +53,7 @@ public struct ScheduleConverter: Sendable {
         }
         let start = verificationStart(of: source, now: now, zone: &zone)
         var notes: [String] = []
-        let prepared = prepare(source, for: profile, zone: &zone, notes: &notes)
+        let prepared = prepare(source, for: profile, now: now, start: start, zone: &zone, notes: &notes)
         let candidate: Schedule
         switch printableCandidate(prepared, profile: profile, start: start, zone: zone, print: print, notes: &notes) {
         case .success(let schedule): candidate = schedule
@@ -86,10 +86,10 @@ public struct ScheduleConverter: Sendable {
                 status: .impossible, target: text, report: nil,
                 reason: "\(targetName) cannot read back what was printed: \(error)", notes: notes)
         }
+        let check = EquivalenceCheck(horizon: horizon, limit: QuartzYearCap.limit(source, readBack))
         let report: EquivalenceReport
         do {
-            report = try EquivalenceCheck(horizon: horizon).compare(
-                source, with: readBack, from: start, labels: ("the source", targetName))
+            report = try check.compare(source, with: readBack, from: start, labels: ("the source", targetName))
         } catch {
             return ScheduleConversion(
                 status: .impossible, target: text, report: nil, reason: error.description, notes: notes)
@@ -97,7 +97,7 @@ public struct ScheduleConverter: Sendable {
         if !report.isExact,
             let compensated = compensate(
                 report, source: source, candidate: candidate, readBack: readBack, start: start, zone: &zone,
-                targetName: targetName, print: print, parse: parse)
+                targetName: targetName, check: check, print: print, parse: parse)
         {
             return ScheduleConversion(
                 status: .exact, target: compensated.text, report: compensated.report, reason: nil,
@@ -122,18 +122,36 @@ public struct ScheduleConverter: Sendable {
     }
 
     /// Schedule-level changes the target needs before its rules are looked at: rule ends and
-    /// years moved into the window, exclusions dropped where the target holds none.
+    /// years moved into the window, exclusions dropped where the target holds none, and a start
+    /// (the verification day's midnight) where the target needs one and the source has none.
     private func prepare(
-        _ source: Schedule, for profile: TargetProfile, zone: inout ZoneRules, notes: inout [String]
+        _ source: Schedule, for profile: TargetProfile, now: Instant, start: Instant, zone: inout ZoneRules,
+        notes: inout [String]
     ) -> Schedule {
         var prepared = source
         if !profile.holdsRuleEnds, let moved = RuleEndsToWindow.apply(to: prepared) { prepared = moved }
-        if !profile.dialect.hasYearField, let moved = YearsToWindow.apply(to: prepared, zone: &zone) {
+        if !profile.dialect.hasYearField,
+            let moved = YearsToWindow.apply(
+                to: prepared, capYear: QuartzCron.capYear(reference: now), zone: &zone, notes: &notes)
+        {
             prepared = moved
         }
         if !profile.holdsExclusions, !prepared.exclusions.isEmpty {
             notes.append("\(prepared.exclusions.count) excluded date(s) dropped: \(profile.name) holds no exclusions")
             prepared.exclusions = []
+        }
+        if prepared.window.start == nil, case .recurring(let rules) = prepared.kind {
+            let anchors = Set(rules.map { $0.interval?.anchor })
+            if anchors.count == 1, let only = anchors.first, let anchor = only {
+                // Interval rules fire from their anchor on: it is their start, which rewrites that drop the
+                // interval (a year from 29 February is the last day of February) must keep.
+                prepared.window.start = .local(anchor)
+            } else if profile.dialect.requiresStart, anchors == [nil] {
+                let day = zone.localDateTime(at: start)
+                let midnight = LocalDateTime(year: day.year, month: day.month, day: day.day)
+                prepared.window.start = .local(midnight)
+                notes.append("window start \(midnight) added: \(profile.name) needs a start and the source has none")
+            }
         }
         return prepared
     }
@@ -147,10 +165,17 @@ public struct ScheduleConverter: Sendable {
     ) -> Result<Schedule, UnprintableSchedule> {
         var zone = zone
         let span = start...start.adding(seconds: horizon.seconds)
+        // New intervals count from the window's local start (which may be one the target needed added).
+        let anchor: LocalDateTime
+        if case .local(let local) = prepared.window.start {
+            anchor = local
+        } else {
+            anchor = zone.localDateTime(at: start)
+        }
         var search = PrintableRuleSearch(
             print: print, dialect: profile.dialect,
             context: RewriteContext(
-                anchor: zone.localDateTime(at: start),
+                anchor: anchor,
                 zoneHasFixedOffset: zone.transitions(from: span.lowerBound, through: span.upperBound).isEmpty),
             span: span, zone: zone)
         var firstRefusal: UnprintableSchedule?
@@ -204,7 +229,7 @@ public struct ScheduleConverter: Sendable {
     /// Adds rules for spring-forward runs the target engine would skip, and proves the result.
     private func compensate(
         _ report: EquivalenceReport, source: Schedule, candidate: Schedule, readBack: Schedule, start: Instant,
-        zone: inout ZoneRules, targetName: String, print: Printer, parse: Parser
+        zone: inout ZoneRules, targetName: String, check: EquivalenceCheck, print: Printer, parse: Parser
     ) -> (text: DialectText, report: EquivalenceReport, note: String)? {
         guard case .recurring(let rules) = candidate.kind, let policy = readBack.rules.first?.dstPolicy,
             let extra = SpringForwardCompensation.rules(for: report, source: source, policy: policy, zone: &zone)
@@ -212,7 +237,7 @@ public struct ScheduleConverter: Sendable {
         var compensated = candidate
         compensated.kind = .recurring(rules + extra)
         guard let text = try? print(compensated), let again = try? parse(text.lines, text.context),
-            let proof = try? EquivalenceCheck(horizon: horizon).compare(
+            let proof = try? check.compare(
                 source, with: again, from: start, labels: ("the source", targetName)),
             proof.isExact
         else { return nil }

@@ -30,8 +30,18 @@ public struct TargetProfile: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A dialect on its own, without a product's limits.
+    ///
+    /// Only RRULE holds excluded dates; RRULE (`COUNT`, `UNTIL`) and ISO 8601 (`Rn/…`) hold a
+    /// rule's own end. Elsewhere an end moves to the window, when all rules end together.
     public static func dialect(_ dialect: Dialect) -> TargetProfile {
-        TargetProfile(name: dialect.rawValue, dialect: dialect)
+        switch dialect {
+        case .rrule:
+            TargetProfile(name: dialect.rawValue, dialect: dialect)
+        case .iso8601:
+            TargetProfile(name: dialect.rawValue, dialect: dialect, holdsExclusions: false)
+        case .quartz, .quartzNet, .cron, .fylr, .vco:
+            TargetProfile(name: dialect.rawValue, dialect: dialect, holdsExclusions: false, holdsRuleEnds: false)
+        }
     }
 
     /// The schedule field of a product, with the limits its digest states.

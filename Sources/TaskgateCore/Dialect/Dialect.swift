@@ -25,4 +25,12 @@ public enum Dialect: String, CaseIterable, Hashable, Sendable, CustomStringConve
         case .cron, .rrule, .iso8601, .fylr, .vco: false
         }
     }
+
+    /// Whether every schedule written in the dialect has a start (RRULE's DTSTART).
+    public var requiresStart: Bool {
+        switch self {
+        case .rrule: true
+        case .quartz, .quartzNet, .cron, .iso8601, .fylr, .vco: false
+        }
+    }
 }

@@ -19,10 +19,15 @@ public struct EquivalenceCheck: Sendable {
 
     /// How far the check enumerates.
     public var horizon: VerificationHorizon
+    /// An instant the span never passes, whatever the horizon asks: where one side stops for a
+    /// reason that is no part of the schedule's meaning (Java Quartz's year cap, which moves with
+    /// the clock).
+    public var limit: Instant?
 
-    /// Creates a check over a horizon.
-    public init(horizon: VerificationHorizon = .standard) {
+    /// Creates a check over a horizon, never past `limit`.
+    public init(horizon: VerificationHorizon = .standard, limit: Instant? = nil) {
         self.horizon = horizon
+        self.limit = limit
     }
 
     /// Compares `source` with `target` from `start` over the horizon.
@@ -33,7 +38,8 @@ public struct EquivalenceCheck: Sendable {
         _ source: Schedule, with target: Schedule, from start: Instant,
         labels: (source: String, target: String) = ("the source", "the target")
     ) throws(UnknownTimeZoneError) -> EquivalenceReport {
-        let end = try spanEnd(of: source, from: start)
+        var end = try spanEnd(of: source, from: start)
+        if let limit { end = min(end, limit) }
         var classifier = try DifferenceClassifier(source: source, target: target, labels: labels)
         var collector = DifferenceCollector()
         var sourceOccurrences = try source.occurrences(after: start.adding(seconds: -1))
