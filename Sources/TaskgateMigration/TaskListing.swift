@@ -85,7 +85,8 @@ public struct TaskListing: Sendable {
         do {
             return try adapter.taskDocuments(in: page).map(\.task)
         } catch {
-            throw MigrationError(operation: "list tasks at \(url)", message: error.description)
+            throw MigrationError(
+                operation: "list tasks at \(SecretRedaction.redact(url: url))", message: error.description)
         }
     }
 
@@ -95,16 +96,17 @@ public struct TaskListing: Sendable {
         do {
             response = try await client.send(endpoint.request("GET", url))
         } catch {
-            throw MigrationError(operation: "GET \(url)", message: error.description)
+            throw MigrationError(operation: "GET \(SecretRedaction.redact(url: url))", message: error.description)
         }
         guard response.status == 200 else {
             throw MigrationError(
-                operation: "GET \(url)",
+                operation: "GET \(SecretRedaction.redact(url: url))",
                 message: "status \(response.status); expected 200: \(JSONBytes.excerpt(response.body))")
         }
         guard let json = JSONBytes.decode(response.body) else {
             throw MigrationError(
-                operation: "GET \(url)", message: "the body is not JSON: \(JSONBytes.excerpt(response.body))")
+                operation: "GET \(SecretRedaction.redact(url: url))",
+                message: "the body is not JSON: \(JSONBytes.excerpt(response.body))")
         }
         return json
     }
