@@ -59,7 +59,16 @@ public struct TaskListing: Sendable {
                 let page = try await get(url)
                 tasks += try documents(in: page, adapter: adapter, url: url)
                 guard let next = page["links"]?["next"]?["href"]?.stringValue, !next.isEmpty else { break }
-                url = next.hasPrefix("/") ? endpoint.origin + next : next
+                let nextURL = next.hasPrefix("/") ? endpoint.origin + next : next
+                // The token goes with every request: only to the server the run was given.
+                guard nextURL.hasPrefix(endpoint.origin + "/") else {
+                    throw MigrationError(
+                        operation: "list tasks at \(SecretRedaction.redact(url: url))",
+                        message:
+                            "the next page's link \(SecretRedaction.redact(url: nextURL)) is not on the configured "
+                            + "server \(endpoint.origin); the token is sent to no other server")
+                }
+                url = nextURL
             }
             return tasks
         }
