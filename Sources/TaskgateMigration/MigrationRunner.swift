@@ -44,7 +44,8 @@ public struct MigrationRunner: Sendable {
 
     /// The run's name for a pair of endpoints: `fylr=http://a→qlik-sharing=http://b`.
     public static func runName(from source: MigrationEndpoint, to target: MigrationEndpoint) -> String {
-        "\(source.product)=\(source.collectionURL)→\(target.product)=\(target.collectionURL)"
+        "\(source.product)=\(SecretRedaction.redact(url: source.collectionURL))→\(target.product)="
+            + SecretRedaction.redact(url: target.collectionURL)
     }
 
     /// Creates (or adopts, or finds created) and verifies every task planned for creation.
@@ -200,7 +201,8 @@ public struct MigrationRunner: Sendable {
             guard let id = Self.createdID(response, adapter: adapter, context: context) else {
                 return TaskOutcome(
                     sourceID: task.sourceID, name: task.name, action: .failed,
-                    message: "POST \(url): status \(response.status) but no task id in the answer: "
+                    message:
+                        "POST \(SecretRedaction.redact(url: url)): status \(response.status) but no task id in the answer: "
                         + JSONBytes.excerpt(response.body))
             }
             try await record(task.sourceID, .created(upstreamID: id))

@@ -59,7 +59,16 @@ public struct TaskListing: Sendable {
                 let page = try await get(url)
                 tasks += try documents(in: page, adapter: adapter, url: url)
                 guard let next = page["links"]?["next"]?["href"]?.stringValue, !next.isEmpty else { break }
-                url = next.hasPrefix("/") ? endpoint.origin + next : next
+                let nextURL = next.hasPrefix("/") ? endpoint.origin + next : next
+                // The token goes with every request: only to the server the run was given.
+                guard nextURL.hasPrefix(endpoint.origin + "/") else {
+                    throw MigrationError(
+                        operation: "list tasks at \(SecretRedaction.redact(url: url))",
+                        message:
+                            "the next page's link \(SecretRedaction.redact(url: nextURL)) is not on the configured "
+                            + "server \(endpoint.origin); the token is sent to no other server")
+                }
+                url = nextURL
             }
             return tasks
         }
@@ -85,7 +94,8 @@ public struct TaskListing: Sendable {
         do {
             return try adapter.taskDocuments(in: page).map(\.task)
         } catch {
-            throw MigrationError(operation: "list tasks at \(url)", message: error.description)
+            throw MigrationError(
+                operation: "list tasks at \(SecretRedaction.redact(url: url))", message: error.description)
         }
     }
 
@@ -95,16 +105,17 @@ public struct TaskListing: Sendable {
         do {
             response = try await client.send(endpoint.request("GET", url))
         } catch {
-            throw MigrationError(operation: "GET \(url)", message: error.description)
+            throw MigrationError(operation: "GET \(SecretRedaction.redact(url: url))", message: error.description)
         }
         guard response.status == 200 else {
             throw MigrationError(
-                operation: "GET \(url)",
+                operation: "GET \(SecretRedaction.redact(url: url))",
                 message: "status \(response.status); expected 200: \(JSONBytes.excerpt(response.body))")
         }
         guard let json = JSONBytes.decode(response.body) else {
             throw MigrationError(
-                operation: "GET \(url)", message: "the body is not JSON: \(JSONBytes.excerpt(response.body))")
+                operation: "GET \(SecretRedaction.redact(url: url))",
+                message: "the body is not JSON: \(JSONBytes.excerpt(response.body))")
         }
         return json
     }

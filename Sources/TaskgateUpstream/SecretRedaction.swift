@@ -1,7 +1,7 @@
 import Foundation
 
-/// Removes credentials from URLs and messages before they reach an error or a log line.
-enum SecretRedaction {
+/// Removes credentials from URLs and messages before they reach an error, a log line or a report.
+public enum SecretRedaction {
     /// Query parameter names (lower case, as substrings) whose values are treated as secrets.
     static let secretParameterFragments = [
         "token", "key", "secret", "password", "passwd", "pwd", "auth", "signature", "sig", "session",
@@ -9,7 +9,7 @@ enum SecretRedaction {
     ]
 
     /// The URL with `user:password@` removed and secret query values replaced by `REDACTED`.
-    static func redact(url: String) -> String {
+    public static func redact(url: String) -> String {
         var text = url
         var fragment = ""
         if let hash = text.firstIndex(of: "#") {

@@ -38,11 +38,12 @@ struct ProxyHarness: Sendable {
         var json: JSONValue? { try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) }
     }
 
-    /// Runs `body` with a fresh emulator of `upstream` behind a proxy serving `front`.
+    /// Runs `body` with a fresh emulator of `upstream` behind a proxy serving `front`; `configuredUpstream`
+    /// turns the emulator's origin into the upstream URL the proxy is configured with (user info, a dead port).
     static func run(
         front: Product, upstream: Product, lossPolicy: ProxyConfiguration.LossPolicy = .strict,
         maximumBodyBytes: Int = 64 * 1024, idMap: IDMap = IDMap(), logHandler: (any LogHandler)? = nil,
-        faults: FaultSpec = FaultSpec(),
+        faults: FaultSpec = FaultSpec(), configuredUpstream: @Sendable (String) -> String = { $0 },
         _ body: @Sendable (ProxyHarness) async throws -> Void
     ) async throws {
         var logger = Logger(label: "proxy-test")
@@ -64,7 +65,7 @@ struct ProxyHarness: Sendable {
             var emulatorIterator = emulatorPorts.makeAsyncIterator()
             let upstreamURL = "http://127.0.0.1:\(await emulatorIterator.next() ?? 0)"
             let configuration = ProxyConfiguration(
-                front: front, upstream: upstream, upstreamURL: upstreamURL, frontToken: frontToken,
+                front: front, upstream: upstream, upstreamURL: configuredUpstream(upstreamURL), frontToken: frontToken,
                 upstreamToken: upstreamToken, lossPolicy: lossPolicy, maximumBodyBytes: maximumBodyBytes,
                 adapterContext: try context(idMap: idMap))
             // The test client never retries: it sees each answer of the proxy as it is.

@@ -68,7 +68,8 @@ struct ProxyHandler: Sendable {
         do {
             let buffer = try await request.collectBody(upTo: configuration.maximumBodyBytes)
             return Array(buffer.readableBytesView)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            // A body without Content-Length (chunked) passes the limit while read: NIOTooManyBytesError.
             throw tooLarge()
         }
     }
@@ -88,7 +89,8 @@ struct ProxyHandler: Sendable {
         let method = request.method.rawValue
         if Self.isDryRun(request) {
             let plan: JSONObject = [
-                "method": .string(method), "url": .string(upstreamURL(suffix, query: query)),
+                "method": .string(method),
+                "url": .string(SecretRedaction.redact(url: upstreamURL(suffix, query: query))),
                 "body": ProxyJSON.decode(body) ?? .null,
             ]
             return Self.json(
@@ -315,7 +317,8 @@ struct ProxyHandler: Sendable {
     private func dryRun(_ method: String, _ suffix: String, body: JSONValue, encoded: EncodedTask) -> Response {
         var report = ConversionReport.json(encoded).objectValue ?? [:]
         report["request"] = .object([
-            "method": .string(method), "url": .string(upstreamURL(suffix, query: "")), "body": body,
+            "method": .string(method), "url": .string(SecretRedaction.redact(url: upstreamURL(suffix, query: ""))),
+            "body": body,
         ])
         return Self.json(.object(report), status: .ok)
     }

@@ -74,8 +74,8 @@ struct MigrateRun: Sendable {
             return .skip(reason: status == .lossy ? "lossy, and --lossy is skip" : "impossible")
         }
         let plan = planner.plan(documents)
-        let fromText = "\(source.product)=\(source.baseURL)"
-        let toText = "\(target.product)=\(target.baseURL)"
+        let fromText = "\(source.product)=\(SecretRedaction.redact(url: source.baseURL))"
+        let toText = "\(target.product)=\(SecretRedaction.redact(url: target.baseURL))"
         var standardOutput = ""
         var standardError = ""
         if dryRun {

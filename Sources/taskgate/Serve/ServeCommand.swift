@@ -136,11 +136,13 @@ struct ServeCommand: AsyncParsableCommand {
     static func announcement(_ settings: ServeSettings, frontToken: String, generated: Bool) -> String {
         let base =
             "http://\(settings.host):\(settings.port)\(EmulatedProduct(rawValue: settings.front.rawValue)?.basePath ?? "")"
-        let auth =
-            settings.front == .wyn ? "-H 'Reference-Token: \(frontToken)'" : "-H 'Authorization: Bearer \(frontToken)'"
+        // Standard output is the service's log: a configured token is named by its variable, the
+        // upstream URL is shown without user info.
+        let header = settings.front == .wyn ? "Reference-Token: " : "Authorization: Bearer "
+        let auth = generated ? "-H '\(header)\(frontToken)'" : "-H \"\(header)$TASKGATE_FRONT_TOKEN\""
         var lines = [
             "taskgate serve: \(settings.front) API at \(base) in front of \(settings.upstream) at "
-                + (settings.upstreamURL ?? "a built-in emulator")
+                + (settings.upstreamURL.map(SecretRedaction.redact(url:)) ?? "a built-in emulator")
         ]
         if generated { lines.append("front token (generated): \(frontToken)") }
         lines += [
