@@ -7,6 +7,7 @@ import TaskgateCore
 import TaskgateEmulators
 import TaskgateProxy
 import TaskgateStore
+import TaskgateStorePostgres
 import TaskgateUpstream
 import TaskgateVendors
 import UnixSignals
@@ -35,7 +36,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Host to bind (default 127.0.0.1).")
     var host: String?
 
-    @Option(help: "SQLite file of the id map and idempotency keys (default taskgate.sqlite).")
+    @Option(
+        help:
+            "The id map and idempotency keys: an SQLite file (default taskgate.sqlite) or postgres://USER:PASSWORD@HOST:PORT/DB, shared by replicas."
+    )
     var store: String?
 
     @Option(name: .customLong("front-token"), help: "The credential front clients send (else generated).")
@@ -92,8 +96,10 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let logger = Logger(label: "taskgate.serve")
         let settings: ServeSettings
+        let storeLocation: StoreLocation
         do {
             settings = try self.settings(environment: ProcessInfo.processInfo.environment)
+            storeLocation = try StoreLocation(settings.store)
         } catch {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             throw ExitCode(2)
@@ -119,17 +125,18 @@ struct ServeCommand: AsyncParsableCommand {
             upstreamToken: upstreamToken, lossPolicy: settings.lenient ? .lenient : .strict, adapterContext: context)
         let client = try UpstreamClient(
             configuration: UpstreamConfiguration(insecure: settings.insecure), logger: logger)
-        let store = try SQLiteStore(path: settings.store)
         let announcement = Self.announcement(settings, frontToken: frontToken, generated: settings.frontToken == nil)
-        services.append(
-            Proxy.application(
+        defer { client.shutdown() }
+        try await storeLocation.withStore(logger: logger) { store in
+            let proxy = Proxy.application(
                 configuration, host: settings.host, port: settings.port, client: client, store: store,
                 metrics: ProxyMetrics(), logger: logger,
-                onServerRunning: { _ in FileHandle.standardOutput.write(Data(announcement.utf8)) }))
-        let group = ServiceGroup(
-            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
-        client.shutdown()
+                onServerRunning: { _ in FileHandle.standardOutput.write(Data(announcement.utf8)) })
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: services + [proxy], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+        }
     }
 
     /// What is printed once the proxy listens: the address, the token if generated, three curls.
