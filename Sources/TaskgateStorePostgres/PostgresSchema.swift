@@ -42,9 +42,11 @@ enum PostgresSchema {
         try await connection.query("BEGIN", logger: logger)
         do {
             if let schema {
-                try await connection.query("SELECT pg_advisory_xact_lock(\(lockClass), hashtext(\(schema)))", logger: logger)
+                try await connection.query(
+                    "SELECT pg_advisory_xact_lock(\(lockClass), hashtext(\(schema)))", logger: logger)
                 // An identifier cannot be a bind; `PostgresStoreURL` admits only plain lower-case names.
-                try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+                try await connection.query(
+                    PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
             } else {
                 try await connection.query(
                     "SELECT pg_advisory_xact_lock(\(lockClass), hashtext(current_schema()))", logger: logger)
@@ -62,11 +64,12 @@ enum PostgresSchema {
             }
             for (index, statements) in migrations.enumerated() where index + 1 > applied {
                 for statement in statements { try await connection.query(statement, logger: logger) }
-                try await connection.query("INSERT INTO taskgate_schema (version) VALUES (\(index + 1))", logger: logger)
+                try await connection.query(
+                    "INSERT INTO taskgate_schema (version) VALUES (\(index + 1))", logger: logger)
             }
             try await connection.query("COMMIT", logger: logger)
         } catch {
-            try? await connection.query("ROLLBACK", logger: logger)
+            _ = try? await connection.query("ROLLBACK", logger: logger)
             throw error
         }
     }

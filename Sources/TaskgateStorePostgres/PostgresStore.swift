@@ -40,9 +40,15 @@ public final class PostgresStore: TaskgateStore {
             defer { group.cancelAll() }
             let store = PostgresStore(client: client, url: url, logger: logger)
             do {
-                try await client.withConnection { connection in
+                let connection = try await PostgresConnection.connect(
+                    configuration: try url.connectionConfiguration(), id: 0, logger: logger)
+                do {
                     try await PostgresSchema.migrate(connection, schema: url.schema, logger: logger)
+                } catch {
+                    try? await connection.close()
+                    throw error
                 }
+                try await connection.close()
             } catch {
                 throw StoreError(kind: .database, operation: "open store at \(url)", message: store.describe(error))
             }
@@ -92,7 +98,7 @@ public final class PostgresStore: TaskgateStore {
                 do {
                     outcome = try await body(connection)
                 } catch {
-                    try? await connection.query("ROLLBACK", logger: logger)
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
                     throw error
                 }
                 switch outcome {
@@ -112,7 +118,7 @@ public final class PostgresStore: TaskgateStore {
     }
 
     /// Runs `body` outside a transaction (each statement commits on its own).
-    private func run<Value: Sendable>(
+    private func perform<Value: Sendable>(
         _ operation: String, _ body: (PostgresClient) async throws -> Value
     ) async throws(StoreError) -> Value {
         do {
@@ -188,8 +194,10 @@ public final class PostgresStore: TaskgateStore {
     }
 
     private func fetchMapping(_ query: PostgresQuery, operation: String) async throws(StoreError) -> IDMapping? {
-        let rows = try await run(operation) { client in
-            try await client.query(query, logger: logger).collect().map { try $0.decode((String, String, String, String).self) }
+        let rows = try await perform(operation) { client in
+            try await client.query(query, logger: logger).collect().map {
+                try $0.decode((String, String, String, String).self)
+            }
         }
         guard let (frontName, frontID, upstreamName, upstreamID) = rows.first else { return nil }
         guard let front = Product(rawValue: frontName), let upstream = Product(rawValue: upstreamName) else {
@@ -221,7 +229,7 @@ public final class PostgresStore: TaskgateStore {
 
     /// See `TaskgateStore.removeMapping(front:frontID:upstream:)`.
     public func removeMapping(front: Product, frontID: String, upstream: Product) async throws(StoreError) -> Bool {
-        try await run("remove \(front) id \(frontID)") { client in
+        try await perform("remove \(front) id \(frontID)") { client in
             try await client.query(
                 """
                 DELETE FROM id_map
@@ -238,7 +246,7 @@ public final class PostgresStore: TaskgateStore {
     public func claimIdempotencyKey(_ key: String, requestHash: String) async throws(StoreError) -> IdempotencyClaim {
         let operation = "claim idempotency key '\(key)'"
         while true {
-            let claimed = try await run(operation) { client in
+            let claimed = try await perform(operation) { client in
                 try await client.query(
                     """
                     INSERT INTO idempotency_key (key, request_hash) VALUES (\(key), \(requestHash))
@@ -247,7 +255,7 @@ public final class PostgresStore: TaskgateStore {
                 ).collect().isEmpty == false
             }
             if claimed { return .claimed }
-            let rows = try await run(operation) { client in
+            let rows = try await perform(operation) { client in
                 try await client.query(
                     "SELECT request_hash, status, body, upstream_id FROM idempotency_key WHERE key = \(key)",
                     logger: logger
@@ -268,7 +276,7 @@ public final class PostgresStore: TaskgateStore {
     /// See `TaskgateStore.completeIdempotencyKey(_:response:)`.
     public func completeIdempotencyKey(_ key: String, response: StoredResponse) async throws(StoreError) {
         let operation = "complete idempotency key '\(key)'"
-        let updated = try await run(operation) { client in
+        let updated = try await perform(operation) { client in
             try await client.query(
                 """
                 UPDATE idempotency_key SET status = \(response.status), body = \(Data(response.body)),
@@ -283,9 +291,11 @@ public final class PostgresStore: TaskgateStore {
 
     /// See `TaskgateStore.releaseIdempotencyKey(_:)`.
     public func releaseIdempotencyKey(_ key: String) async throws(StoreError) {
-        try await run("release idempotency key '\(key)'") { client in
+        _ = try await perform("release idempotency key '\(key)'") { client in
+            // Read to the end, so that the pooled connection is handed back at once.
             try await client.query(
-                "DELETE FROM idempotency_key WHERE key = \(key) AND status IS NULL", logger: logger)
+                "DELETE FROM idempotency_key WHERE key = \(key) AND status IS NULL", logger: logger
+            ).collect()
         }
     }
 
@@ -306,13 +316,14 @@ public final class PostgresStore: TaskgateStore {
             for taskSourceID in taskSourceIDs {
                 position += 1
                 let key = UUID().uuidString.lowercased()
-                let inserted = try await connection.query(
-                    """
-                    INSERT INTO journal_entry (run, task_source_id, position, step, detail, idempotency_key)
-                    VALUES (\(run), \(taskSourceID), \(position), 'planned', NULL, \(key))
-                    ON CONFLICT (run, task_source_id) DO NOTHING RETURNING run
-                    """, logger: logger
-                ).collect().isEmpty == false
+                let inserted =
+                    try await connection.query(
+                        """
+                        INSERT INTO journal_entry (run, task_source_id, position, step, detail, idempotency_key)
+                        VALUES (\(run), \(taskSourceID), \(position), 'planned', NULL, \(key))
+                        ON CONFLICT (run, task_source_id) DO NOTHING RETURNING run
+                        """, logger: logger
+                    ).collect().isEmpty == false
                 if inserted {
                     try await Self.appendEvent(
                         connection, run: run, taskSourceID: taskSourceID, step: .planned, logger: logger)
@@ -352,7 +363,7 @@ public final class PostgresStore: TaskgateStore {
 
     /// See `TaskgateStore.history(run:taskSourceID:)`.
     public func history(run: String, taskSourceID: String) async throws(StoreError) -> [JournalStep] {
-        let rows = try await run("read history of task '\(taskSourceID)' in run '\(run)'") { client in
+        let rows = try await perform("read history of task '\(taskSourceID)' in run '\(run)'") { client in
             try await client.query(
                 """
                 SELECT step, detail FROM journal_event WHERE run = \(run) AND task_source_id = \(taskSourceID)

@@ -111,7 +111,9 @@ struct ReplicaPair: Sendable {
         return Int(reply.json?["totalCount"]?.integerValue ?? -1)
     }
 
-    private func send(_ method: String, _ url: String, body: JSONValue?, headers: [UpstreamHeader]) async throws -> Reply {
+    private func send(
+        _ method: String, _ url: String, body: JSONValue?, headers: [UpstreamHeader]
+    ) async throws -> Reply {
         var fields = headers
         var bytes: [UInt8]?
         if let body {

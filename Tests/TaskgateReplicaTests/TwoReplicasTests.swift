@@ -52,7 +52,8 @@ struct TwoReplicasTests {
                 for index in 0..<count {
                     group.addTask {
                         let created = try await pair.send(
-                            index % 2, "POST", ReplicaPair.collection, body: try ReplicaPair.task(named: "Task \(index)"))
+                            index % 2, "POST", ReplicaPair.collection,
+                            body: try ReplicaPair.task(named: "Task \(index)"))
                         guard created.status == 200, let id = ReplicaPair.frontID(created.json) else {
                             throw ReplicaFailure(description: "create \(index): \(created.status) \(created.text)")
                         }

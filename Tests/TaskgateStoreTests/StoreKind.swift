@@ -28,7 +28,8 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
         switch self {
         case .sqlite:
             return .sqlite(
-                path: FileManager.default.temporaryDirectory.appendingPathComponent("taskgate-store-\(name).sqlite").path)
+                path: FileManager.default.temporaryDirectory.appendingPathComponent("taskgate-store-\(name).sqlite")
+                    .path)
         case .postgres:
             var url = try PostgresStoreURL(parsing: Self.postgresURL ?? "")
             url.schema = name

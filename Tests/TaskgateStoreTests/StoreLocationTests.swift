@@ -53,8 +53,8 @@ import Testing
                     + "schema or sslmode"
             ),
             (
-                "postgres://gate:hun ter2@db/x",
-                "open store at postgres://gate:***@db/x: expected postgres://USER:PASSWORD@HOST:PORT/DATABASE"
+                "postgres://gate:hunter2@db:port/x",
+                "open store at postgres://gate:***@db:port/x: expected postgres://USER:PASSWORD@HOST:PORT/DATABASE"
             ),
         ]
         for (text, message) in cases {
@@ -75,5 +75,16 @@ import Testing
         #expect(PostgresStoreURL.redact("postgres://u@h/d?password=x") == "postgres://u@h/d")
         #expect(PostgresStoreURL.redact("postgres://h:5432/d") == "postgres://h:5432/d")
         #expect(PostgresStoreURL.redact("a/b.sqlite") == "a/b.sqlite")
+    }
+
+    @Test func unreachableServerFailsWithoutThePassword() async throws {
+        let location = try StoreLocation("postgres://gate:hunter2@127.0.0.1:1/taskgate?sslmode=disable")
+        do {
+            try await location.withStore(logger: StoreKind.logger) { _ in Issue.record("opened") }
+        } catch let error as StoreError {
+            #expect(error.operation == "open store at postgres://gate:***@127.0.0.1:1/taskgate?sslmode=disable")
+            #expect(error.message.hasPrefix("connectionError"), "\(error.message)")
+            #expect(!error.description.contains("hunter2"))
+        }
     }
 }

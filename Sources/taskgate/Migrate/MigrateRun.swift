@@ -116,7 +116,7 @@ struct MigrateRun: Sendable {
                 do {
                     return try await runner.apply(plan)
                 } catch {
-                    throw CommandFailure(error.description)
+                    throw CommandFailure(String(describing: error))
                 }
             }
         } catch let error as CommandFailure {
