@@ -6,8 +6,9 @@ import TaskgateEmulators
 import TaskgateUpstream
 import Testing
 
-/// Two `taskgate serve` processes (fylr's API, integer ids) in front of one Wyn emulator, sharing one fresh
-/// PostgreSQL schema, and a client for all three.
+/// Two `taskgate serve` processes (Wyn's API, strict) in front of one Qlik sharing emulator, sharing one fresh
+/// PostgreSQL schema, and a client for all three. The Wyn report is mapped to a Qlik chart, so a Wyn PDF export
+/// mailed on weekdays converts exactly (as in the proxy's ExactPairTests).
 struct ReplicaPair: Sendable {
     /// The PostgreSQL server the test may use, if any.
     static let postgresURL: String? = {
@@ -17,11 +18,18 @@ struct ReplicaPair: Sendable {
     static let frontToken = "front-token-replicas"
     static let upstreamToken = "upstream-token-replicas"
     /// The front collection.
-    static let collection = "/api/v1/task"
-    /// How fylr updates a task.
-    static let updateMethod = "PATCH"
+    static let collection = "/api/v2/scheduler/tasks"
+    /// How Wyn updates a task.
+    static let updateMethod = "PUT"
     /// The upstream collection, straight at the emulator.
-    static let upstreamCollection = "/api/v2/scheduler/tasks"
+    static let upstreamCollection = "/api/v1/sharing-tasks"
+    /// The Wyn report and the Qlik chart it stands for.
+    static let idMap = """
+        [{"from": "wyn", "fromID": "b1d3027c-f808-4a0b-b8d8-b398cc18631a", "to": "qlik-sharing",
+          "toID": "0f1e2d3c-4b5a-4968-8778-695a4b3c2d1e", "toKind": "chart"},
+         {"from": "qlik-sharing", "fromID": "0f1e2d3c-4b5a-4968-8778-695a4b3c2d1e", "to": "wyn",
+          "toID": "b1d3027c-f808-4a0b-b8d8-b398cc18631a"}]
+        """
 
     /// The replicas' origins.
     var replicas: [String]
@@ -44,10 +52,14 @@ struct ReplicaPair: Sendable {
         let base = try #require(postgresURL)
         let schema = "r_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let store = base + (base.contains("?") ? "&" : "?") + "schema=\(schema)"
+        let idMapFile = FileManager.default.temporaryDirectory.appendingPathComponent("taskgate-\(schema).json")
+        try Data(idMap.utf8).write(to: idMapFile)
+        defer { try? FileManager.default.removeItem(at: idMapFile) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
             let emulator = Emulator.application(
-                EmulatorConfiguration(product: .wyn, token: upstreamToken), database: try EmulatorDatabase(path: nil),
+                EmulatorConfiguration(product: .qlikSharing, token: upstreamToken),
+                database: try EmulatorDatabase(path: nil),
                 logger: Logger(label: "emulator") { _ in SwiftLogNoOpLogHandler() }
             ) { port in continuation.yield(port) }
             group.addTask { try await emulator.runService() }
@@ -55,8 +67,8 @@ struct ReplicaPair: Sendable {
             var iterator = ports.makeAsyncIterator()
             let upstreamURL = "http://127.0.0.1:\(await iterator.next() ?? 0)"
             let arguments = [
-                "--front", "fylr", "--upstream", "wyn=\(upstreamURL)", "--store", store, "--front-token", frontToken,
-                "--upstream-token", upstreamToken, "--lenient",
+                "--front", "wyn", "--upstream", "qlik-sharing=\(upstreamURL)", "--store", store, "--front-token",
+                frontToken, "--upstream-token", upstreamToken, "--id-map", idMapFile.path,
             ]
             // Both start at once: their schema migrations race too.
             async let first = ServeProcess(executable: executable, arguments: arguments, port: ServeProcess.freePort())
@@ -71,34 +83,37 @@ struct ReplicaPair: Sendable {
         }
     }
 
-    /// A fylr task to create (or, with `id`, to update), named `name`.
-    static func task(named name: String, id: String? = nil) throws -> JSONValue {
-        // examples/fylr/11-new-york-daily-minimal.json, named by its description.
-        var inner: JSONObject = [
-            "task_module": .string("search"),
-            "task_params": .object(["search": .object(["type": .string("object"), "search": .array([])])]),
+    /// A Wyn task to create or update, named `name`: an hourly PDF export of the mapped report, mailed.
+    static func task(named name: String) -> JSONValue {
+        .object([
             "description": .string(name),
-            "schedules": .array([
-                .object([
-                    "minutes": .array([.integer(30)]), "hours": .array([.integer(7)]),
-                    "timezone": .string("America/New_York"),
+            "documentId": .string("b1d3027c-f808-4a0b-b8d8-b398cc18631a"),
+            "task": .object([
+                "taskType": .string("RptExport"), "documentId": .string("b1d3027c-f808-4a0b-b8d8-b398cc18631a"),
+                "payload": .string("{}"),
+            ]),
+            "trigger": .object([
+                "pattern": .object([
+                    "patterns": .array([.string("0 0 8,9,10,11,12,13,14,15,16,17 ? * MON-FRI *")]),
+                    "startDate": .string("2026-04-01T00:00:00Z"), "endDate": .null, "timeZoneId": .string("UTC"),
                 ])
             ]),
-        ]
-        if let id, let number = Int64(id) { inner["_id"] = .integer(number) }
-        return .object(["task": .object(inner)])
+            "deployTo": .object([
+                "emailAttach": .object(["settings": .object(["mailTo": .array([.string("noc@example.com")])])])
+            ]),
+        ])
     }
 
-    /// The front id in a fylr answer.
+    /// The front id in a Wyn answer.
     static func frontID(_ json: JSONValue?) -> String? {
-        json?["task"]?["_id"]?.integerValue.map { String($0) }
+        json?["id"]?.stringValue
     }
 
     /// Sends a request to replica `index` with the front credential.
     func send(
         _ index: Int, _ method: String, _ path: String, body: JSONValue? = nil, key: String? = nil
     ) async throws -> Reply {
-        var headers = [UpstreamHeader(name: "Authorization", value: "Bearer \(Self.frontToken)")]
+        var headers = [UpstreamHeader(name: "Reference-Token", value: Self.frontToken)]
         if let key { headers.append(UpstreamHeader(name: "Idempotency-Key", value: key)) }
         return try await send(method, replicas[index] + path, body: body, headers: headers)
     }
@@ -106,8 +121,8 @@ struct ReplicaPair: Sendable {
     /// How many tasks the emulator holds.
     func upstreamTaskCount() async throws -> Int {
         let reply = try await send(
-            "GET", upstreamURL + Self.upstreamCollection + "?limit=1", body: nil,
-            headers: [UpstreamHeader(name: "Reference-Token", value: Self.upstreamToken)])
+            "GET", upstreamURL + Self.upstreamCollection, body: nil,
+            headers: [UpstreamHeader(name: "Authorization", value: "Bearer \(Self.upstreamToken)")])
         return Int(reply.json?["totalCount"]?.integerValue ?? -1)
     }
 
@@ -117,7 +132,10 @@ struct ReplicaPair: Sendable {
         var fields = headers
         var bytes: [UInt8]?
         if let body {
-            bytes = Array(try JSONEncoder().encode(body))
+            // Sorted keys: the same task is the same bytes, as a client's retry would be.
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            bytes = Array(try encoder.encode(body))
             fields.append(UpstreamHeader(name: "Content-Type", value: "application/json"))
         }
         let answer = try await client.send(UpstreamRequest(method: method, url: url, headers: fields, body: bytes))

@@ -16,7 +16,7 @@ struct TwoReplicasTests {
             let statuses = try await withThrowingTaskGroup(of: [Int].self) { group in
                 for (index, key) in keys.enumerated() {
                     group.addTask {
-                        let body = try ReplicaPair.task(named: "Keyed \(index)")
+                        let body = ReplicaPair.task(named: "Keyed \(index)")
                         async let first = pair.send(0, "POST", ReplicaPair.collection, body: body, key: key)
                         async let second = pair.send(1, "POST", ReplicaPair.collection, body: body, key: key)
                         return [try await first.status, try await second.status]
@@ -35,7 +35,7 @@ struct TwoReplicasTests {
             #expect(try await pair.upstreamTaskCount() == keys.count)
             // Repeating every key at either replica replays the one answer.
             for (index, key) in keys.enumerated() {
-                let body = try ReplicaPair.task(named: "Keyed \(index)")
+                let body = ReplicaPair.task(named: "Keyed \(index)")
                 let replayed = try await pair.send(index % 2, "POST", ReplicaPair.collection, body: body, key: key)
                 #expect(replayed.status == 200)
                 #expect(replayed.headers.first(named: "Idempotent-Replayed") == "true")
@@ -48,21 +48,20 @@ struct TwoReplicasTests {
         try await ReplicaPair.run { pair in
             let count = 60
             // Creates split across the two replicas, all at once.
-            let ids = try await withThrowingTaskGroup(of: String.self) { group in
+            let ids = try await withThrowingTaskGroup(of: (Int, String).self) { group in
                 for index in 0..<count {
                     group.addTask {
                         let created = try await pair.send(
-                            index % 2, "POST", ReplicaPair.collection,
-                            body: try ReplicaPair.task(named: "Task \(index)"))
+                            index % 2, "POST", ReplicaPair.collection, body: ReplicaPair.task(named: "Task \(index)"))
                         guard created.status == 200, let id = ReplicaPair.frontID(created.json) else {
                             throw ReplicaFailure(description: "create \(index): \(created.status) \(created.text)")
                         }
-                        return id
+                        return (index, id)
                     }
                 }
-                var all: [String] = []
-                for try await id in group { all.append(id) }
-                return all
+                var all: [(Int, String)] = []
+                for try await created in group { all.append(created) }
+                return all.sorted { $0.0 < $1.0 }.map(\.1)
             }
             #expect(Set(ids).count == count)
             #expect(try await pair.upstreamTaskCount() == count)
@@ -78,7 +77,7 @@ struct TwoReplicasTests {
                             let gone = try await pair.send(replica, "DELETE", "\(ReplicaPair.collection)/\(id)")
                             #expect((200..<300).contains(gone.status), "delete \(id): \(gone.text)")
                         } else {
-                            let body = try ReplicaPair.task(named: "Task \(id), renamed", id: id)
+                            let body = ReplicaPair.task(named: "Task \(id), renamed")
                             let updated = try await pair.send(
                                 replica, ReplicaPair.updateMethod, "\(ReplicaPair.collection)/\(id)", body: body)
                             #expect(updated.status == 200, "update \(id): \(updated.text)")
@@ -92,6 +91,10 @@ struct TwoReplicasTests {
                 for replica in 0..<2 {
                     let read = try await pair.send(replica, "GET", "\(ReplicaPair.collection)/\(id)")
                     #expect(read.status == (deleted.contains(id) ? 404 : 200), "replica \(replica), \(id)")
+                    if !deleted.contains(id) {
+                        #expect(read.json?["description"] == .string("Task \(id), renamed"))
+                        #expect(read.json?["id"] == .string(id))
+                    }
                 }
             }
             #expect(try await pair.upstreamTaskCount() == count - deleted.count)

@@ -57,6 +57,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A YAML file of settings (front, upstream, host, port, store, front-token, upstream-token, …).")
     var config: String?
 
+    @Option(
+        name: .customLong("id-map"),
+        help: "A JSON id map of the objects tasks point at (reports, apps), as for convert and migrate.")
+    var idMap: String?
+
     @OptionGroup var mappings: MappingsOption
 
     /// `--strict` or `--lenient`.
@@ -118,7 +123,8 @@ struct ServeCommand: AsyncParsableCommand {
                 Emulator.application(configuration, database: try EmulatorDatabase(path: nil), logger: logger))
         }
         let context = AdapterContext(
-            vocabulary: try mappings.vocabulary(), zones: try mappings.zoneLookup().resolver,
+            vocabulary: try mappings.vocabulary(), idMap: try idMap.map(IDMapFile.load) ?? IDMap(),
+            zones: try mappings.zoneLookup().resolver,
             now: Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down))))
         let configuration = ProxyConfiguration(
             front: settings.front, upstream: settings.upstream, upstreamURL: upstreamURL, frontToken: frontToken,
