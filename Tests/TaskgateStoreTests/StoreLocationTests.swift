@@ -80,7 +80,7 @@ import Testing
     @Test func unreachableServerFailsWithoutThePassword() async throws {
         let location = try StoreLocation("postgres://gate:hunter2@127.0.0.1:1/taskgate?sslmode=disable")
         do {
-            try await location.withStore(logger: StoreKind.logger) { _ in Issue.record("opened") }
+            _ = try await location.withStore(logger: StoreKind.logger) { _ in Issue.record("opened") }
         } catch let error as StoreError {
             #expect(error.operation == "open store at postgres://gate:***@127.0.0.1:1/taskgate?sslmode=disable")
             #expect(error.message.hasPrefix("connectionError"), "\(error.message)")
