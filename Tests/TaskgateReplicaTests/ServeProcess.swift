@@ -33,7 +33,7 @@ final class ServeProcess: Sendable {
     init(executable: URL, arguments: [String], port: Int) async throws {
         origin = "http://127.0.0.1:\(port)"
         errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("taskgate-serve-\(UUID()).log")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process = Process()
         process.executableURL = executable
         process.arguments = ["serve"] + arguments + ["--port", String(port)]
