@@ -29,6 +29,8 @@ let package = Package(
         // The proxy (issue 7): metrics in Prometheus text.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Many replicas on one PostgreSQL (issue 9).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(
@@ -78,6 +80,7 @@ let package = Package(
                 "TaskgateMigration",
                 "TaskgateUpstream",
                 "TaskgateStore",
+                "TaskgateStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -110,7 +113,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TaskgateStoreTests",
-            dependencies: ["TaskgateStore", "TaskgateCore"],
+            dependencies: [
+                "TaskgateStore", "TaskgateCore", "TaskgateStorePostgres",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The proxy (issue 7): one product's task API in front of another's, over libcurl.
@@ -151,6 +157,25 @@ let package = Package(
             dependencies: [
                 "TaskgateMigration", "TaskgateCore", "TaskgateVendors", "TaskgateUpstream", "TaskgateStore",
                 "TaskgateEmulators", "TaskgateMappings", "taskgate",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Many replicas on one PostgreSQL (issue 9): the store on postgres-nio, linked only by the edges.
+        .target(
+            name: "TaskgateStorePostgres",
+            dependencies: [
+                "TaskgateCore", "TaskgateStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TaskgateReplicaTests",
+            dependencies: [
+                "TaskgateCore", "TaskgateEmulators", "TaskgateUpstream",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -13,7 +13,7 @@ public enum JournalStep: Hashable, Sendable {
     case failed(message: String)
 
     /// The step's name as stored.
-    var name: String {
+    public var name: String {
         switch self {
         case .planned: "planned"
         case .creating: "creating"
@@ -24,7 +24,7 @@ public enum JournalStep: Hashable, Sendable {
     }
 
     /// The step's value column: the upstream id or the failure message.
-    var detail: String? {
+    public var detail: String? {
         switch self {
         case .planned, .creating: nil
         case .created(let upstreamID), .verified(let upstreamID): upstreamID
@@ -33,7 +33,7 @@ public enum JournalStep: Hashable, Sendable {
     }
 
     /// The step stored as `name` and `detail`; nil for a name this version does not know.
-    init?(name: String, detail: String?) {
+    public init?(name: String, detail: String?) {
         switch (name, detail) {
         case ("planned", _): self = .planned
         case ("creating", _): self = .creating

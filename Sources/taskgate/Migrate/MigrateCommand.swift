@@ -41,7 +41,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @Option(help: "What to do with a task that converts with losses: allow (create it), skip, fail.")
     var lossy: LossyPolicy = .allow
 
-    @Option(help: "The journal (SQLite file); a rerun with the same journal resumes.")
+    @Option(help: "The journal: an SQLite file or a postgres:// URL; a rerun with the same journal resumes.")
     var journal = "taskgate-migrate.sqlite"
 
     @Option(help: "Write the report (per task: outcome, ids, losses, verification) as JSON to this file.")

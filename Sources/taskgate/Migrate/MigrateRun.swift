@@ -3,6 +3,7 @@ import Logging
 import TaskgateCore
 import TaskgateMigration
 import TaskgateStore
+import TaskgateStorePostgres
 import TaskgateUpstream
 import TaskgateVendors
 
@@ -94,26 +95,37 @@ struct MigrateRun: Sendable {
             try AtomicFileWriter.write(Data(text.utf8), to: planPath)
         }
         if !json { standardError += MigrateReport.planTable(plan) + "\n" }
-        let store: SQLiteStore
+        let location: StoreLocation
         do {
-            store = try SQLiteStore(path: journalPath)
+            location = try StoreLocation(journalPath)
         } catch {
-            throw CommandFailure("\(journalPath): \(error.description)")
+            throw CommandFailure(error.description)
         }
         let bar = ProgressBar(total: plan.count, enabled: progress ?? ProgressBar(total: 1).enabled, unit: "tasks")
         let started = ContinuousClock.now
-        let runner = MigrationRunner(
-            client: client, store: store, target: target, context: context,
-            run: MigrationRunner.runName(from: source, to: target),
-            limiter: rate.map { WriteRateLimiter(writesPerMinute: $0) }, logger: logger
-        ) { done, total in
-            bar.update(done: done, detail: Self.rateAndETA(done: done, total: total, since: started))
-        }
         let outcomes: [TaskOutcome]
         do {
-            outcomes = try await runner.apply(plan)
+            outcomes = try await location.withStore(logger: logger) { store in
+                let runner = MigrationRunner(
+                    client: client, store: store, target: target, context: context,
+                    run: MigrationRunner.runName(from: source, to: target),
+                    limiter: rate.map { WriteRateLimiter(writesPerMinute: $0) }, logger: logger
+                ) { done, total in
+                    bar.update(done: done, detail: Self.rateAndETA(done: done, total: total, since: started))
+                }
+                do {
+                    return try await runner.apply(plan)
+                } catch {
+                    throw CommandFailure(String(describing: error))
+                }
+            }
+        } catch let error as CommandFailure {
+            throw error
+        } catch let error as StoreError {
+            // The store could not be opened; a PostgreSQL location is shown without its password.
+            throw CommandFailure("\(location): \(error.description)")
         } catch {
-            throw CommandFailure(error.description)
+            throw CommandFailure("\(location): \(error)")
         }
         let report = MigrateReport(from: fromText, to: toText, plan: plan, outcomes: outcomes)
         let summary = MigrationSummary(outcomes)

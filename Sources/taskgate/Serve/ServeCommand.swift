@@ -7,6 +7,7 @@ import TaskgateCore
 import TaskgateEmulators
 import TaskgateProxy
 import TaskgateStore
+import TaskgateStorePostgres
 import TaskgateUpstream
 import TaskgateVendors
 import UnixSignals
@@ -35,7 +36,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Host to bind (default 127.0.0.1).")
     var host: String?
 
-    @Option(help: "SQLite file of the id map and idempotency keys (default taskgate.sqlite).")
+    @Option(
+        help:
+            "The id map and idempotency keys: an SQLite file (default taskgate.sqlite) or postgres://USER:PASSWORD@HOST:PORT/DB, shared by replicas."
+    )
     var store: String?
 
     @Option(name: .customLong("front-token"), help: "The credential front clients send (else generated).")
@@ -52,6 +56,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "A YAML file of settings (front, upstream, host, port, store, front-token, upstream-token, …).")
     var config: String?
+
+    @Option(
+        name: .customLong("id-map"),
+        help: "A JSON id map of the objects tasks point at (reports, apps), as for convert and migrate.")
+    var idMap: String?
 
     @OptionGroup var mappings: MappingsOption
 
@@ -92,8 +101,10 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let logger = Logger(label: "taskgate.serve")
         let settings: ServeSettings
+        let storeLocation: StoreLocation
         do {
             settings = try self.settings(environment: ProcessInfo.processInfo.environment)
+            storeLocation = try StoreLocation(settings.store)
         } catch {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             throw ExitCode(2)
@@ -112,24 +123,26 @@ struct ServeCommand: AsyncParsableCommand {
                 Emulator.application(configuration, database: try EmulatorDatabase(path: nil), logger: logger))
         }
         let context = AdapterContext(
-            vocabulary: try mappings.vocabulary(), zones: try mappings.zoneLookup().resolver,
+            vocabulary: try mappings.vocabulary(), idMap: try idMap.map(IDMapFile.load) ?? IDMap(),
+            zones: try mappings.zoneLookup().resolver,
             now: Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down))))
         let configuration = ProxyConfiguration(
             front: settings.front, upstream: settings.upstream, upstreamURL: upstreamURL, frontToken: frontToken,
             upstreamToken: upstreamToken, lossPolicy: settings.lenient ? .lenient : .strict, adapterContext: context)
         let client = try UpstreamClient(
             configuration: UpstreamConfiguration(insecure: settings.insecure), logger: logger)
-        let store = try SQLiteStore(path: settings.store)
         let announcement = Self.announcement(settings, frontToken: frontToken, generated: settings.frontToken == nil)
-        services.append(
-            Proxy.application(
+        defer { client.shutdown() }
+        try await storeLocation.withStore(logger: logger) { store in
+            let proxy = Proxy.application(
                 configuration, host: settings.host, port: settings.port, client: client, store: store,
                 metrics: ProxyMetrics(), logger: logger,
-                onServerRunning: { _ in FileHandle.standardOutput.write(Data(announcement.utf8)) }))
-        let group = ServiceGroup(
-            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
-        client.shutdown()
+                onServerRunning: { _ in FileHandle.standardOutput.write(Data(announcement.utf8)) })
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: services + [proxy], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+        }
     }
 
     /// What is printed once the proxy listens: the address, the token if generated, three curls.

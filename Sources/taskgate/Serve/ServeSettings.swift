@@ -15,7 +15,7 @@ struct ServeSettings: Hashable, Sendable {
     var host = "127.0.0.1"
     /// The port to listen on.
     var port = 8080
-    /// The SQLite store file.
+    /// The store: an SQLite file, or a `postgres://` URL (`StoreLocation`).
     var store = "taskgate.sqlite"
     /// The front credential; generated when `nil`.
     var frontToken: String?
