@@ -46,7 +46,7 @@ enum PostgresSchema {
                     "SELECT pg_advisory_xact_lock(\(lockClass), hashtext(\(schema)))", logger: logger)
                 // An identifier cannot be a bind; `PostgresStoreURL` admits only plain lower-case names.
                 try await connection.query(
-                    PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
+                    PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\""), logger: logger)
             } else {
                 try await connection.query(
                     "SELECT pg_advisory_xact_lock(\(lockClass), hashtext(current_schema()))", logger: logger)

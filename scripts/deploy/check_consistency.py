@@ -58,7 +58,7 @@ def serve_flags() -> set[str]:
     """The long flags of `serve`: its @Option/@Flag properties, spelled as argument-parser does."""
     text = (SERVE / "ServeCommand.swift").read_text()
     flags = set(re.findall(r'customLong\("([a-z-]+)"\)', text))
-    for name in re.findall(r"@(?:Option|Flag)\((?:(?!customLong).)*?\)\s*var (\w+)", text):
+    for name in re.findall(r"@(?:Option|Flag)\((?:(?!customLong).)*?\)\s*var (\w+)", text, re.S):
         flags.add(re.sub(r"([A-Z])", lambda match: "-" + match.group(1).lower(), name))
     # `--strict`/`--lenient` are the cases of the loss-policy EnumerableFlag.
     flags = (flags - {"loss-policy"}) | {"strict", "lenient", "mappings"}

@@ -27,6 +27,9 @@ ALLOWED = {
     # fetchMapping(where:) is private; its two callers pass constant WHERE clauses with `?`
     # placeholders, and the values travel in `arguments`.
     ("SQLiteStore.swift", "condition"),
+    # A schema name is an identifier, which PostgreSQL takes in no bind; PostgresStoreURL admits only
+    # plain lower-case names ([a-z_][a-z0-9_]*), and the statement quotes it.
+    ("PostgresSchema.swift", "schema"),
 }
 
 SECRET = re.compile(r"token|password|passwd|secret|credential", re.IGNORECASE)
