@@ -40,38 +40,35 @@ public struct EquivalenceCheck: Sendable {
     ) throws(UnknownTimeZoneError) -> EquivalenceReport {
         var end = try spanEnd(of: source, from: start)
         if let limit { end = min(end, limit) }
-        var classifier = try DifferenceClassifier(source: source, target: target, labels: labels)
-        var collector = DifferenceCollector()
-        var sourceOccurrences = try source.occurrences(after: start.adding(seconds: -1))
-        var targetOccurrences = try target.occurrences(after: start.adding(seconds: -1))
-        var nextSource = sourceOccurrences.nextOccurrence().flatMap { $0.instant <= end ? $0 : nil }
-        var nextTarget = targetOccurrences.nextOccurrence().flatMap { $0.instant <= end ? $0 : nil }
-        var sourceCount = 0
-        var targetCount = 0
-        while nextSource != nil || nextTarget != nil {
-            if let sourceOccurrence = nextSource, let targetOccurrence = nextTarget,
-                sourceOccurrence.instant == targetOccurrence.instant
-            {
-                sourceCount += 1
-                targetCount += 1
-                nextSource = sourceOccurrences.nextOccurrence().flatMap { $0.instant <= end ? $0 : nil }
-                nextTarget = targetOccurrences.nextOccurrence().flatMap { $0.instant <= end ? $0 : nil }
-                continue
-            }
-            if let sourceOccurrence = nextSource, nextTarget.map({ sourceOccurrence.instant < $0.instant }) ?? true {
-                sourceCount += 1
-                collector.unmatched(sourceOccurrence, side: .source, classifier: &classifier)
-                nextSource = sourceOccurrences.nextOccurrence().flatMap { $0.instant <= end ? $0 : nil }
-            } else if let targetOccurrence = nextTarget {
-                targetCount += 1
-                collector.unmatched(targetOccurrence, side: .target, classifier: &classifier)
-                nextTarget = targetOccurrences.nextOccurrence().flatMap { $0.instant <= end ? $0 : nil }
-            }
+        var walk = try ComparisonWalk(
+            source: source, target: target,
+            classifier: DifferenceClassifier(source: source, target: target, labels: labels))
+        guard var zone = ZoneRules(identifier: source.zone) else {
+            throw UnknownTimeZoneError(identifier: source.zone)
         }
-        collector.flushAll(classifier: &classifier)
-        return EquivalenceReport(
-            from: start, through: end, sourceOccurrences: sourceCount, targetOccurrences: targetCount,
-            differences: collector.firstDifferences, differenceCount: collector.count)
+        if var steady = SteadyDays(source: source, target: target, from: start, through: end, zone: &zone) {
+            var cursor = start
+            for run in steady.runs {
+                try walk.compareInstants(from: cursor, before: run.start)
+                for day in run.days {
+                    let answer = steady.answer(for: day)
+                    if answer.equal {
+                        walk.sourceCount += answer.sourceCount
+                        walk.targetCount += answer.targetCount
+                    } else {
+                        let midnight = LocalDateTime(secondsSinceEpoch: Int64(day) * 86_400)
+                        try walk.compareInstants(
+                            from: zone.resolve(midnight).firstReading,
+                            before: zone.resolve(midnight.adding(seconds: 86_400)).firstReading)
+                    }
+                }
+                cursor = run.end
+            }
+            try walk.compareInstants(from: cursor, through: end)
+        } else {
+            try walk.compareInstants(from: start, through: end)
+        }
+        return walk.report(from: start, through: end)
     }
 
     /// The end of the span: the horizon after `start`, or the source's minimum-th occurrence if
@@ -88,6 +85,58 @@ public struct EquivalenceCheck: Sendable {
             if next > horizonEnd, seen == horizon.minimumOccurrences { break }
         }
         return seen == horizon.minimumOccurrences ? max(horizonEnd, last) : horizonEnd
+    }
+}
+
+/// The instant-by-instant comparison, over consecutive stretches of the span.
+private struct ComparisonWalk {
+    let source: Schedule
+    let target: Schedule
+    var classifier: DifferenceClassifier
+    var collector = DifferenceCollector()
+    var sourceCount = 0
+    var targetCount = 0
+
+    /// Compares the instants in `from..<before`.
+    mutating func compareInstants(from lower: Instant, before upper: Instant) throws(UnknownTimeZoneError) {
+        guard lower < upper else { return }
+        try compareInstants(from: lower, through: upper.adding(seconds: -1))
+    }
+
+    /// Compares the instants in `from...through`.
+    mutating func compareInstants(from lower: Instant, through upper: Instant) throws(UnknownTimeZoneError) {
+        guard lower <= upper else { return }
+        var sourceOccurrences = try source.occurrences(after: lower.adding(seconds: -1))
+        var targetOccurrences = try target.occurrences(after: lower.adding(seconds: -1))
+        var nextSource = sourceOccurrences.nextOccurrence().flatMap { $0.instant <= upper ? $0 : nil }
+        var nextTarget = targetOccurrences.nextOccurrence().flatMap { $0.instant <= upper ? $0 : nil }
+        while nextSource != nil || nextTarget != nil {
+            if let sourceOccurrence = nextSource, let targetOccurrence = nextTarget,
+                sourceOccurrence.instant == targetOccurrence.instant
+            {
+                sourceCount += 1
+                targetCount += 1
+                nextSource = sourceOccurrences.nextOccurrence().flatMap { $0.instant <= upper ? $0 : nil }
+                nextTarget = targetOccurrences.nextOccurrence().flatMap { $0.instant <= upper ? $0 : nil }
+                continue
+            }
+            if let sourceOccurrence = nextSource, nextTarget.map({ sourceOccurrence.instant < $0.instant }) ?? true {
+                sourceCount += 1
+                collector.unmatched(sourceOccurrence, side: .source, classifier: &classifier)
+                nextSource = sourceOccurrences.nextOccurrence().flatMap { $0.instant <= upper ? $0 : nil }
+            } else if let targetOccurrence = nextTarget {
+                targetCount += 1
+                collector.unmatched(targetOccurrence, side: .target, classifier: &classifier)
+                nextTarget = targetOccurrences.nextOccurrence().flatMap { $0.instant <= upper ? $0 : nil }
+            }
+        }
+    }
+
+    mutating func report(from start: Instant, through end: Instant) -> EquivalenceReport {
+        collector.flushAll(classifier: &classifier)
+        return EquivalenceReport(
+            from: start, through: end, sourceOccurrences: sourceCount, targetOccurrences: targetCount,
+            differences: collector.firstDifferences, differenceCount: collector.count)
     }
 }
 
