@@ -130,6 +130,20 @@ public struct MigrationRunner: Sendable {
         return outcomes
     }
 
+    /// Plain creates, the benchmark's baseline: POSTs every body planned for creation one after another,
+    /// as ``apply(_:)`` sends them, with no journal, no adoption and no read-back.
+    ///
+    /// - Returns: how many the target answered with a 2xx status.
+    public func createWithoutJournal(_ plan: [PlannedTask]) async -> Int {
+        var accepted = 0
+        for task in plan where task.decision == .create {
+            guard let body = task.encoded?.json else { continue }
+            let request = target.request("POST", target.collectionURL, body: JSONBytes.encode(body))
+            if let response = try? await client.send(request), (200..<300).contains(response.status) { accepted += 1 }
+        }
+        return accepted
+    }
+
     private func record(_ sourceID: String, _ step: JournalStep) async throws(MigrationError) {
         do {
             _ = try await store.recordStep(run: run, taskSourceID: sourceID, step: step)
