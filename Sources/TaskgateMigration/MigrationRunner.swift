@@ -23,6 +23,11 @@ public struct MigrationRunner: Sendable {
     public var limiter: WriteRateLimiter?
     /// Where debug lines go.
     public var logger: Logger
+    /// How many tasks share one journal transaction per step: `creating` for the batch before its first
+    /// request, then the answers, then the verifications. SQLite syncs each commit to disk (about 3 ms on
+    /// the CI machine), so one commit per task and step would cost more than the create itself; a crash
+    /// leaves at most one batch `creating`, which the rerun finds in the target or creates.
+    public var batchSize = MigrationRunner.defaultBatchSize
     /// Called after each task with the number done and the total.
     public var progress: @Sendable (_ done: Int, _ total: Int) -> Void
 
@@ -70,65 +75,104 @@ public struct MigrationRunner: Sendable {
             }
         }
         var existing: [(id: String, document: JSONValue)]?
+        var comparisons = ComparisonMemo()
         var outcomes: [TaskOutcome] = []
-        for (index, task) in plan.enumerated() {
-            defer { progress(index + 1, plan.count) }
-            switch task.decision {
-            case .skip(let reason):
-                outcomes.append(
-                    TaskOutcome(sourceID: task.sourceID, name: task.name, action: .skipped, message: reason))
-                continue
-            case .fail(let reason):
-                outcomes.append(TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: reason))
-                continue
-            case .create:
-                break
+        var batchStart = 0
+        while batchStart < plan.count {
+            let batch = plan[batchStart..<min(plan.count, batchStart + max(1, batchSize))]
+            batchStart = batch.endIndex
+            // 1. Every task of the batch about to be sent is journaled `creating` in one transaction, before
+            //    any request leaves: a rerun looks for each in the target before creating it.
+            let sending = batch.filter { task in
+                guard task.decision == .create, task.encoded?.json != nil, let entry = entries[task.sourceID]
+                else { return false }
+                switch entry.step {
+                case .planned, .failed: return true
+                case .creating, .created, .verified: return false
+                }
             }
-            guard let entry = entries[task.sourceID], let body = task.encoded?.json else {
-                outcomes.append(
-                    TaskOutcome(
+            try await record(sending.map { ($0.sourceID, JournalStep.creating) })
+            // 2. Sent (or adopted) one after another; the answers are journaled together afterwards.
+            var answers: [(String, JournalStep)] = []
+            var batchOutcomes: [(task: PlannedTask, outcome: TaskOutcome, body: JSONValue?, earlier: JournalStep?)] = []
+            for task in batch {
+                switch task.decision {
+                case .skip(let reason):
+                    batchOutcomes.append(
+                        (task, TaskOutcome(sourceID: task.sourceID, name: task.name, action: .skipped, message: reason),
+                         nil, nil))
+                    continue
+                case .fail(let reason):
+                    batchOutcomes.append(
+                        (task, TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: reason),
+                         nil, nil))
+                    continue
+                case .create:
+                    break
+                }
+                guard let entry = entries[task.sourceID], let body = task.encoded?.json else {
+                    let outcome = TaskOutcome(
                         sourceID: task.sourceID, name: task.name, action: .failed,
-                        message: "the task has no journal entry or no encoded document"))
-                continue
-            }
-            var outcome: TaskOutcome
-            switch entry.step {
-            case .created(let id), .verified(let id):
-                outcome = TaskOutcome(sourceID: task.sourceID, name: task.name, action: .resumed, targetID: id)
-            case .creating:
-                if existing == nil { existing = await targetTasks(adapter) }
-                if let match = Self.match(
-                    body, in: existing ?? [], claimed: claimed, ignoring: target.serverOwnedMembers)
-                {
-                    try await record(task.sourceID, .created(upstreamID: match))
-                    claimed.insert(match)
-                    outcome = TaskOutcome(sourceID: task.sourceID, name: task.name, action: .adopted, targetID: match)
-                } else {
-                    outcome = try await create(
+                        message: "the task has no journal entry or no encoded document")
+                    batchOutcomes.append((task, outcome, nil, nil))
+                    continue
+                }
+                let sent: Sent
+                switch entry.step {
+                case .created(let id), .verified(let id):
+                    sent = Sent(
+                        outcome: TaskOutcome(sourceID: task.sourceID, name: task.name, action: .resumed, targetID: id),
+                        step: nil)
+                case .creating:
+                    if existing == nil { existing = await targetTasks(adapter) }
+                    if let match = Self.match(
+                        body, in: existing ?? [], claimed: claimed, ignoring: target.serverOwnedMembers)
+                    {
+                        sent = Sent(
+                            outcome: TaskOutcome(
+                                sourceID: task.sourceID, name: task.name, action: .adopted, targetID: match),
+                            step: .created(upstreamID: match))
+                    } else {
+                        sent = await create(
+                            task, body: body, key: entry.idempotencyKey, adapter: adapter, existing: &existing,
+                            claimed: claimed)
+                    }
+                case .planned, .failed:
+                    sent = await create(
                         task, body: body, key: entry.idempotencyKey, adapter: adapter, existing: &existing,
                         claimed: claimed)
                 }
-            case .planned, .failed:
-                outcome = try await create(
-                    task, body: body, key: entry.idempotencyKey, adapter: adapter, existing: &existing,
-                    claimed: claimed)
+                if let id = sent.outcome.targetID { claimed.insert(id) }
+                if let step = sent.step { answers.append((task.sourceID, step)) }
+                batchOutcomes.append((task, sent.outcome, body, entry.step))
             }
-            if let id = outcome.targetID {
-                claimed.insert(id)
-                let already = entry.step == .verified(upstreamID: id)
-                switch await verify(task, body: body, targetID: id, adapter: adapter) {
-                case .success(let note):
-                    outcome.verified = true
-                    outcome.message = note
-                    if !already { try await record(task.sourceID, .verified(upstreamID: id)) }
-                case .failure(let problem):
-                    outcome.message = problem.message
+            try await record(answers)
+            // 3. Each task read back and verified; the verifications journaled together.
+            var verifications: [(String, JournalStep)] = []
+            for (task, outcome, body, earlier) in batchOutcomes {
+                var outcome = outcome
+                if let id = outcome.targetID, let body {
+                    switch await verify(task, body: body, targetID: id, adapter: adapter, comparisons: &comparisons) {
+                    case .success(let note):
+                        outcome.verified = true
+                        outcome.message = note
+                        if earlier != .verified(upstreamID: id) {
+                            verifications.append((task.sourceID, .verified(upstreamID: id)))
+                        }
+                    case .failure(let problem):
+                        outcome.message = problem.message
+                    }
                 }
+                outcomes.append(outcome)
+                progress(outcomes.count, plan.count)
             }
-            outcomes.append(outcome)
+            try await record(verifications)
         }
         return outcomes
     }
+
+    /// The default of ``batchSize``.
+    public static let defaultBatchSize = 64
 
     /// Plain creates, the benchmark's baseline: POSTs every body planned for creation one after another,
     /// as ``apply(_:)`` sends them, with no journal, no adoption and no read-back.
@@ -144,15 +188,23 @@ public struct MigrationRunner: Sendable {
         return accepted
     }
 
-    private func record(_ sourceID: String, _ step: JournalStep) async throws(MigrationError) {
+    /// A create's outcome and the step to journal for it, if any.
+    struct Sent {
+        var outcome: TaskOutcome
+        var step: JournalStep?
+    }
+
+    private func record(_ steps: [(String, JournalStep)]) async throws(MigrationError) {
+        guard !steps.isEmpty else { return }
         do {
-            _ = try await store.recordStep(run: run, taskSourceID: sourceID, step: step)
+            try await store.recordSteps(run: run, steps: steps.map { (taskSourceID: $0.0, step: $0.1) })
         } catch {
-            throw MigrationError(operation: "journal task '\(sourceID)'", message: error.description)
+            throw MigrationError(operation: "journal \(steps.count) task(s)", message: error.description)
         }
     }
 
-    /// Journals `creating`, POSTs with the entry's idempotency key, and journals the answer.
+    /// POSTs with the entry's idempotency key (the task is journaled `creating` already) and returns the
+    /// outcome with the step to journal for the answer.
     ///
     /// The key travels as an `Idempotency-Key` header but not as ``UpstreamRequest/idempotencyKey``: none of
     /// the five products honours the header (no vendor digest mentions it), so a blind retry of the POST
@@ -162,18 +214,20 @@ public struct MigrationRunner: Sendable {
     private func create(
         _ task: PlannedTask, body: JSONValue, key: String, adapter: any ProductAdapter,
         existing: inout [(id: String, document: JSONValue)]?, claimed: Set<String>
-    ) async throws(MigrationError) -> TaskOutcome {
+    ) async -> Sent {
         let url = target.collectionURL
         var request = target.request("POST", url, body: JSONBytes.encode(body))
         request.headers.append(UpstreamHeader(name: "Idempotency-Key", value: key))
-        try await record(task.sourceID, .creating)
         var attempt = 1
         while true {
             if let limiter {
                 do {
                     try await limiter.acquire()
                 } catch {
-                    return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: "cancelled")
+                    return Sent(
+                        outcome: TaskOutcome(
+                            sourceID: task.sourceID, name: task.name, action: .failed, message: "cancelled"),
+                        step: nil)
                 }
             }
             let response: UpstreamResponse
@@ -187,11 +241,15 @@ public struct MigrationRunner: Sendable {
                 if let match = Self.match(
                     body, in: existing ?? [], claimed: claimed, ignoring: target.serverOwnedMembers)
                 {
-                    try await record(task.sourceID, .created(upstreamID: match))
-                    return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .adopted, targetID: match)
+                    return Sent(
+                        outcome: TaskOutcome(
+                            sourceID: task.sourceID, name: task.name, action: .adopted, targetID: match),
+                        step: .created(upstreamID: match))
                 }
-                return TaskOutcome(
-                    sourceID: task.sourceID, name: task.name, action: .failed, message: error.description)
+                return Sent(
+                    outcome: TaskOutcome(
+                        sourceID: task.sourceID, name: task.name, action: .failed, message: error.description),
+                    step: nil)
             }
             if response.status == 429 || response.status == 503, attempt < Self.maximumAttempts {
                 let wait =
@@ -201,24 +259,31 @@ public struct MigrationRunner: Sendable {
                 do {
                     try await Task.sleep(for: min(wait, .seconds(60)))
                 } catch {
-                    return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: "cancelled")
+                    return Sent(
+                        outcome: TaskOutcome(
+                            sourceID: task.sourceID, name: task.name, action: .failed, message: "cancelled"),
+                        step: nil)
                 }
                 attempt += 1
                 continue
             }
             guard (200..<300).contains(response.status) else {
                 let message = "POST \(url): status \(response.status): \(JSONBytes.excerpt(response.body))"
-                try await record(task.sourceID, .failed(message: message))
-                return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: message)
+                return Sent(
+                    outcome: TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: message),
+                    step: .failed(message: message))
             }
             guard let id = Self.createdID(response, adapter: adapter, context: context) else {
-                return TaskOutcome(
-                    sourceID: task.sourceID, name: task.name, action: .failed,
-                    message: "POST \(url): status \(response.status) but no task id in the answer: "
-                        + JSONBytes.excerpt(response.body))
+                return Sent(
+                    outcome: TaskOutcome(
+                        sourceID: task.sourceID, name: task.name, action: .failed,
+                        message: "POST \(url): status \(response.status) but no task id in the answer: "
+                            + JSONBytes.excerpt(response.body)),
+                    step: nil)
             }
-            try await record(task.sourceID, .created(upstreamID: id))
-            return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .created, targetID: id)
+            return Sent(
+                outcome: TaskOutcome(sourceID: task.sourceID, name: task.name, action: .created, targetID: id),
+                step: .created(upstreamID: id))
         }
     }
 
@@ -265,6 +330,28 @@ public struct MigrationRunner: Sendable {
         }
     }
 
+    /// The reports of the schedule pairs already compared in a run: the comparison is a pure function of
+    /// the two schedules (the horizon and "now" are the run's), and many tasks share their schedule, so
+    /// each distinct pair is enumerated once.
+    struct ComparisonMemo {
+        private var reports: [Pair: EquivalenceReport] = [:]
+
+        private struct Pair: Hashable {
+            var source: Schedule
+            var target: Schedule
+        }
+
+        mutating func compare(
+            _ source: Schedule, with target: Schedule, _ check: EquivalenceCheck, from start: Instant
+        ) throws(UnknownTimeZoneError) -> EquivalenceReport {
+            let pair = Pair(source: source, target: target)
+            if let report = reports[pair] { return report }
+            let report = try check.compare(source, with: target, from: start)
+            reports[pair] = report
+            return report
+        }
+    }
+
     /// A verification that did not hold.
     struct VerificationProblem: Error {
         var message: String
@@ -273,7 +360,8 @@ public struct MigrationRunner: Sendable {
     /// Reads the task back: every field sent is there, and its schedule fires at the source's instants
     /// (or, for a conversion planned as lossy, at the converted schedule's).
     private func verify(
-        _ task: PlannedTask, body: JSONValue, targetID: String, adapter: any ProductAdapter
+        _ task: PlannedTask, body: JSONValue, targetID: String, adapter: any ProductAdapter,
+        comparisons: inout ComparisonMemo
     ) async -> Result<String?, VerificationProblem> {
         let stored: JSONValue
         do {
@@ -294,7 +382,7 @@ public struct MigrationRunner: Sendable {
         guard let source = task.source else { return .success(nil) }
         let check = EquivalenceCheck(horizon: context.horizon)
         do {
-            let report = try check.compare(source.schedule, with: readBack.schedule, from: context.now)
+            let report = try comparisons.compare(source.schedule, with: readBack.schedule, check, from: context.now)
             if report.isExact { return .success(nil) }
             // A task planned as lossy (a loss anywhere: Qlik scheduling, say, writes only the first of
             // several rules) fires as what was sent, not as the source.
@@ -305,7 +393,7 @@ public struct MigrationRunner: Sendable {
                     VerificationProblem(
                         message: "not verified: \(report.differenceCount) instants differ from the source: \(first)"))
             }
-            let converted = try check.compare(sent.schedule, with: readBack.schedule, from: context.now)
+            let converted = try comparisons.compare(sent.schedule, with: readBack.schedule, check, from: context.now)
             guard converted.isExact else {
                 return .failure(
                     VerificationProblem(

@@ -25,7 +25,8 @@ struct CrashMigrationTests {
     @Test func killedTwentyTimesThenFinishedWithNothingDoubledOrLost() async throws {
         let executable = try #require(
             TaskgateExecutable.path, "no taskgate executable beside the test bundle; set TASKGATE_EXECUTABLE")
-        let faults = try FaultSpec(parsing: "5xx=0.03,429=0.02,drop=0.02,retry-after=0")
+        let faultText = "5xx=0.03,429=0.02,drop=0.02,retry-after=0"
+        let faults = try FaultSpec(parsing: faultText)
         try await MigrationHarness.withEmulators([.wyn, .fylr], faults: [FaultSpec(), faults]) { urls, client in
             let seeded = try await MigrationHarness.seed(.wyn, at: urls[0], count: 300, client: client)
             let source = MigrationEndpoint(product: .wyn, baseURL: urls[0], token: "secret")
@@ -39,24 +40,39 @@ struct CrashMigrationTests {
             let arguments = [
                 "migrate", "--from", "wyn=\(urls[0])", "--to", "fylr=\(urls[1])", "--from-token", "secret",
                 "--to-token", "secret", "--journal", journal, "--report", report, "--now",
-                MigrationHarness.now.description, "--mappings", MigrationHarness.repository.appendingPathComponent(
-                    "mappings"
-                ).path,
+                MigrationHarness.now.description, "--horizon", "60d", "--horizon-runs", "30", "--journal-batch", "8",
+                "--mappings", MigrationHarness.repository.appendingPathComponent("mappings").path,
             ]
             let run = MigrationRunner.runName(from: source, to: target)
             var generator = SplitMix64(seed: Self.seed)
-            var lines = ["crash test: seed \(Self.seed), \(seeded) tasks, wyn → fylr with faults on the target"]
+            var lines = [
+                "crash test: seed \(Self.seed), \(seeded) tasks, wyn → fylr, faults on the target: \(faultText)"
+            ]
             for kill in 1...Self.kills {
-                let delay = Int.random(in: 100...2_500, using: &generator)
-                let status = try await ChildProcess.run(executable, arguments, killAfterMilliseconds: delay)
-                let steps = try await Self.stepCounts(journal: journal, run: run)
-                lines.append("kill \(kill) after \(delay) ms (\(status)): \(steps)")
+                // A quarter of the kills at a moment in the first 1.5 s (starting, listing, planning), the
+                // others once the journal has moved 1 to 24 steps on (creating, created, verified: inside
+                // the create or the verify phase of one of the first three batches of 8).
+                let moment: KillMoment =
+                    Int.random(in: 0..<4, using: &generator) == 0
+                    ? .after(milliseconds: Int.random(in: 50...1_500, using: &generator))
+                    : .afterJournalSteps(Int.random(in: 1...24, using: &generator))
+                let before = try await Self.progress(journal: journal, run: run)
+                let status = try await ChildProcess.run(executable, arguments) { elapsed in
+                    switch moment {
+                    case .after(let milliseconds): return elapsed >= .milliseconds(milliseconds)
+                    case .afterJournalSteps(let steps):
+                        let now = (try? await Self.progress(journal: journal, run: run)) ?? before
+                        return now.rank >= before.rank + steps || elapsed >= .seconds(60)
+                    }
+                }
+                let after = try await Self.progress(journal: journal, run: run)
+                lines.append("kill \(kill) \(moment) (\(status)): \(after.counts)")
             }
             var finished: Int32 = -1
             var reruns = 0
             while reruns < 10, finished != 0, finished != 1 {
                 reruns += 1
-                finished = try await ChildProcess.run(executable, arguments, killAfterMilliseconds: nil).exitCode
+                finished = try await ChildProcess.run(executable, arguments) { _ in false }.exitCode
             }
             lines.append("finished after \(reruns) rerun(s) with exit code \(finished)")
             print(lines.joined(separator: "\n"))
@@ -79,24 +95,46 @@ struct CrashMigrationTests {
         }
     }
 
-    /// `planned 120, creating 1, created 0, verified 179, failed 0` for the run's journal.
-    static func stepCounts(journal: String, run: String) async throws -> String {
-        guard FileManager.default.fileExists(atPath: journal) else { return "no journal yet" }
+    /// When a run is killed.
+    enum KillMoment: CustomStringConvertible {
+        case after(milliseconds: Int)
+        case afterJournalSteps(Int)
+
+        var description: String {
+            switch self {
+            case .after(let milliseconds): "after \(milliseconds) ms"
+            case .afterJournalSteps(let steps): "after \(steps) journal steps"
+            }
+        }
+    }
+
+    /// The run's journal: how far it is (each entry counts 0 planned, 1 creating, 2 created, 3 verified)
+    /// and `planned 120, creating 1, created 0, verified 179, failed 0`.
+    static func progress(journal: String, run: String) async throws -> (rank: Int, counts: String) {
+        guard FileManager.default.fileExists(atPath: journal) else { return (0, "no journal yet") }
         let entries = try await SQLiteStore(path: journal).journal(run: run)
         var counts: [String: Int] = [:]
+        var rank = 0
         for entry in entries {
             let name: String
             switch entry.step {
             case .planned: name = "planned"
-            case .creating: name = "creating"
-            case .created: name = "created"
-            case .verified: name = "verified"
+            case .creating:
+                name = "creating"
+                rank += 1
+            case .created:
+                name = "created"
+                rank += 2
+            case .verified:
+                name = "verified"
+                rank += 3
             case .failed: name = "failed"
             }
             counts[name, default: 0] += 1
         }
-        return ["planned", "creating", "created", "verified", "failed"].map { "\($0) \(counts[$0] ?? 0)" }
+        let text = ["planned", "creating", "created", "verified", "failed"].map { "\($0) \(counts[$0] ?? 0)" }
             .joined(separator: ", ")
+        return (rank, entries.isEmpty ? "no journal yet" : text)
     }
 }
 
@@ -125,7 +163,11 @@ enum ChildProcess {
         var description: String { killed ? "killed" : "exited \(exitCode) before the kill" }
     }
 
-    static func run(_ executable: String, _ arguments: [String], killAfterMilliseconds: Int?) async throws -> Status {
+    /// Runs the process; `kill` is asked every 10 ms with the time since the start, and once it says so
+    /// the process gets SIGKILL.
+    static func run(
+        _ executable: String, _ arguments: [String], kill shouldKill: @escaping @Sendable (Duration) async -> Bool
+    ) async throws -> Status {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -137,20 +179,22 @@ enum ChildProcess {
             continuation.yield()
             continuation.finish()
         }
+        let start = ContinuousClock.now
         try process.run()
-        if let killAfterMilliseconds {
-            // The kill moment is the point of this test: a timer, not a wait for something.
-            let killer = Task {
-                try await Task.sleep(for: .milliseconds(killAfterMilliseconds))
-                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        // The kill moment is the point of this test: the watcher polls a clock and the journal.
+        let identifier = process.processIdentifier
+        let watcher = Task {
+            while !Task.isCancelled {
+                if await shouldKill(ContinuousClock.now - start) {
+                    kill(identifier, SIGKILL)
+                    return
+                }
+                try await Task.sleep(for: .milliseconds(10))
             }
-            for await _ in ended {}
-            killer.cancel()
-        } else {
-            for await _ in ended {}
         }
-        return Status(
-            exitCode: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal)
+        for await _ in ended {}
+        watcher.cancel()
+        return Status(exitCode: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import TaskgateCore
 import TaskgateEmulators
 import TaskgateMigration
@@ -11,14 +12,18 @@ import Testing
 /// fires at the converted instants; every other task is skipped for exactly the reason expected.
 @Suite("Migration between two products")
 struct CrossProductMigrationTests {
-    /// A source product, a target product, the kind the id map gives the mapped objects, and the
-    /// examples the plan skips (the example's name, then the reason, as the plan gives it).
+    /// A source product, a target product, and the kind the id map gives the mapped objects. The
+    /// examples the plan skips, one line each (the example's name, then the reason as the plan gives
+    /// it), are the golden file `Fixtures/skips/FROM-TO.txt`; `TASKGATE_RECORD=1` rewrites it and fails.
     struct Pair: Sendable, CustomTestStringConvertible {
         var from: EmulatedProduct
         var to: EmulatedProduct
         var kind: String?
-        var skips: [String] = []
         var testDescription: String { "\(from.rawValue) → \(to.rawValue)" }
+        var fixture: URL {
+            MigrationHarness.repository.appendingPathComponent(
+                "Tests/TaskgateMigrationTests/Fixtures/skips/\(from.rawValue)-\(to.rawValue).txt")
+        }
     }
 
     static let pairs: [Pair] = [
@@ -64,7 +69,14 @@ struct CrossProductMigrationTests {
                     return MigrationHarness.exampleName(task.name) + ": " + reason
                 }
             ).sorted()
-            #expect(skips == pair.skips)
+            let actual = skips.map { $0 + "\n" }.joined()
+            if ProcessInfo.processInfo.environment["TASKGATE_RECORD"] == "1" {
+                try FileManager.default.createDirectory(
+                    at: pair.fixture.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try actual.write(to: pair.fixture, atomically: true, encoding: .utf8)
+                Issue.record("recorded \(pair.fixture.lastPathComponent); run again without TASKGATE_RECORD")
+            }
+            #expect(actual == (try String(contentsOf: pair.fixture, encoding: .utf8)))
             let creatable = plan.filter { $0.decision == .create }.count
             let runner = MigrationRunner(
                 client: client, store: try SQLiteStore(), target: target,

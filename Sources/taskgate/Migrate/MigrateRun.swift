@@ -40,6 +40,8 @@ struct MigrateRun: Sendable {
     var baselineCreates = false
     /// `--timings` (benchmarks): print each phase's seconds to standard error.
     var timings = false
+    /// `--journal-batch`: tasks per journal transaction.
+    var journalBatch = MigrationRunner.defaultBatchSize
 
     /// What a run printed and how it ended.
     struct Result: Sendable {
@@ -115,7 +117,7 @@ struct MigrateRun: Sendable {
         }
         let bar = ProgressBar(total: plan.count, enabled: progress ?? ProgressBar(total: 1).enabled, unit: "tasks")
         let started = ContinuousClock.now
-        let runner = MigrationRunner(
+        var runner = MigrationRunner(
             client: client, store: store, target: target, context: context,
             run: MigrationRunner.runName(from: source, to: target),
             limiter: rate.map { WriteRateLimiter(writesPerMinute: $0) }, logger: logger
@@ -129,6 +131,7 @@ struct MigrateRun: Sendable {
             let report = MigrateReport(from: fromText, to: toText, plan: plan, outcomes: nil)
             return Result(exitCode: 0, standardOutput: "", standardError: standardError, report: report)
         }
+        runner.batchSize = journalBatch
         let outcomes: [TaskOutcome]
         do {
             outcomes = try await runner.apply(plan)
