@@ -151,14 +151,15 @@ public struct MigrationRunner: Sendable {
             var verifications: [(String, JournalStep)] = []
             for (task, outcome, body, earlier) in batchOutcomes {
                 var outcome = outcome
-                if let id = outcome.targetID, let body {
+                if let id = outcome.targetID, earlier == .verified(upstreamID: id) {
+                    // Read back and proved by an earlier run of this journal: a rerun does not read it again.
+                    outcome.verified = true
+                } else if let id = outcome.targetID, let body {
                     switch await verify(task, body: body, targetID: id, adapter: adapter, comparisons: &comparisons) {
                     case .success(let note):
                         outcome.verified = true
                         outcome.message = note
-                        if earlier != .verified(upstreamID: id) {
-                            verifications.append((task.sourceID, .verified(upstreamID: id)))
-                        }
+                        verifications.append((task.sourceID, .verified(upstreamID: id)))
                     case .failure(let problem):
                         outcome.message = problem.message
                     }

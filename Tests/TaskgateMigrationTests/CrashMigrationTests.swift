@@ -27,10 +27,10 @@ struct CrashMigrationTests {
             TaskgateExecutable.path, "no taskgate executable beside the test bundle; set TASKGATE_EXECUTABLE")
         let faultText = "5xx=0.03,429=0.02,drop=0.02,retry-after=0"
         let faults = try FaultSpec(parsing: faultText)
-        try await MigrationHarness.withEmulators([.wyn, .fylr], faults: [FaultSpec(), faults]) { urls, client in
+        try await MigrationHarness.withEmulators([.wyn, .wyn], faults: [FaultSpec(), faults]) { urls, client in
             let seeded = try await MigrationHarness.seed(.wyn, at: urls[0], count: 300, client: client)
             let source = MigrationEndpoint(product: .wyn, baseURL: urls[0], token: "secret")
-            let target = MigrationEndpoint(product: .fylr, baseURL: urls[1], token: "secret")
+            let target = MigrationEndpoint(product: .wyn, baseURL: urls[1], token: "secret")
             let directory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("taskgate-crash-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -38,7 +38,7 @@ struct CrashMigrationTests {
             let journal = directory.appendingPathComponent("journal.sqlite").path
             let report = directory.appendingPathComponent("report.json").path
             let arguments = [
-                "migrate", "--from", "wyn=\(urls[0])", "--to", "fylr=\(urls[1])", "--from-token", "secret",
+                "migrate", "--from", "wyn=\(urls[0])", "--to", "wyn=\(urls[1])", "--from-token", "secret",
                 "--to-token", "secret", "--journal", journal, "--report", report, "--now",
                 MigrationHarness.now.description, "--horizon", "60d", "--horizon-runs", "30", "--journal-batch", "8",
                 "--mappings", MigrationHarness.repository.appendingPathComponent("mappings").path,
@@ -46,7 +46,7 @@ struct CrashMigrationTests {
             let run = MigrationRunner.runName(from: source, to: target)
             var generator = SplitMix64(seed: Self.seed)
             var lines = [
-                "crash test: seed \(Self.seed), \(seeded) tasks, wyn → fylr, faults on the target: \(faultText)"
+                "crash test: seed \(Self.seed), \(seeded) tasks, wyn → wyn, faults on the target: \(faultText)"
             ]
             for kill in 1...Self.kills {
                 // A quarter of the kills at a moment in the first 1.5 s (starting, listing, planning), the
@@ -88,7 +88,7 @@ struct CrashMigrationTests {
             #expect(document["summary"]?["failed"]?.integerValue == 0)
             #expect(document["summary"]?["verified"]?.integerValue == Int64(written.count))
             let arrived = try await TaskListing(client: client, endpoint: target).all()
-            let arrivedIDs = arrived.compactMap { $0["task"]?["_id"]?.integerValue.map(String.init) }
+            let arrivedIDs = arrived.compactMap { $0["id"]?.stringValue }
             #expect(arrived.count == written.count)
             #expect(Set(arrivedIDs) == Set(targetIDs))
             #expect(Set(targetIDs).count == targetIDs.count)
