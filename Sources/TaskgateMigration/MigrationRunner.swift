@@ -94,18 +94,18 @@ public struct MigrationRunner: Sendable {
             try await record(sending.map { ($0.sourceID, JournalStep.creating) })
             // 2. Sent (or adopted) one after another; the answers are journaled together afterwards.
             var answers: [(String, JournalStep)] = []
-            var batchOutcomes: [(task: PlannedTask, outcome: TaskOutcome, body: JSONValue?, earlier: JournalStep?)] = []
+            var batchOutcomes: [BatchOutcome] = []
             for task in batch {
                 switch task.decision {
                 case .skip(let reason):
-                    batchOutcomes.append(
-                        (task, TaskOutcome(sourceID: task.sourceID, name: task.name, action: .skipped, message: reason),
-                         nil, nil))
+                    let outcome = TaskOutcome(
+                        sourceID: task.sourceID, name: task.name, action: .skipped, message: reason)
+                    batchOutcomes.append((task, outcome, nil, nil))
                     continue
                 case .fail(let reason):
-                    batchOutcomes.append(
-                        (task, TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: reason),
-                         nil, nil))
+                    let outcome = TaskOutcome(
+                        sourceID: task.sourceID, name: task.name, action: .failed, message: reason)
+                    batchOutcomes.append((task, outcome, nil, nil))
                     continue
                 case .create:
                     break
@@ -188,6 +188,9 @@ public struct MigrationRunner: Sendable {
         }
         return accepted
     }
+
+    /// A task of a batch once sent: its outcome so far, the body sent, and its step before this run.
+    typealias BatchOutcome = (task: PlannedTask, outcome: TaskOutcome, body: JSONValue?, earlier: JournalStep?)
 
     /// A create's outcome and the step to journal for it, if any.
     struct Sent {

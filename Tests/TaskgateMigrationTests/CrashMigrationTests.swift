@@ -72,7 +72,9 @@ struct CrashMigrationTests {
             var reruns = 0
             while reruns < 10, finished != 0, finished != 1 {
                 reruns += 1
-                finished = try await ChildProcess.run(executable, arguments) { _ in false }.exitCode
+                let status = try await ChildProcess.run(executable, arguments) { _ in false }
+                finished = status.exitCode
+                if finished != 0 && finished != 1 { lines.append("rerun \(reruns): \(status)") }
             }
             lines.append("finished after \(reruns) rerun(s) with exit code \(finished)")
             print(lines.joined(separator: "\n"))
@@ -160,7 +162,9 @@ enum ChildProcess {
     struct Status: CustomStringConvertible {
         var exitCode: Int32
         var killed: Bool
-        var description: String { killed ? "killed" : "exited \(exitCode) before the kill" }
+        /// The last lines of standard error (not the plan table).
+        var errors: String
+        var description: String { killed ? "killed" : "exited \(exitCode) before the kill: \(errors)" }
     }
 
     /// Runs the process; `kill` is asked every 10 ms with the time since the start, and once it says so
@@ -172,7 +176,10 @@ enum ChildProcess {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("taskgate-crash-\(UUID()).err")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errors) }
+        process.standardError = try FileHandle(forWritingTo: errors)
         process.standardInput = FileHandle.nullDevice
         let (ended, continuation) = AsyncStream.makeStream(of: Void.self)
         process.terminationHandler = { _ in
@@ -194,7 +201,12 @@ enum ChildProcess {
         }
         for await _ in ended {}
         watcher.cancel()
-        return Status(exitCode: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal)
+        let text = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+        return Status(
+            exitCode: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal,
+            errors: text.split(separator: "\n").filter { line in
+                ["Error:", "failed:", "created:", "adopted:", "resumed:"].contains { line.hasPrefix($0) }
+            }.suffix(3).joined(separator: "\n"))
     }
 }
 

@@ -88,12 +88,14 @@ struct SQLiteStoreTests {
         let store = try SQLiteStore()
         _ = try await store.planMigration(run: "r1", taskSourceIDs: ["a", "b", "c"])
         try await store.recordSteps(run: "r1", steps: [(taskSourceID: "a", step: .creating), ("b", .creating)])
-        try await store.recordSteps(run: "r1", steps: [("a", .created(upstreamID: "u-a")), ("b", .failed(message: "409"))])
+        try await store.recordSteps(
+            run: "r1", steps: [("a", .created(upstreamID: "u-a")), ("b", .failed(message: "409"))])
         #expect(
             try await store.journal(run: "r1").map(\.step) == [
                 .created(upstreamID: "u-a"), .failed(message: "409"), .planned,
             ])
-        #expect(try await store.history(run: "r1", taskSourceID: "a") == [.planned, .creating, .created(upstreamID: "u-a")])
+        #expect(
+            try await store.history(run: "r1", taskSourceID: "a") == [.planned, .creating, .created(upstreamID: "u-a")])
         // All or nothing: a task not planned in the run leaves every step of the batch unrecorded.
         let missing = await #expect(throws: StoreError.self) {
             try await store.recordSteps(run: "r1", steps: [("c", .creating), ("zzz", .creating)])

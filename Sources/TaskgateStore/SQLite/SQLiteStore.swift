@@ -314,7 +314,8 @@ public final class SQLiteStore: TaskgateStore {
                     arguments: [step.name, step.detail, run, taskSourceID])
                 guard database.changesCount > 0 else {
                     throw StoreError(
-                        kind: .notFound, operation: "record step \(step.name) of task '\(taskSourceID)' in run '\(run)'",
+                        kind: .notFound,
+                        operation: "record step \(step.name) of task '\(taskSourceID)' in run '\(run)'",
                         message: "the task was not planned in this run")
                 }
                 try Self.appendEvent(database, run: run, taskSourceID: taskSourceID, step: step)
