@@ -77,6 +77,7 @@ public struct MigrationRunner: Sendable {
         var existing: [(id: String, document: JSONValue)]?
         var comparisons = ComparisonMemo()
         var outcomes: [TaskOutcome] = []
+        var verifying: Task<([TaskOutcome], ComparisonMemo), any Error>?
         var batchStart = 0
         while batchStart < plan.count {
             let batch = plan[batchStart..<min(plan.count, batchStart + max(1, batchSize))]
@@ -147,29 +148,69 @@ public struct MigrationRunner: Sendable {
                 batchOutcomes.append((task, sent.outcome, body, entry.step))
             }
             try await record(answers)
-            // 3. Each task read back and verified; the verifications journaled together.
-            var verifications: [(String, JournalStep)] = []
-            for (task, outcome, body, earlier) in batchOutcomes {
-                var outcome = outcome
-                if let id = outcome.targetID, earlier == .verified(upstreamID: id) {
-                    // Read back and proved by an earlier run of this journal: a rerun does not read it again.
-                    outcome.verified = true
-                } else if let id = outcome.targetID, let body {
-                    switch await verify(task, body: body, targetID: id, adapter: adapter, comparisons: &comparisons) {
-                    case .success(let note):
-                        outcome.verified = true
-                        outcome.message = note
-                        verifications.append((task.sourceID, .verified(upstreamID: id)))
-                    case .failure(let problem):
-                        outcome.message = problem.message
-                    }
+            // 3. The batch read back and verified while the next batch is sent (one create in flight, as
+            //    before; the reads overlap it), the verifications journaled together.
+            if let verifying {
+                let (verified, memo) = try await Self.result(of: verifying)
+                comparisons = memo
+                for outcome in verified {
+                    outcomes.append(outcome)
+                    progress(outcomes.count, plan.count)
                 }
+            }
+            verifying = Task { [self, batchOutcomes, comparisons] in
+                try await verifyBatch(batchOutcomes, adapter: adapter, comparisons: comparisons)
+            }
+        }
+        if let verifying {
+            let (verified, _) = try await Self.result(of: verifying)
+            for outcome in verified {
                 outcomes.append(outcome)
                 progress(outcomes.count, plan.count)
             }
-            try await record(verifications)
         }
         return outcomes
+    }
+
+    /// Reads back and verifies a batch, then journals the verifications in one transaction.
+    private func verifyBatch(
+        _ batch: [BatchOutcome], adapter: any ProductAdapter, comparisons: ComparisonMemo
+    ) async throws(MigrationError) -> ([TaskOutcome], ComparisonMemo) {
+        var comparisons = comparisons
+        var verifications: [(String, JournalStep)] = []
+        var outcomes: [TaskOutcome] = []
+        for (task, outcome, body, earlier) in batch {
+            var outcome = outcome
+            if let id = outcome.targetID, earlier == .verified(upstreamID: id) {
+                // Read back and proved by an earlier run of this journal: a rerun does not read it again.
+                outcome.verified = true
+            } else if let id = outcome.targetID, let body {
+                switch await verify(task, body: body, targetID: id, adapter: adapter, comparisons: &comparisons) {
+                case .success(let note):
+                    outcome.verified = true
+                    outcome.message = note
+                    verifications.append((task.sourceID, .verified(upstreamID: id)))
+                case .failure(let problem):
+                    outcome.message = problem.message
+                }
+            }
+            outcomes.append(outcome)
+        }
+        try await record(verifications)
+        return (outcomes, comparisons)
+    }
+
+    /// The value of a verification task, its error as thrown.
+    private static func result(
+        of task: Task<([TaskOutcome], ComparisonMemo), any Error>
+    ) async throws(MigrationError) -> ([TaskOutcome], ComparisonMemo) {
+        do {
+            return try await task.value
+        } catch let error as MigrationError {
+            throw error
+        } catch {
+            throw MigrationError(operation: "verify a batch", message: "\(error)")
+        }
     }
 
     /// The default of ``batchSize``.
@@ -305,14 +346,16 @@ public struct MigrationRunner: Sendable {
         }?.id
     }
 
-    /// The id of a created task: the decoded answer's server id, an `id`/`task._id` member, or the last
+    /// The id of a created task: an `id`/`task._id` member, the decoded answer's server id, or the last
     /// segment of `Location`.
     static func createdID(
         _ response: UpstreamResponse, adapter: any ProductAdapter, context: AdapterContext
     ) -> String? {
         if let json = JSONBytes.decode(response.body) {
-            if let id = try? adapter.decode(json, context: context).server.id { return id }
+            // The id member first: decoding the whole task (its schedule too) only to read the id costs
+            // more than the create on a fast target.
             if let id = MigrationPlanner.rawID(json) { return id }
+            if let id = try? adapter.decode(json, context: context).server.id { return id }
         }
         guard var location = response.headers.first(named: "Location") else { return nil }
         while location.hasSuffix("/") { location.removeLast() }
@@ -337,7 +380,7 @@ public struct MigrationRunner: Sendable {
     /// The reports of the schedule pairs already compared in a run: the comparison is a pure function of
     /// the two schedules (the horizon and "now" are the run's), and many tasks share their schedule, so
     /// each distinct pair is enumerated once.
-    struct ComparisonMemo {
+    struct ComparisonMemo: Sendable {
         private var reports: [Pair: EquivalenceReport] = [:]
 
         private struct Pair: Hashable {
