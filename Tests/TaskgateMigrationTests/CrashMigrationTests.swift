@@ -177,7 +177,7 @@ enum ChildProcess {
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("taskgate-crash-\(UUID()).err")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errors) }
         process.standardError = try FileHandle(forWritingTo: errors)
         process.standardInput = FileHandle.nullDevice
