@@ -126,7 +126,16 @@ public struct MigrationRunner: Sendable {
                         step: nil)
                 case .creating:
                     if existing == nil { existing = await targetTasks(adapter) }
-                    if let match = Self.match(
+                    if existing == nil {
+                        // An earlier run may have created it: without the target's list it is not created
+                        // again but left `creating` for the next run (the crash test doubled one here).
+                        sent = Sent(
+                            outcome: TaskOutcome(
+                                sourceID: task.sourceID, name: task.name, action: .failed,
+                                message: "the target could not be listed to look for this task, which an earlier "
+                                    + "run sent without hearing the answer; the next run looks again"),
+                            step: nil)
+                    } else if let match = Self.match(
                         body, in: existing ?? [], claimed: claimed, ignoring: target.serverOwnedMembers)
                     {
                         sent = Sent(
@@ -362,14 +371,15 @@ public struct MigrationRunner: Sendable {
         return location.split(separator: "/").last.map(String.init)
     }
 
-    /// Every task in the target with its id, for adoption; empty when the target cannot be listed.
-    private func targetTasks(_ adapter: any ProductAdapter) async -> [(id: String, document: JSONValue)] {
+    /// Every task in the target with its id, for adoption; `nil` when the target cannot be listed (never
+    /// an empty list: a task not found there would be created again).
+    private func targetTasks(_ adapter: any ProductAdapter) async -> [(id: String, document: JSONValue)]? {
         let documents: [JSONValue]
         do {
             documents = try await TaskListing(client: client, endpoint: target).all()
         } catch {
             logger.debug("migration could not list the target for adoption", metadata: ["tg.error": "\(error)"])
-            return []
+            return nil
         }
         return documents.compactMap { document in
             let id = (try? adapter.decode(document, context: context).server.id) ?? MigrationPlanner.rawID(document)

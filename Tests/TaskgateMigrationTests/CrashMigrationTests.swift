@@ -28,7 +28,7 @@ struct CrashMigrationTests {
         let faultText = "5xx=0.03,429=0.02,drop=0.02,retry-after=0"
         let faults = try FaultSpec(parsing: faultText)
         try await MigrationHarness.withEmulators([.wyn, .wyn], faults: [FaultSpec(), faults]) { urls, client in
-            let seeded = try await MigrationHarness.seed(.wyn, at: urls[0], count: 300, client: client)
+            let seeded = try await MigrationHarness.seed(.wyn, at: urls[0], count: 200, client: client)
             let source = MigrationEndpoint(product: .wyn, baseURL: urls[0], token: "secret")
             let target = MigrationEndpoint(product: .wyn, baseURL: urls[1], token: "secret")
             let directory = FileManager.default.temporaryDirectory
