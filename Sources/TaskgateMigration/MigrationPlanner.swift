@@ -13,20 +13,26 @@ public struct MigrationPlanner: Sendable {
     public let decide: @Sendable (ConversionStatus) -> PlanDecision
     /// When set, only the tasks with these source ids are planned (`--only`).
     public let only: Set<String>?
+    /// Only the tasks passing these conditions are planned (`--filter`); empty: every task.
+    public let filter: TaskFilter
 
     /// Creates a planner.
     public init(
         source: any ProductAdapter, target: any ProductAdapter, context: AdapterContext,
-        only: Set<String>? = nil, decide: @escaping @Sendable (ConversionStatus) -> PlanDecision
+        only: Set<String>? = nil, filter: TaskFilter = TaskFilter(),
+        decide: @escaping @Sendable (ConversionStatus) -> PlanDecision
     ) {
         self.source = source
         self.target = target
         self.context = context
         self.only = only
+        self.filter = filter
         self.decide = decide
     }
 
-    /// The plan for `documents`, in their order; an unreadable document is planned as failed.
+    /// The plan for `documents`, in their order; an unreadable document is planned as failed (unless
+    /// `--filter` has a condition on anything but its id). A task `--only` or `--filter` leaves out is
+    /// not in the plan at all.
     public func plan(_ documents: [JSONValue]) -> [PlannedTask] {
         var planned: [PlannedTask] = []
         var seen: Set<String> = []
@@ -36,7 +42,7 @@ public struct MigrationPlanner: Sendable {
                 task = try source.decode(document, context: context)
             } catch {
                 let id = Self.rawID(document) ?? "#\(index)"
-                guard only?.contains(id) ?? true else { continue }
+                guard only?.contains(id) ?? true, filter.matches(id: id, task: nil, verdict: nil) else { continue }
                 planned.append(
                     PlannedTask(
                         sourceID: id, name: "", document: document, source: nil, encoded: nil,
@@ -47,6 +53,7 @@ public struct MigrationPlanner: Sendable {
             if !seen.insert(id).inserted { id = "\(id)#\(index)" }
             guard only?.contains(id) ?? true else { continue }
             let encoded = target.encode(task, context: context)
+            guard filter.matches(id: id, task: task, verdict: encoded.status) else { continue }
             var decision = decide(encoded.status)
             if case .skip = decision, encoded.status == .impossible {
                 decision = .skip(reason: Self.impossibility(encoded))

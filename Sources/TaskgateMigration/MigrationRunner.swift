@@ -23,6 +23,11 @@ public struct MigrationRunner: Sendable {
     public var limiter: WriteRateLimiter?
     /// Where debug lines go.
     public var logger: Logger
+    /// How many tasks share one journal transaction per step: `creating` for the batch before its first
+    /// request, then the answers, then the verifications. SQLite syncs each commit to disk (about 3 ms on
+    /// the CI machine), so one commit per task and step would cost more than the create itself; a crash
+    /// leaves at most one batch `creating`, which the rerun finds in the target or creates.
+    public var batchSize = MigrationRunner.defaultBatchSize
     /// Called after each task with the number done and the total.
     public var progress: @Sendable (_ done: Int, _ total: Int) -> Void
 
@@ -71,75 +76,190 @@ public struct MigrationRunner: Sendable {
             }
         }
         var existing: [(id: String, document: JSONValue)]?
+        var comparisons = ComparisonMemo()
         var outcomes: [TaskOutcome] = []
-        for (index, task) in plan.enumerated() {
-            defer { progress(index + 1, plan.count) }
-            switch task.decision {
-            case .skip(let reason):
-                outcomes.append(
-                    TaskOutcome(sourceID: task.sourceID, name: task.name, action: .skipped, message: reason))
-                continue
-            case .fail(let reason):
-                outcomes.append(TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: reason))
-                continue
-            case .create:
-                break
+        var verifying: Task<([TaskOutcome], ComparisonMemo), any Error>?
+        var batchStart = 0
+        while batchStart < plan.count {
+            let batch = plan[batchStart..<min(plan.count, batchStart + max(1, batchSize))]
+            batchStart = batch.endIndex
+            // 1. Every task of the batch about to be sent is journaled `creating` in one transaction, before
+            //    any request leaves: a rerun looks for each in the target before creating it.
+            let sending = batch.filter { task in
+                guard task.decision == .create, task.encoded?.json != nil, let entry = entries[task.sourceID]
+                else { return false }
+                switch entry.step {
+                case .planned, .failed: return true
+                case .creating, .created, .verified: return false
+                }
             }
-            guard let entry = entries[task.sourceID], let body = task.encoded?.json else {
-                outcomes.append(
-                    TaskOutcome(
+            try await record(sending.map { ($0.sourceID, JournalStep.creating) })
+            // 2. Sent (or adopted) one after another; the answers are journaled together afterwards.
+            var answers: [(String, JournalStep)] = []
+            var batchOutcomes: [BatchOutcome] = []
+            for task in batch {
+                switch task.decision {
+                case .skip(let reason):
+                    let outcome = TaskOutcome(
+                        sourceID: task.sourceID, name: task.name, action: .skipped, message: reason)
+                    batchOutcomes.append((task, outcome, nil, nil))
+                    continue
+                case .fail(let reason):
+                    let outcome = TaskOutcome(
+                        sourceID: task.sourceID, name: task.name, action: .failed, message: reason)
+                    batchOutcomes.append((task, outcome, nil, nil))
+                    continue
+                case .create:
+                    break
+                }
+                guard let entry = entries[task.sourceID], let body = task.encoded?.json else {
+                    let outcome = TaskOutcome(
                         sourceID: task.sourceID, name: task.name, action: .failed,
-                        message: "the task has no journal entry or no encoded document"))
-                continue
-            }
-            var outcome: TaskOutcome
-            switch entry.step {
-            case .created(let id), .verified(let id):
-                outcome = TaskOutcome(sourceID: task.sourceID, name: task.name, action: .resumed, targetID: id)
-            case .creating:
-                if existing == nil { existing = await targetTasks(adapter) }
-                if let match = Self.match(
-                    body, in: existing ?? [], claimed: claimed, ignoring: target.serverOwnedMembers)
-                {
-                    try await record(task.sourceID, .created(upstreamID: match))
-                    claimed.insert(match)
-                    outcome = TaskOutcome(sourceID: task.sourceID, name: task.name, action: .adopted, targetID: match)
-                } else {
-                    outcome = try await create(
+                        message: "the task has no journal entry or no encoded document")
+                    batchOutcomes.append((task, outcome, nil, nil))
+                    continue
+                }
+                let sent: Sent
+                switch entry.step {
+                case .created(let id), .verified(let id):
+                    sent = Sent(
+                        outcome: TaskOutcome(sourceID: task.sourceID, name: task.name, action: .resumed, targetID: id),
+                        step: nil)
+                case .creating:
+                    if existing == nil { existing = await targetTasks(adapter) }
+                    if existing == nil {
+                        // An earlier run may have created it: without the target's list it is not created
+                        // again but left `creating` for the next run (the crash test doubled one here).
+                        sent = Sent(
+                            outcome: TaskOutcome(
+                                sourceID: task.sourceID, name: task.name, action: .failed,
+                                message: "the target could not be listed to look for this task, which an earlier "
+                                    + "run sent without hearing the answer; the next run looks again"),
+                            step: nil)
+                    } else if let match = Self.match(
+                        body, in: existing ?? [], claimed: claimed, ignoring: target.serverOwnedMembers)
+                    {
+                        sent = Sent(
+                            outcome: TaskOutcome(
+                                sourceID: task.sourceID, name: task.name, action: .adopted, targetID: match),
+                            step: .created(upstreamID: match))
+                    } else {
+                        sent = await create(
+                            task, body: body, key: entry.idempotencyKey, adapter: adapter, existing: &existing,
+                            claimed: claimed)
+                    }
+                case .planned, .failed:
+                    sent = await create(
                         task, body: body, key: entry.idempotencyKey, adapter: adapter, existing: &existing,
                         claimed: claimed)
                 }
-            case .planned, .failed:
-                outcome = try await create(
-                    task, body: body, key: entry.idempotencyKey, adapter: adapter, existing: &existing,
-                    claimed: claimed)
+                if let id = sent.outcome.targetID { claimed.insert(id) }
+                if let step = sent.step { answers.append((task.sourceID, step)) }
+                batchOutcomes.append((task, sent.outcome, body, entry.step))
             }
-            if let id = outcome.targetID {
-                claimed.insert(id)
-                let already = entry.step == .verified(upstreamID: id)
-                switch await verify(task, body: body, targetID: id, adapter: adapter) {
+            try await record(answers)
+            // 3. The batch read back and verified while the next batch is sent (one create in flight, as
+            //    before; the reads overlap it), the verifications journaled together.
+            if let verifying {
+                let (verified, memo) = try await Self.result(of: verifying)
+                comparisons = memo
+                for outcome in verified {
+                    outcomes.append(outcome)
+                    progress(outcomes.count, plan.count)
+                }
+            }
+            verifying = Task { [self, batchOutcomes, comparisons] in
+                try await verifyBatch(batchOutcomes, adapter: adapter, comparisons: comparisons)
+            }
+        }
+        if let verifying {
+            let (verified, _) = try await Self.result(of: verifying)
+            for outcome in verified {
+                outcomes.append(outcome)
+                progress(outcomes.count, plan.count)
+            }
+        }
+        return outcomes
+    }
+
+    /// Reads back and verifies a batch, then journals the verifications in one transaction.
+    private func verifyBatch(
+        _ batch: [BatchOutcome], adapter: any ProductAdapter, comparisons: ComparisonMemo
+    ) async throws(MigrationError) -> ([TaskOutcome], ComparisonMemo) {
+        var comparisons = comparisons
+        var verifications: [(String, JournalStep)] = []
+        var outcomes: [TaskOutcome] = []
+        for (task, outcome, body, earlier) in batch {
+            var outcome = outcome
+            if let id = outcome.targetID, earlier == .verified(upstreamID: id) {
+                // Read back and proved by an earlier run of this journal: a rerun does not read it again.
+                outcome.verified = true
+            } else if let id = outcome.targetID, let body {
+                switch await verify(task, body: body, targetID: id, adapter: adapter, comparisons: &comparisons) {
                 case .success(let note):
                     outcome.verified = true
                     outcome.message = note
-                    if !already { try await record(task.sourceID, .verified(upstreamID: id)) }
+                    verifications.append((task.sourceID, .verified(upstreamID: id)))
                 case .failure(let problem):
                     outcome.message = problem.message
                 }
             }
             outcomes.append(outcome)
         }
-        return outcomes
+        try await record(verifications)
+        return (outcomes, comparisons)
     }
 
-    private func record(_ sourceID: String, _ step: JournalStep) async throws(MigrationError) {
+    /// The value of a verification task, its error as thrown.
+    private static func result(
+        of task: Task<([TaskOutcome], ComparisonMemo), any Error>
+    ) async throws(MigrationError) -> ([TaskOutcome], ComparisonMemo) {
         do {
-            _ = try await store.recordStep(run: run, taskSourceID: sourceID, step: step)
+            return try await task.value
+        } catch let error as MigrationError {
+            throw error
         } catch {
-            throw MigrationError(operation: "journal task '\(sourceID)'", message: error.description)
+            throw MigrationError(operation: "verify a batch", message: "\(error)")
         }
     }
 
-    /// Journals `creating`, POSTs with the entry's idempotency key, and journals the answer.
+    /// The default of ``batchSize``.
+    public static let defaultBatchSize = 64
+
+    /// Plain creates, the benchmark's baseline: POSTs every body planned for creation one after another,
+    /// as ``apply(_:)`` sends them, with no journal, no adoption and no read-back.
+    ///
+    /// - Returns: how many the target answered with a 2xx status.
+    public func createWithoutJournal(_ plan: [PlannedTask]) async -> Int {
+        var accepted = 0
+        for task in plan where task.decision == .create {
+            guard let body = task.encoded?.json else { continue }
+            let request = target.request("POST", target.collectionURL, body: JSONBytes.encode(body))
+            if let response = try? await client.send(request), (200..<300).contains(response.status) { accepted += 1 }
+        }
+        return accepted
+    }
+
+    /// A task of a batch once sent: its outcome so far, the body sent, and its step before this run.
+    typealias BatchOutcome = (task: PlannedTask, outcome: TaskOutcome, body: JSONValue?, earlier: JournalStep?)
+
+    /// A create's outcome and the step to journal for it, if any.
+    struct Sent {
+        var outcome: TaskOutcome
+        var step: JournalStep?
+    }
+
+    private func record(_ steps: [(String, JournalStep)]) async throws(MigrationError) {
+        guard !steps.isEmpty else { return }
+        do {
+            try await store.recordSteps(run: run, steps: steps.map { (taskSourceID: $0.0, step: $0.1) })
+        } catch {
+            throw MigrationError(operation: "journal \(steps.count) task(s)", message: error.description)
+        }
+    }
+
+    /// POSTs with the entry's idempotency key (the task is journaled `creating` already) and returns the
+    /// outcome with the step to journal for the answer.
     ///
     /// The key travels as an `Idempotency-Key` header but not as ``UpstreamRequest/idempotencyKey``: none of
     /// the five products honours the header (no vendor digest mentions it), so a blind retry of the POST
@@ -149,18 +269,20 @@ public struct MigrationRunner: Sendable {
     private func create(
         _ task: PlannedTask, body: JSONValue, key: String, adapter: any ProductAdapter,
         existing: inout [(id: String, document: JSONValue)]?, claimed: Set<String>
-    ) async throws(MigrationError) -> TaskOutcome {
+    ) async -> Sent {
         let url = target.collectionURL
         var request = target.request("POST", url, body: JSONBytes.encode(body))
         request.headers.append(UpstreamHeader(name: "Idempotency-Key", value: key))
-        try await record(task.sourceID, .creating)
         var attempt = 1
         while true {
             if let limiter {
                 do {
                     try await limiter.acquire()
                 } catch {
-                    return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: "cancelled")
+                    return Sent(
+                        outcome: TaskOutcome(
+                            sourceID: task.sourceID, name: task.name, action: .failed, message: "cancelled"),
+                        step: nil)
                 }
             }
             let response: UpstreamResponse
@@ -174,11 +296,15 @@ public struct MigrationRunner: Sendable {
                 if let match = Self.match(
                     body, in: existing ?? [], claimed: claimed, ignoring: target.serverOwnedMembers)
                 {
-                    try await record(task.sourceID, .created(upstreamID: match))
-                    return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .adopted, targetID: match)
+                    return Sent(
+                        outcome: TaskOutcome(
+                            sourceID: task.sourceID, name: task.name, action: .adopted, targetID: match),
+                        step: .created(upstreamID: match))
                 }
-                return TaskOutcome(
-                    sourceID: task.sourceID, name: task.name, action: .failed, message: error.description)
+                return Sent(
+                    outcome: TaskOutcome(
+                        sourceID: task.sourceID, name: task.name, action: .failed, message: error.description),
+                    step: nil)
             }
             if response.status == 429 || response.status == 503, attempt < Self.maximumAttempts {
                 let wait =
@@ -188,25 +314,34 @@ public struct MigrationRunner: Sendable {
                 do {
                     try await Task.sleep(for: min(wait, .seconds(60)))
                 } catch {
-                    return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: "cancelled")
+                    return Sent(
+                        outcome: TaskOutcome(
+                            sourceID: task.sourceID, name: task.name, action: .failed, message: "cancelled"),
+                        step: nil)
                 }
                 attempt += 1
                 continue
             }
             guard (200..<300).contains(response.status) else {
-                let message = "POST \(url): status \(response.status): \(JSONBytes.excerpt(response.body))"
-                try await record(task.sourceID, .failed(message: message))
-                return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: message)
+                let message =
+                    "POST \(SecretRedaction.redact(url: url)): status \(response.status): "
+                    + JSONBytes.excerpt(response.body)
+                return Sent(
+                    outcome: TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: message),
+                    step: .failed(message: message))
             }
             guard let id = Self.createdID(response, adapter: adapter, context: context) else {
-                return TaskOutcome(
-                    sourceID: task.sourceID, name: task.name, action: .failed,
-                    message:
-                        "POST \(SecretRedaction.redact(url: url)): status \(response.status) but no task id in the answer: "
-                        + JSONBytes.excerpt(response.body))
+                return Sent(
+                    outcome: TaskOutcome(
+                        sourceID: task.sourceID, name: task.name, action: .failed,
+                        message:
+                            "POST \(SecretRedaction.redact(url: url)): status \(response.status) but no task id in the "
+                            + "answer: " + JSONBytes.excerpt(response.body)),
+                    step: nil)
             }
-            try await record(task.sourceID, .created(upstreamID: id))
-            return TaskOutcome(sourceID: task.sourceID, name: task.name, action: .created, targetID: id)
+            return Sent(
+                outcome: TaskOutcome(sourceID: task.sourceID, name: task.name, action: .created, targetID: id),
+                step: .created(upstreamID: id))
         }
     }
 
@@ -224,32 +359,57 @@ public struct MigrationRunner: Sendable {
         }?.id
     }
 
-    /// The id of a created task: the decoded answer's server id, an `id`/`task._id` member, or the last
+    /// The id of a created task: an `id`/`task._id` member, the decoded answer's server id, or the last
     /// segment of `Location`.
     static func createdID(
         _ response: UpstreamResponse, adapter: any ProductAdapter, context: AdapterContext
     ) -> String? {
         if let json = JSONBytes.decode(response.body) {
-            if let id = try? adapter.decode(json, context: context).server.id { return id }
+            // The id member first: decoding the whole task (its schedule too) only to read the id costs
+            // more than the create on a fast target.
             if let id = MigrationPlanner.rawID(json) { return id }
+            if let id = try? adapter.decode(json, context: context).server.id { return id }
         }
         guard var location = response.headers.first(named: "Location") else { return nil }
         while location.hasSuffix("/") { location.removeLast() }
         return location.split(separator: "/").last.map(String.init)
     }
 
-    /// Every task in the target with its id, for adoption; empty when the target cannot be listed.
-    private func targetTasks(_ adapter: any ProductAdapter) async -> [(id: String, document: JSONValue)] {
+    /// Every task in the target with its id, for adoption; `nil` when the target cannot be listed (never
+    /// an empty list: a task not found there would be created again).
+    private func targetTasks(_ adapter: any ProductAdapter) async -> [(id: String, document: JSONValue)]? {
         let documents: [JSONValue]
         do {
             documents = try await TaskListing(client: client, endpoint: target).all()
         } catch {
             logger.debug("migration could not list the target for adoption", metadata: ["tg.error": "\(error)"])
-            return []
+            return nil
         }
         return documents.compactMap { document in
             let id = (try? adapter.decode(document, context: context).server.id) ?? MigrationPlanner.rawID(document)
             return id.map { ($0, document) }
+        }
+    }
+
+    /// The reports of the schedule pairs already compared in a run: the comparison is a pure function of
+    /// the two schedules (the horizon and "now" are the run's), and many tasks share their schedule, so
+    /// each distinct pair is enumerated once.
+    struct ComparisonMemo: Sendable {
+        private var reports: [Pair: EquivalenceReport] = [:]
+
+        private struct Pair: Hashable {
+            var source: Schedule
+            var target: Schedule
+        }
+
+        mutating func compare(
+            _ source: Schedule, with target: Schedule, _ check: EquivalenceCheck, from start: Instant
+        ) throws(UnknownTimeZoneError) -> EquivalenceReport {
+            let pair = Pair(source: source, target: target)
+            if let report = reports[pair] { return report }
+            let report = try check.compare(source, with: target, from: start)
+            reports[pair] = report
+            return report
         }
     }
 
@@ -261,7 +421,8 @@ public struct MigrationRunner: Sendable {
     /// Reads the task back: every field sent is there, and its schedule fires at the source's instants
     /// (or, for a conversion planned as lossy, at the converted schedule's).
     private func verify(
-        _ task: PlannedTask, body: JSONValue, targetID: String, adapter: any ProductAdapter
+        _ task: PlannedTask, body: JSONValue, targetID: String, adapter: any ProductAdapter,
+        comparisons: inout ComparisonMemo
     ) async -> Result<String?, VerificationProblem> {
         let stored: JSONValue
         do {
@@ -282,7 +443,7 @@ public struct MigrationRunner: Sendable {
         guard let source = task.source else { return .success(nil) }
         let check = EquivalenceCheck(horizon: context.horizon)
         do {
-            let report = try check.compare(source.schedule, with: readBack.schedule, from: context.now)
+            let report = try comparisons.compare(source.schedule, with: readBack.schedule, check, from: context.now)
             if report.isExact { return .success(nil) }
             // A task planned as lossy (a loss anywhere: Qlik scheduling, say, writes only the first of
             // several rules) fires as what was sent, not as the source.
@@ -293,7 +454,7 @@ public struct MigrationRunner: Sendable {
                     VerificationProblem(
                         message: "not verified: \(report.differenceCount) instants differ from the source: \(first)"))
             }
-            let converted = try check.compare(sent.schedule, with: readBack.schedule, from: context.now)
+            let converted = try comparisons.compare(sent.schedule, with: readBack.schedule, check, from: context.now)
             guard converted.isExact else {
                 return .failure(
                     VerificationProblem(

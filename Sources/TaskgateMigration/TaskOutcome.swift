@@ -6,7 +6,7 @@ public struct TaskOutcome: Hashable, Sendable {
         case created
         /// Found in the target after an earlier run lost the answer, and taken as created.
         case adopted
-        /// Created by an earlier run (the journal says so); only verified now.
+        /// Created by an earlier run (the journal says so); verified now, unless an earlier run did.
         case resumed
         /// Left out as lossy or impossible.
         case skipped

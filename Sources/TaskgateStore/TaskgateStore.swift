@@ -46,9 +46,21 @@ public protocol TaskgateStore: Sendable {
     /// Moves a task of a run to `step` (write it before and after each remote call) and returns the entry.
     func recordStep(run: String, taskSourceID: String, step: JournalStep) async throws(StoreError) -> JournalEntry
 
+    /// Moves several tasks of a run to their steps in one transaction (one sync to disk for all).
+    func recordSteps(run: String, steps: [(taskSourceID: String, step: JournalStep)]) async throws(StoreError)
+
     /// The entries of a run, in plan order.
     func journal(run: String) async throws(StoreError) -> [JournalEntry]
 
     /// Every step a task went through in a run, oldest first.
     func history(run: String, taskSourceID: String) async throws(StoreError) -> [JournalStep]
+}
+
+extension TaskgateStore {
+    /// One ``recordStep(run:taskSourceID:step:)`` after another, for a store without transactions.
+    public func recordSteps(
+        run: String, steps: [(taskSourceID: String, step: JournalStep)]
+    ) async throws(StoreError) {
+        for (taskSourceID, step) in steps { _ = try await recordStep(run: run, taskSourceID: taskSourceID, step: step) }
+    }
 }

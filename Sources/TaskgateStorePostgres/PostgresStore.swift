@@ -354,6 +354,31 @@ public final class PostgresStore: TaskgateStore {
         }
     }
 
+    /// See `TaskgateStore.recordSteps(run:steps:)`: every step of the batch in one transaction, all or nothing.
+    public func recordSteps(run: String, steps: [(taskSourceID: String, step: JournalStep)]) async throws(StoreError) {
+        guard let first = steps.first else { return }
+        let operation = "record step \(first.step.name) of \(steps.count) task(s) in run '\(run)'"
+        try await transaction(operation) { connection in
+            for (taskSourceID, step) in steps {
+                let (name, detail) = (step.name, step.detail)
+                let updated = try await connection.query(
+                    """
+                    UPDATE journal_entry SET step = \(name), detail = \(detail)
+                    WHERE run = \(run) AND task_source_id = \(taskSourceID) RETURNING idempotency_key
+                    """, logger: logger
+                ).collect()
+                guard !updated.isEmpty else {
+                    throw StoreError(
+                        kind: .notFound,
+                        operation: "record step \(step.name) of task '\(taskSourceID)' in run '\(run)'",
+                        message: "the task was not planned in this run")
+                }
+                try await Self.appendEvent(connection, run: run, taskSourceID: taskSourceID, step: step, logger: logger)
+            }
+            return .commit(())
+        }
+    }
+
     /// See `TaskgateStore.journal(run:)`.
     public func journal(run: String) async throws(StoreError) -> [JournalEntry] {
         try await transaction("read journal of run '\(run)'") { connection in

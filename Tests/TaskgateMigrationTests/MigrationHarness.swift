@@ -40,9 +40,10 @@ enum MigrationHarness {
         return logger
     }
 
-    /// Runs `body` with the base URLs of one emulator per product in `products` (a database each).
+    /// Runs `body` with the base URLs of one emulator per product in `products` (a database each),
+    /// each with the faults at its index in `faults` (none by default).
     static func withEmulators<Result: Sendable>(
-        _ products: [EmulatedProduct], databases: [EmulatorDatabase]? = nil,
+        _ products: [EmulatedProduct], databases: [EmulatorDatabase]? = nil, faults: [FaultSpec] = [],
         _ body: @Sendable ([String], UpstreamClient) async throws -> Result
     ) async throws -> Result {
         let databases = try databases ?? products.map { _ in try EmulatorDatabase(path: nil) }
@@ -52,7 +53,8 @@ enum MigrationHarness {
             var urls: [String] = []
             for (index, product) in products.enumerated() {
                 let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-                let configuration = EmulatorConfiguration(product: product, token: "secret")
+                var configuration = EmulatorConfiguration(product: product, token: "secret")
+                if index < faults.count { configuration.faults = faults[index] }
                 let application = Emulator.application(
                     configuration, database: databases[index], logger: quiet,
                     onServerRunning: { port in continuation.yield(port) })
@@ -130,8 +132,13 @@ enum MigrationHarness {
         from source: MigrationEndpoint, to target: Product, client: UpstreamClient, idMap: IDMap = IDMap()
     ) async throws -> [PlannedTask] {
         let documents = try await TaskListing(client: client, endpoint: source).all()
-        let planner = MigrationPlanner(
-            source: ProductAdapters.adapter(for: source.product), target: ProductAdapters.adapter(for: target),
+        return planner(from: source.product, to: target, idMap: idMap).plan(documents)
+    }
+
+    /// A planner creating exact and lossy tasks and skipping impossible ones (`--lossy allow`).
+    static func planner(from source: Product, to target: Product, idMap: IDMap = IDMap()) -> MigrationPlanner {
+        MigrationPlanner(
+            source: ProductAdapters.adapter(for: source), target: ProductAdapters.adapter(for: target),
             context: context(idMap: idMap)
         ) { status in
             switch status {
@@ -139,7 +146,29 @@ enum MigrationHarness {
             case .impossible: .skip(reason: "impossible")
             }
         }
-        return planner.plan(documents)
+    }
+
+    /// The name of the example a seeded task was made from: its name without the ` #12` `seed` added.
+    static func exampleName(_ name: String) -> String {
+        guard let range = name.range(of: " #", options: .backwards),
+            !name[range.upperBound...].isEmpty, name[range.upperBound...].allSatisfy(\.isNumber)
+        else { return name }
+        return String(name[..<range.lowerBound])
+    }
+
+    /// An id map sending the target id of every source document that reads to a made-up target id of
+    /// `kind` (the plan's own reading of the documents).
+    static func idMap(for documents: [JSONValue], from: Product, to: Product, kind: String?) -> IDMap {
+        let adapter = ProductAdapters.adapter(for: from)
+        var entries: [IDMap.Entry] = []
+        var seen: Set<String> = []
+        for document in documents {
+            guard let id = (try? adapter.decode(document, context: context()))?.target?.id,
+                seen.insert(id).inserted
+            else { continue }
+            entries.append(IDMap.Entry(from: from, fromID: id, to: to, toID: "mapped-\(id)", toKind: kind))
+        }
+        return IDMap(entries: entries)
     }
 
     /// An id map sending every source target id to a made-up target id of `kind`.

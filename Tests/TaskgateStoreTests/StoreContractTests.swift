@@ -235,4 +235,30 @@ struct StoreContractTests {
             }
         }
     }
+
+    @Test(arguments: StoreKind.available)
+    func stepsOfSeveralTasksInOneTransaction(kind: StoreKind) async throws {
+        try await kind.withFreshStore { store in
+            _ = try await store.planMigration(run: "r1", taskSourceIDs: ["a", "b", "c"])
+            try await store.recordSteps(run: "r1", steps: [(taskSourceID: "a", step: .creating), ("b", .creating)])
+            try await store.recordSteps(
+                run: "r1", steps: [("a", .created(upstreamID: "u-a")), ("b", .failed(message: "409"))])
+            #expect(
+                try await store.journal(run: "r1").map(\.step) == [
+                    .created(upstreamID: "u-a"), .failed(message: "409"), .planned,
+                ])
+            #expect(
+                try await store.history(run: "r1", taskSourceID: "a") == [
+                    .planned, .creating, .created(upstreamID: "u-a"),
+                ])
+            // All or nothing: a task not planned in the run leaves every step of the batch unrecorded.
+            let missing = await #expect(throws: StoreError.self) {
+                try await store.recordSteps(run: "r1", steps: [("c", .creating), ("zzz", .creating)])
+            }
+            #expect(
+                missing?.description
+                    == "record step creating of task 'zzz' in run 'r1': the task was not planned in this run")
+            #expect(try await store.journal(run: "r1").map(\.step).last == .planned)
+        }
+    }
 }

@@ -88,7 +88,8 @@ struct SteadyDays {
         if let known = answers[key] { return known }
         let sourceDay = Self.union(sourceTimes, of: sourceSet)
         let targetDay = Self.union(targetTimes, of: targetSet)
-        let answer = DayAnswer(equal: sourceDay == targetDay, sourceCount: sourceDay.count, targetCount: targetDay.count)
+        let answer = DayAnswer(
+            equal: sourceDay == targetDay, sourceCount: sourceDay.count, targetCount: targetDay.count)
         answers[key] = answer
         return answer
     }

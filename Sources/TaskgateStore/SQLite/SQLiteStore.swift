@@ -301,6 +301,28 @@ public final class SQLiteStore: TaskgateStore {
         }
     }
 
+    /// See `TaskgateStore.recordSteps(run:steps:)`: one transaction, so one sync to disk for the batch.
+    public func recordSteps(
+        run: String, steps: [(taskSourceID: String, step: JournalStep)]
+    ) async throws(StoreError) {
+        guard !steps.isEmpty else { return }
+        let pairs = steps.map { ($0.taskSourceID, $0.step) }
+        try await write("record \(pairs.count) steps in run '\(run)'") { database in
+            for (taskSourceID, step) in pairs {
+                try database.execute(
+                    sql: "UPDATE journal_entry SET step = ?, detail = ? WHERE run = ? AND task_source_id = ?",
+                    arguments: [step.name, step.detail, run, taskSourceID])
+                guard database.changesCount > 0 else {
+                    throw StoreError(
+                        kind: .notFound,
+                        operation: "record step \(step.name) of task '\(taskSourceID)' in run '\(run)'",
+                        message: "the task was not planned in this run")
+                }
+                try Self.appendEvent(database, run: run, taskSourceID: taskSourceID, step: step)
+            }
+        }
+    }
+
     /// See `TaskgateStore.journal(run:)`.
     public func journal(run: String) async throws(StoreError) -> [JournalEntry] {
         try await read("read journal of run '\(run)'") { database in try Self.fetchJournal(database, run: run) }

@@ -38,6 +38,16 @@ struct MigrateCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: "Migrate only the tasks with these source ids.")
     var only: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Migrate only the tasks meeting this condition; repeat it for several (all must hold).",
+            discussion: """
+                FIELD=VALUE (equal), FIELD!=VALUE (not equal) or FIELD~TEXT (contains, ignoring case), with FIELD \
+                one of id, name, enabled (true/false), action, target, target-kind, owner, verdict \
+                (exact/lossy/impossible): --filter enabled=true --filter name~report.
+                """, valueName: "condition"))
+    var filter: [String] = []
+
     @Option(help: "What to do with a task that converts with losses: allow (create it), skip, fail.")
     var lossy: LossyPolicy = .allow
 
@@ -56,6 +66,26 @@ struct MigrateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("'Now' as RFC 3339, for reproducible runs (default: the clock).", visibility: .hidden))
     var now: String?
 
+    @Option(help: "The verification horizon: a span such as 2y, 400d or 36h (a number and y, w, d or h).")
+    var horizon = "2y"
+
+    @Option(name: .customLong("horizon-runs"), help: "Compare at least this many runs of each schedule.")
+    var horizonRuns = 1000
+
+    @Option(
+        name: .customLong("journal-batch"),
+        help: "Tasks per journal transaction (a crash leaves at most this many to look for in the target).")
+    var journalBatch = MigrationRunner.defaultBatchSize
+
+    @Flag(
+        name: .customLong("baseline-creates"),
+        help: ArgumentHelp(
+            "Benchmarks: plan, then POST every planned task without journal or read-back.", visibility: .hidden))
+    var baselineCreates = false
+
+    @Flag(help: ArgumentHelp("Benchmarks: print each phase's seconds to standard error.", visibility: .hidden))
+    var timings = false
+
     @Flag(name: .customLong("insecure"), help: "Do not verify TLS certificates.")
     var insecure = false
 
@@ -65,6 +95,17 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var mappings: MappingsOption
 
     func validate() throws {
+        do {
+            _ = try TaskFilter(parsing: filter)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        guard VerificationHorizon(parsing: horizon) != nil else {
+            throw ValidationError(
+                "--horizon '\(horizon)' is not a span; expected a number and y, w, d or h, such as 2y or 400d")
+        }
+        if horizonRuns < 1 { throw ValidationError("--horizon-runs must be 1 or more; found \(horizonRuns)") }
+        if journalBatch < 1 { throw ValidationError("--journal-batch must be 1 or more; found \(journalBatch)") }
         if let rate, rate < 1 { throw ValidationError("--rate must be 1 or more writes per minute; found \(rate)") }
         if let now, Instant(parsingRFC3339: now) == nil {
             throw ValidationError("--now: '\(now)' is not an RFC 3339 instant such as 2026-11-23T15:00:00Z")
@@ -78,13 +119,16 @@ struct MigrateCommand: AsyncParsableCommand {
             ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
         let context = AdapterContext(
             vocabulary: try mappings.vocabulary(), idMap: try idMap.map(IDMapFile.load) ?? IDMap(),
-            zones: try mappings.zoneLookup().resolver, now: instant)
+            zones: try mappings.zoneLookup().resolver, now: instant,
+            horizon: VerificationHorizon(parsing: horizon, minimumOccurrences: horizonRuns) ?? .standard)
         return MigrateRun(
             source: MigrationEndpoint(product: from.product, baseURL: from.url, token: fromToken),
             target: MigrationEndpoint(product: to.product, baseURL: to.url, token: toToken),
             context: context, dryRun: dryRun, planPath: plan, only: only.isEmpty ? nil : Set(only), policy: lossy,
             journalPath: journal, reportPath: report,
-            rate: rate ?? WriteRateLimiter.defaultRate(for: to.product), insecure: insecure, json: json)
+            rate: rate ?? WriteRateLimiter.defaultRate(for: to.product), insecure: insecure, json: json,
+            filter: try TaskFilter(parsing: filter), baselineCreates: baselineCreates, timings: timings,
+            journalBatch: journalBatch)
     }
 
     /// Runs; a failure of the run itself prints `Error: …` and exits 2.
