@@ -20,12 +20,18 @@ public enum TaskFuzzing {
         }
     }()
 
+    /// How far conversions are proved: 31 days and 100 instants, not the standard 2 years and
+    /// 1,000. The proof's cost grows with the horizon, not its code paths: with 2 years an
+    /// every-minute task compares about a million instants a side (7.6 s CPU under ASan), which
+    /// libFuzzer's timeout would report as a hang.
+    static let horizon = VerificationHorizon(seconds: 31 * 86_400, minimumOccurrences: 100, text: "31d")
+
     /// The adapter context a header byte picks: "now", Wyn's engine and zone style, the default zone.
     static func context(_ input: FuzzInput, byte index: Int) -> AdapterContext {
         let byte = input.header[index]
         return AdapterContext(
             vocabulary: mappings.vocabulary, zones: mappings.zones,
-            now: FuzzInput.references[Int(byte & 0x03)],
+            now: FuzzInput.references[Int(byte & 0x03)], horizon: horizon,
             wynEngine: byte & 0x04 == 0 ? .quartzNet : .quartz,
             wynZoneStyle: byte & 0x08 == 0 ? .windows : .iana,
             defaultZone: FuzzInput.zones[Int(byte >> 4)])
