@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "TaskgateMappings", package: taskgate),
             ],
             swiftSettings: swiftSettings
-        )
+        ),
     ]
         + entryPoints.map { name in
             .executableTarget(

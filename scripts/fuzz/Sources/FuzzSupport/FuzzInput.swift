@@ -21,7 +21,8 @@ public struct FuzzInput {
     }
 
     /// A valid pointer for an empty input (libFuzzer may pass none).
-    nonisolated(unsafe) public static let empty = UnsafeRawPointer(UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1))
+    nonisolated(unsafe) public static let empty = UnsafeRawPointer(
+        UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1))
 
     /// The body as text (invalid UTF-8 replaced, as a server reading a request would).
     public var text: String { String(decoding: body, as: UTF8.self) }
