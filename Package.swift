@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "TaskgateVendors", targets: ["TaskgateVendors"]),
         .library(name: "TaskgateUpstream", targets: ["TaskgateUpstream"]),
         .library(name: "TaskgateStore", targets: ["TaskgateStore"]),
+        // The fuzz targets (scripts/fuzz, issue 9) load the mapping files as the CLI does.
+        .library(name: "TaskgateMappings", targets: ["TaskgateMappings"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -201,7 +201,8 @@ private struct StrictItem {
         if let number = number() {
             let lower = field == .year ? 1970 : field.minimum
             let upper = field.maximum ?? capYear
-            return (lower...upper).contains(number) ? Value(value: number, isNumber: true) : nil
+            // Not `lower...upper`: a reference before 1870 makes the cap year fall below 1970.
+            return number >= lower && number <= upper ? Value(value: number, isNumber: true) : nil
         }
         guard field.acceptsNames, position + 3 <= item.count else { return nil }
         let names =

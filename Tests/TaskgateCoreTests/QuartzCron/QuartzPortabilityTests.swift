@@ -151,4 +151,17 @@ import Testing
         #expect(portable.map(\.hours) == java.map(\.hours))
         #expect(portable.map(\.years) == java.map(\.years))
     }
+
+    /// Found by fuzzing (scripts/fuzz, target quartz-net): a reference before 1870 puts Java's
+    /// MAX_YEAR below 1970, and the strict grammar's year range `1970...capYear` trapped.
+    @Test func refusesAYearWhenTheReferenceIsBefore1870() throws {
+        let reference = try QuartzTestSupport.instant("0001-01-01T00:00:00Z")
+        let error = #expect(throws: ScheduleSyntaxError.self) {
+            try QuartzTestSupport.parse(["0 3 1 ? 9 3 2"], dialect: .quartzNet, reference: reference)
+        }
+        #expect(
+            error?.description
+                == "quartz-net: year (field 7, column 13) '2': not portable across Quartz.NET versions: each "
+                + "version reads a value outside 1970-101 differently; expected 1970-101")
+    }
 }
