@@ -148,10 +148,9 @@ enum NearestWeekdayExpansion {
         while changed {
             changed = false
             for dimension in [Dimension.weekdays, .months, .days] {
-                while let (first, second, merged) = mergeablePair(in: current, along: dimension) {
-                    current.remove(first)
-                    current.remove(second)
-                    current.insert(merged)
+                let merged = merge(current, along: dimension)
+                if merged != current {
+                    current = merged
                     changed = true
                 }
             }
@@ -161,36 +160,36 @@ enum NearestWeekdayExpansion {
 
     private enum Dimension { case weekdays, months, days }
 
-    private static func mergeablePair(in atoms: Set<Atom>, along dimension: Dimension) -> (Atom, Atom, Atom)? {
-        let list = atoms.sorted(by: order)
-        for (index, first) in list.enumerated() {
-            for second in list[(index + 1)...] {
-                switch dimension {
-                case .weekdays where first.days == second.days && first.months == second.months:
-                    return (
-                        first, second,
-                        Atom(months: first.months, days: first.days, weekdays: first.weekdays | second.weekdays)
-                    )
-                case .months where first.days == second.days && first.weekdays == second.weekdays:
-                    return (
-                        first, second,
-                        Atom(
-                            months: FieldSet(bits: first.months.bits | second.months.bits), days: first.days,
-                            weekdays: first.weekdays)
-                    )
-                case .days
-                where first.months == second.months && first.weekdays == second.weekdays
-                    && first.hasMergeableDays && second.hasMergeableDays:
-                    return (
-                        first, second,
-                        Atom(months: first.months, days: first.days.union(second.days), weekdays: first.weekdays)
-                    )
-                case .weekdays, .months, .days:
+    /// Unites the atoms that differ only along `dimension`: one union per group of atoms that agree
+    /// on the other two (the fixed point of merging them a pair at a time).
+    private static func merge(_ atoms: Set<Atom>, along dimension: Dimension) -> Set<Atom> {
+        var groups: [Atom: Atom] = [:]
+        var result: Set<Atom> = []
+        for atom in atoms {
+            var key = atom
+            switch dimension {
+            case .weekdays:
+                key.weekdays = 0
+            case .months:
+                key.months = FieldSet(bits: 0)
+            case .days:
+                guard atom.hasMergeableDays else {
+                    result.insert(atom)
                     continue
                 }
+                key.days = []
             }
+            guard var group = groups[key] else {
+                groups[key] = atom
+                continue
+            }
+            group.weekdays |= atom.weekdays
+            group.months = FieldSet(bits: group.months.bits | atom.months.bits)
+            group.days.formUnion(atom.days)
+            groups[key] = group
         }
-        return nil
+        result.formUnion(groups.values)
+        return result
     }
 
     static func order(_ left: Atom, _ right: Atom) -> Bool {

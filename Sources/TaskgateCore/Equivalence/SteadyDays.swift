@@ -10,8 +10,9 @@
 /// a bound, or where the patterns differ — is compared instant by instant, so every difference
 /// is found, classified and reported as before.
 ///
-/// Only plain calendar rules qualify (no intervals, set positions or counts, which depend on more
-/// than the date), in one zone, without exclusions.
+/// Only rules whose selection depends on the date alone qualify — calendar rules, and intervals of
+/// one period with no set positions, count or end (RRULE's `FREQ=MONTHLY` and the like), from their
+/// anchor on — in one zone, without exclusions.
 struct SteadyDays {
     /// Consecutive steady local days, as epoch days, with the instants where they start and end.
     struct Run {
@@ -42,10 +43,13 @@ struct SteadyDays {
         guard source.zone == target.zone, source.exclusions.isEmpty, target.exclusions.isEmpty,
             case .recurring(let sourceRules) = source.kind, case .recurring(let targetRules) = target.kind,
             sourceRules.count <= 64, targetRules.count <= 64,
-            (sourceRules + targetRules).allSatisfy({ $0.interval == nil })
+            let sourceTimes = Self.timesOfDay(sourceRules), let targetTimes = Self.timesOfDay(targetRules)
         else { return nil }
         var lower = start
         var upper = end
+        for anchor in (sourceRules + targetRules).compactMap(\.interval?.anchor) {
+            lower = max(lower, zone.resolve(anchor).firstReading)
+        }
         for window in [source.window, target.window] {
             if let bound = window.start.map({ Self.instant($0, zone: &zone) }) { lower = max(lower, bound) }
             if let bound = window.end.map({ Self.instant($0, zone: &zone) }) { upper = min(upper, bound) }
@@ -75,15 +79,100 @@ struct SteadyDays {
         self.runs = runs
         sourceMatchers = sourceRules.map(CalendarMatcher.init)
         targetMatchers = targetRules.map(CalendarMatcher.init)
-        sourceTimes = sourceMatchers.map(\.timesOfDay)
-        targetTimes = targetMatchers.map(\.timesOfDay)
+        self.sourceTimes = sourceTimes
+        self.targetTimes = targetTimes
     }
 
-    /// Whether both sides select the same local times on `epochDay`, and how many each selects.
-    mutating func answer(for epochDay: Int) -> DayAnswer {
-        let date = CivilCalendar.date(epochDay: epochDay)
-        let sourceSet = Self.matching(&sourceMatchers, year: date.year, month: date.month, day: date.day)
-        let targetSet = Self.matching(&targetMatchers, year: date.year, month: date.month, day: date.day)
+    /// The times of day each rule fires on a date it selects, or `nil` when some rule's times
+    /// depend on more than the date.
+    private static func timesOfDay(_ rules: [ScheduleRule]) -> [[Int]]? {
+        var result: [[Int]] = []
+        for rule in rules {
+            guard let times = timesOfDay(rule) else { return nil }
+            result.append(times)
+        }
+        return result
+    }
+
+    /// A calendar rule's times; an interval of one period has them from its anchor on; an interval
+    /// of seconds, minutes or hours that divides a day keeps the times in phase with its anchor
+    /// (intervals count on the wall clock, as RFC 5545's do), the same on every day.
+    private static func timesOfDay(_ rule: ScheduleRule) -> [Int]? {
+        let all = CalendarMatcher(rule).timesOfDay
+        guard let interval = rule.interval else { return all }
+        // Week numbers count from the interval's week start, which the calendar matcher does not read.
+        guard rule.weekNumbers == nil, interval.setPositions.isEmpty, interval.count == nil, interval.until == nil,
+            case .calendar(let unit, let every) = interval.step, every >= 1
+        else { return nil }
+        if every == 1 { return all }
+        guard let unitSeconds = unit.fixedSeconds, unitSeconds < 86_400, 86_400 % (unitSeconds * Int64(every)) == 0
+        else { return nil }
+        let anchorUnit = interval.anchor.secondOfDay / Int(unitSeconds)
+        return all.filter { ($0 / Int(unitSeconds) - anchorUnit) % every == 0 }
+    }
+
+    /// Whether no rule of either side selects a date in `days` (then no instant can fall there, as
+    /// long as the days reach one further on each side than the instants asked about).
+    mutating func selectsNothing(in days: ClosedRange<Int>) -> Bool {
+        var day = days.lowerBound
+        while day <= days.upperBound {
+            let date = CivilCalendar.date(epochDay: day)
+            let length = CivilCalendar.daysInMonth(year: date.year, month: date.month)
+            let monthStart = day - (date.day - 1)
+            let lastDay = min(days.upperBound - monthStart + 1, length)
+            let inRange = UInt32.max >> UInt32(31 - lastDay) & ~(UInt32(1) << UInt32(date.day) &- 1)
+            for index in sourceMatchers.indices
+            where sourceMatchers[index].selectedDays(year: date.year, month: date.month) & inRange != 0 {
+                return false
+            }
+            for index in targetMatchers.indices
+            where targetMatchers[index].selectedDays(year: date.year, month: date.month) & inRange != 0 {
+                return false
+            }
+            day = monthStart + length
+        }
+        return true
+    }
+
+    /// Walks a run month by month, visiting only the days some rule of either side selects: adds
+    /// what both sides fire on agreeing days to the counts, and returns the days that disagree.
+    mutating func differingDays(in run: Run, sourceCount: inout Int, targetCount: inout Int) -> [Int] {
+        var differing: [Int] = []
+        var day = run.days.lowerBound
+        while day <= run.days.upperBound {
+            let date = CivilCalendar.date(epochDay: day)
+            let length = CivilCalendar.daysInMonth(year: date.year, month: date.month)
+            let monthStart = day - (date.day - 1)
+            let lastDay = min(run.days.upperBound - monthStart + 1, length)
+            // Bits date.day…lastDay of the month.
+            let inRun = UInt32.max >> UInt32(31 - lastDay) & ~(UInt32(1) << UInt32(date.day) &- 1)
+            let sourceMasks = sourceMatchers.indices.map {
+                sourceMatchers[$0].selectedDays(year: date.year, month: date.month)
+            }
+            let targetMasks = targetMatchers.indices.map {
+                targetMatchers[$0].selectedDays(year: date.year, month: date.month)
+            }
+            var selected = (sourceMasks + targetMasks).reduce(0, |) & inRun
+            while selected != 0 {
+                let dayOfMonth = selected.trailingZeroBitCount
+                selected &= selected - 1
+                let answer = answer(
+                    source: Self.rules(sourceMasks, selecting: dayOfMonth),
+                    target: Self.rules(targetMasks, selecting: dayOfMonth))
+                if answer.equal {
+                    sourceCount += answer.sourceCount
+                    targetCount += answer.targetCount
+                } else {
+                    differing.append(monthStart + dayOfMonth - 1)
+                }
+            }
+            day = monthStart + length
+        }
+        return differing
+    }
+
+    /// Whether the two sets of rules select the same local times, and how many each selects.
+    private mutating func answer(source sourceSet: UInt64, target targetSet: UInt64) -> DayAnswer {
         let key = UInt128(sourceSet) << 64 | UInt128(targetSet)
         if let known = answers[key] { return known }
         let sourceDay = Self.union(sourceTimes, of: sourceSet)
@@ -94,10 +183,10 @@ struct SteadyDays {
         return answer
     }
 
-    /// The rules (bit i = rule i) that select the date.
-    private static func matching(_ matchers: inout [CalendarMatcher], year: Int, month: Int, day: Int) -> UInt64 {
+    /// The rules (bit i = rule i) whose month mask selects `dayOfMonth`.
+    private static func rules(_ masks: [UInt32], selecting dayOfMonth: Int) -> UInt64 {
         var set: UInt64 = 0
-        for index in matchers.indices where matchers[index].selectedDays(year: year, month: month) >> day & 1 == 1 {
+        for (index, mask) in masks.enumerated() where mask >> UInt32(dayOfMonth) & 1 == 1 {
             set |= 1 << UInt64(index)
         }
         return set

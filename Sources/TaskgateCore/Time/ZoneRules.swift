@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One change of a zone's UTC offset.
 public struct ZoneTransition: Hashable, Sendable {
@@ -43,11 +44,28 @@ public struct ZoneRules: Sendable {
 
     /// Rules for an IANA zone identifier or alias (`Europe/Berlin`, `Canada/Pacific`, `UTC`), or
     /// `nil` when the system does not know it.
+    ///
+    /// The first rules made for a zone read its transitions from 1900 to 2200 once; later ones start
+    /// from a copy of that table, so a conversion that builds rules for its zone a dozen times asks
+    /// the time-zone database once per process.
     public init?(identifier: String) {
+        if let prototype = Self.prototypes.withLock({ $0[identifier] }) {
+            self = prototype
+            return
+        }
         guard !identifier.isEmpty, let timeZone = TimeZone(identifier: identifier) else { return nil }
         self.identifier = identifier
         self.timeZone = timeZone
+        prepare(from: Self.prototypeSpan.lowerBound, through: Self.prototypeSpan.upperBound)
+        let prototype = self
+        Self.prototypes.withLock { $0[identifier] = prototype }
     }
+
+    /// Rules already read, by identifier.
+    private static let prototypes = Mutex<[String: ZoneRules]>([:])
+    /// 1900-01-01T00:00:00Z through 2200-01-01T00:00:00Z.
+    private static let prototypeSpan =
+        Instant(secondsSinceEpoch: -2_208_988_800)...Instant(secondsSinceEpoch: 7_258_118_400)
 
     /// Fills the transition table for every instant in `from...through` now, so that copies of
     /// these rules answer there without consulting the time-zone database again.
