@@ -40,8 +40,7 @@ struct ConvertCommand: AsyncParsableCommand {
     @Option(name: .customLong("id-map"), help: "A JSON file mapping document, app and workflow ids across products.")
     var idMap: String?
 
-    @Option(help: ArgumentHelp("'Now' as RFC 3339, for reproducible runs (default: the clock).", visibility: .hidden))
-    var now: String?
+    @OptionGroup var now: NowOption
 
     @Flag(help: "Print the report as JSON instead of the summary table (needs -o).")
     var json = false
@@ -50,16 +49,11 @@ struct ConvertCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more; found \(jobs)") }
-        if let now, Instant(parsingRFC3339: now) == nil {
-            throw ValidationError("--now: '\(now)' is not an RFC 3339 instant such as 2026-11-23T15:00:00Z")
-        }
     }
 
     /// The run these options describe.
     func makeRun() throws -> ConvertRun {
-        let instant =
-            now.flatMap { Instant(parsingRFC3339: $0) }
-            ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
+        let instant = now.instant
         let context = AdapterContext(
             vocabulary: try mappings.vocabulary(), idMap: try idMap.map(IDMapFile.load) ?? IDMap(),
             zones: try mappings.zoneLookup().resolver, now: instant)

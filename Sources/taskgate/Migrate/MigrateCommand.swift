@@ -63,8 +63,7 @@ struct MigrateCommand: AsyncParsableCommand {
     @Option(name: .customLong("id-map"), help: "A JSON file mapping document, app and workflow ids across products.")
     var idMap: String?
 
-    @Option(help: ArgumentHelp("'Now' as RFC 3339, for reproducible runs (default: the clock).", visibility: .hidden))
-    var now: String?
+    @OptionGroup var now: NowOption
 
     @Option(help: "The verification horizon: a span such as 2y, 400d or 36h (a number and y, w, d or h).")
     var horizon = "2y"
@@ -107,16 +106,11 @@ struct MigrateCommand: AsyncParsableCommand {
         if horizonRuns < 1 { throw ValidationError("--horizon-runs must be 1 or more; found \(horizonRuns)") }
         if journalBatch < 1 { throw ValidationError("--journal-batch must be 1 or more; found \(journalBatch)") }
         if let rate, rate < 1 { throw ValidationError("--rate must be 1 or more writes per minute; found \(rate)") }
-        if let now, Instant(parsingRFC3339: now) == nil {
-            throw ValidationError("--now: '\(now)' is not an RFC 3339 instant such as 2026-11-23T15:00:00Z")
-        }
     }
 
     /// The run these options describe.
     func makeRun() throws -> MigrateRun {
-        let instant =
-            now.flatMap { Instant(parsingRFC3339: $0) }
-            ?? Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
+        let instant = now.instant
         let context = AdapterContext(
             vocabulary: try mappings.vocabulary(), idMap: try idMap.map(IDMapFile.load) ?? IDMap(),
             zones: try mappings.zoneLookup().resolver, now: instant,
