@@ -1,4 +1,4 @@
-/// The counts of a migration: created, adopted, resumed, skipped, failed, verified.
+/// The counts of a migration: created, adopted, resumed, skipped, failed, verified, unverified.
 public struct MigrationSummary: Hashable, Sendable, Codable {
     /// Created by this run.
     public var created = 0
@@ -8,10 +8,13 @@ public struct MigrationSummary: Hashable, Sendable, Codable {
     public var resumed = 0
     /// Left out as lossy or impossible.
     public var skipped = 0
-    /// Not migrated, or migrated but not verified.
+    /// Not migrated.
     public var failed = 0
     /// Read back and proved.
     public var verified = 0
+    /// In the target but not proved: the read-back failed or differed. A rerun with the same journal reads
+    /// them back again.
+    public var unverified = 0
 
     /// The counts of `outcomes`.
     public init(_ outcomes: [TaskOutcome]) {
@@ -23,18 +26,23 @@ public struct MigrationSummary: Hashable, Sendable, Codable {
             case .skipped: skipped += 1
             case .failed: failed += 1
             }
-            if outcome.verified { verified += 1 }
+            if outcome.verified {
+                verified += 1
+            } else if outcome.targetID != nil {
+                unverified += 1
+            }
         }
     }
 
-    /// 0 when every task arrived, 1 when some were skipped, 2 when some failed.
-    public var exitCode: Int32 { failed > 0 ? 2 : skipped > 0 ? 1 : 0 }
+    /// 0 when every task arrived and was verified, 1 when some were skipped, 2 when some failed or are not
+    /// verified.
+    public var exitCode: Int32 { failed > 0 || unverified > 0 ? 2 : skipped > 0 ? 1 : 0 }
 
     /// The summary table printed after a run.
     public var table: String {
         let rows: [(String, Int)] = [
             ("created", created), ("adopted", adopted), ("resumed", resumed), ("skipped", skipped),
-            ("failed", failed), ("verified", verified),
+            ("failed", failed), ("verified", verified), ("unverified", unverified),
         ]
         var lines = ["outcome     tasks"]
         for (name, count) in rows {

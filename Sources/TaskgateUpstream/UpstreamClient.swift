@@ -58,9 +58,7 @@ public final class UpstreamClient: Sendable {
                 }
                 log(request, attempt: attempt, delay: delay, reason: "status \(response.status)")
             case .failure(let error):
-                guard attempt < maximumAttempts, error.kind == .connectionFailed || error.kind == .timedOut else {
-                    throw error
-                }
+                guard attempt < maximumAttempts, Self.mayRepeat(request, after: error) else { throw error }
                 delay = configuration.retry.backoff(beforeRetry: attempt, using: &generator)
                 log(request, attempt: attempt, delay: delay, reason: "\(error.kind)")
             }
@@ -72,6 +70,16 @@ public final class UpstreamClient: Sendable {
                     message: "the waiting task was cancelled")
             }
             attempt += 1
+        }
+    }
+
+    /// Whether a request may be sent again after `error`: when nothing reached the server (no connection, or
+    /// a timeout of a retryable request), or when the answer was lost and the method is idempotent.
+    static func mayRepeat(_ request: UpstreamRequest, after error: UpstreamError) -> Bool {
+        switch error.kind {
+        case .connectionFailed, .timedOut: true
+        case .connectionLost: request.isIdempotent
+        default: false
         }
     }
 

@@ -9,6 +9,9 @@ public struct UpstreamError: Error, Hashable, Sendable, CustomStringConvertible 
         case invalidRequest
         /// No connection could be made (refused, unreachable, name not resolved).
         case connectionFailed
+        /// The connection closed, or failed, after the request left and before a whole answer arrived: the
+        /// server may have acted on it.
+        case connectionLost
         /// The connect or total timeout passed.
         case timedOut
         /// TLS failed (certificate not trusted, handshake failed).
@@ -49,6 +52,7 @@ public struct UpstreamError: Error, Hashable, Sendable, CustomStringConvertible 
         switch kind {
         case .invalidRequest: "invalid request"
         case .connectionFailed: "connection failed"
+        case .connectionLost: "connection lost"
         case .timedOut: "timed out"
         case .tlsFailed: "TLS failed"
         case .responseBodyTooLarge(let limit): "response body larger than \(limit) bytes"

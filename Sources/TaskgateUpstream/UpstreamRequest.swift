@@ -29,7 +29,12 @@ public struct UpstreamRequest: Hashable, Sendable {
     /// Whether a failed attempt may be repeated: idempotent methods (RFC 9110 §9.2.2), or any request
     /// carrying an idempotency key.
     public var isRetryable: Bool {
-        if idempotencyKey != nil { return true }
-        return ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"].contains(method)
+        idempotencyKey != nil || isIdempotent
+    }
+
+    /// Whether the method is idempotent (RFC 9110 §9.2.2): repeating it after an answer was lost leaves the
+    /// server as one request would. A keyed POST is not: the server may not honour the key.
+    public var isIdempotent: Bool {
+        ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"].contains(method)
     }
 }

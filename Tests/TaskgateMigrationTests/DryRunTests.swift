@@ -63,6 +63,7 @@ struct DryRunTests {
                     skipped         0
                     failed          0
                     verified       \(seeded)
+                    unverified      0
 
                     """)
         }

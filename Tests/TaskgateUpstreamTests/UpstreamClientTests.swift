@@ -182,7 +182,7 @@ struct UpstreamClientTests {
     }
 
     @Test func tlsIsVerifiedAndAPlainServerFailsTheHandshake() async throws {
-        try await PlainTextListener.with { base in
+        try await RawListener.with(scheme: "https", script: { _ in RawListener.plainTextBadRequest }) { base, _ in
             let client = try makeClient(UpstreamConfiguration(retry: UpstreamRetryPolicy(maximumAttempts: 1)))
             let secureURL = base + "/echo"
             let error = await #expect(throws: UpstreamError.self) {
@@ -205,6 +205,26 @@ struct UpstreamClientTests {
         #expect(error?.kind == .connectionFailed)
         #expect(captured.text.components(separatedBy: "upstream request retried").count - 1 == 2)
         #expect(captured.text.contains(#"(key: "tg.attempt", value: 2)"#))
+    }
+
+    @Test func aGetWhoseAnswerWasLostIsRetriedAndAPostIsNot() async throws {
+        let answer = "HTTP/1.1 200 OK\r\nContent-Length: 8\r\nConnection: close\r\n\r\nanswered"
+        let policy = UpstreamRetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(4))
+        let client = try makeClient(UpstreamConfiguration(retry: policy))
+        try await RawListener.with(script: { $0 <= 2 ? nil : answer }) { base, connections in
+            let response = try await client.send(UpstreamRequest(method: "GET", url: base + "/tasks/1"))
+            #expect(text(response) == "answered")
+            #expect(response.attempts == 3)
+            #expect(connections() == 3)
+        }
+        try await RawListener.with(script: { _ in nil }) { base, connections in
+            let request = UpstreamRequest(
+                method: "POST", url: base + "/tasks", body: Array("{}".utf8), idempotencyKey: "k1")
+            let error = await #expect(throws: UpstreamError.self) { try await client.send(request) }
+            #expect(error?.kind == .connectionLost)
+            #expect(error?.description.hasPrefix("POST \(base)/tasks: connection lost: ") == true)
+            #expect(connections() == 1)
+        }
     }
 
     @Test func cancellingAWaitingTaskRemovesItsTransfer() async throws {
