@@ -2,9 +2,9 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-/// A loopback listener below HTTP: on each connection's first bytes it writes the raw answer the script
-/// gives for that connection (numbered from 1) and closes, or closes without a word when the script
-/// gives `nil` — a server that hangs up after reading the request.
+/// A loopback listener below HTTP: it closes the first `hangUps` connections without a word on their first
+/// bytes (a server that hangs up after reading the request), and on every later connection writes the raw
+/// `answer` and closes.
 struct RawListener {
     /// What a TLS client meets when it speaks to a server without TLS: a plain-text 400.
     static let plainTextBadRequest = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
@@ -33,7 +33,7 @@ struct RawListener {
     /// Runs `body` with the listener's `SCHEME://127.0.0.1:PORT` address and the number of connections
     /// accepted so far, then closes it.
     static func with(
-        scheme: String = "http", script: @escaping @Sendable (Int) -> String?,
+        scheme: String = "http", hangUps: Int = 0, answer: String?,
         _ body: (String, @Sendable () -> Int) async throws -> Void
     ) async throws {
         let connections = Count()
@@ -43,7 +43,7 @@ struct RawListener {
                     count += 1
                     return count
                 }
-                return channel.pipeline.addHandler(Answer(reply: script(number)))
+                return channel.pipeline.addHandler(Answer(reply: number <= hangUps ? nil : answer))
             }
             .bind(host: "127.0.0.1", port: 0).get()
         let base = "\(scheme)://127.0.0.1:\(channel.localAddress?.port ?? 0)"

@@ -182,7 +182,7 @@ struct UpstreamClientTests {
     }
 
     @Test func tlsIsVerifiedAndAPlainServerFailsTheHandshake() async throws {
-        try await RawListener.with(scheme: "https", script: { _ in RawListener.plainTextBadRequest }) { base, _ in
+        try await RawListener.with(scheme: "https", answer: RawListener.plainTextBadRequest) { base, _ in
             let client = try makeClient(UpstreamConfiguration(retry: UpstreamRetryPolicy(maximumAttempts: 1)))
             let secureURL = base + "/echo"
             let error = await #expect(throws: UpstreamError.self) {
@@ -209,15 +209,16 @@ struct UpstreamClientTests {
 
     @Test func aGetWhoseAnswerWasLostIsRetriedAndAPostIsNot() async throws {
         let answer = "HTTP/1.1 200 OK\r\nContent-Length: 8\r\nConnection: close\r\n\r\nanswered"
-        let policy = UpstreamRetryPolicy(maximumAttempts: 4, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(4))
+        let policy = UpstreamRetryPolicy(
+            maximumAttempts: 4, baseDelay: .milliseconds(1), maximumDelay: .milliseconds(4))
         let client = try makeClient(UpstreamConfiguration(retry: policy))
-        try await RawListener.with(script: { $0 <= 2 ? nil : answer }) { base, connections in
+        try await RawListener.with(hangUps: 2, answer: answer) { base, connections in
             let response = try await client.send(UpstreamRequest(method: "GET", url: base + "/tasks/1"))
             #expect(text(response) == "answered")
             #expect(response.attempts == 3)
             #expect(connections() == 3)
         }
-        try await RawListener.with(script: { _ in nil }) { base, connections in
+        try await RawListener.with(answer: nil) { base, connections in
             let request = UpstreamRequest(
                 method: "POST", url: base + "/tasks", body: Array("{}".utf8), idempotencyKey: "k1")
             let error = await #expect(throws: UpstreamError.self) { try await client.send(request) }
