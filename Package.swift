@@ -158,7 +158,7 @@ let package = Package(
             name: "TaskgateMigrationTests",
             dependencies: [
                 "TaskgateMigration", "TaskgateCore", "TaskgateVendors", "TaskgateUpstream", "TaskgateStore",
-                "TaskgateEmulators", "TaskgateMappings", "taskgate",
+                "TaskgateEmulators", "TaskgateMappings", "TaskgateTestSupport", "taskgate",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -178,30 +178,37 @@ let package = Package(
         .testTarget(
             name: "TaskgateReplicaTests",
             dependencies: [
-                "TaskgateCore", "TaskgateEmulators", "TaskgateUpstream",
+                "TaskgateCore", "TaskgateEmulators", "TaskgateUpstream", "TaskgateTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // What several test targets share: the seeded generator, the executable and child processes.
+        .target(
+            name: "TaskgateTestSupport",
+            path: "Tests/TaskgateTestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "TaskgateCoreTests",
             // Yams only to read the repository's mappings/ files in the zone-table tests; the core
             // itself never sees YAML.
-            dependencies: ["TaskgateCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["TaskgateCore", "TaskgateTestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "TaskgateVendorsTests",
-            dependencies: ["TaskgateCore", "TaskgateVendors", "TaskgateMappings"],
+            dependencies: ["TaskgateCore", "TaskgateVendors", "TaskgateMappings", "TaskgateTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "TaskgateCLITests",
             dependencies: [
-                "taskgate", "TaskgateCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "taskgate", "TaskgateCore", "TaskgateTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

@@ -3,6 +3,7 @@ import TaskgateCore
 import TaskgateEmulators
 import TaskgateMigration
 import TaskgateStore
+import TaskgateTestSupport
 import TaskgateUpstream
 import TaskgateVendors
 import Testing
@@ -137,90 +138,5 @@ struct CrashMigrationTests {
         let text = ["planned", "creating", "created", "verified", "failed"].map { "\($0) \(counts[$0] ?? 0)" }
             .joined(separator: ", ")
         return (rank, entries.isEmpty ? "no journal yet" : text)
-    }
-}
-
-/// The `taskgate` executable of this build: `TASKGATE_EXECUTABLE`, else the one beside the test
-/// bundle (SwiftPM puts both in the same build directory).
-enum TaskgateExecutable {
-    static var path: String? {
-        if let path = ProcessInfo.processInfo.environment["TASKGATE_EXECUTABLE"], !path.isEmpty { return path }
-        var folders = [URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()]
-        folders += Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-        folders.append(URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent())
-        for folder in folders {
-            let candidate = folder.appendingPathComponent("taskgate").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-}
-
-/// A child process, optionally killed with SIGKILL after a delay.
-enum ChildProcess {
-    /// How a run ended.
-    struct Status: CustomStringConvertible {
-        var exitCode: Int32
-        var killed: Bool
-        /// The last lines of standard error (not the plan table).
-        var errors: String
-        var description: String { killed ? "killed" : "exited \(exitCode) before the kill: \(errors)" }
-    }
-
-    /// Runs the process; `kill` is asked every 10 ms with the time since the start, and once it says so
-    /// the process gets SIGKILL.
-    static func run(
-        _ executable: String, _ arguments: [String], kill shouldKill: @escaping @Sendable (Duration) async -> Bool
-    ) async throws -> Status {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("taskgate-crash-\(UUID()).err")
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errors) }
-        process.standardError = try FileHandle(forWritingTo: errors)
-        process.standardInput = FileHandle.nullDevice
-        let (ended, continuation) = AsyncStream.makeStream(of: Void.self)
-        process.terminationHandler = { _ in
-            continuation.yield()
-            continuation.finish()
-        }
-        let start = ContinuousClock.now
-        try process.run()
-        // The kill moment is the point of this test: the watcher polls a clock and the journal.
-        let identifier = process.processIdentifier
-        let watcher = Task {
-            while !Task.isCancelled {
-                if await shouldKill(ContinuousClock.now - start) {
-                    kill(identifier, SIGKILL)
-                    return
-                }
-                try await Task.sleep(for: .milliseconds(10))
-            }
-        }
-        for await _ in ended {}
-        watcher.cancel()
-        let text = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-        return Status(
-            exitCode: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal,
-            errors: text.split(separator: "\n").filter { line in
-                ["Error:", "failed:", "created:", "adopted:", "resumed:"].contains { line.hasPrefix($0) }
-            }.suffix(3).joined(separator: "\n"))
-    }
-}
-
-/// A seeded generator (SplitMix64), so that the kill moments repeat with the seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import TaskgateCore
 import TaskgateEmulators
+import TaskgateTestSupport
 import TaskgateUpstream
 import Testing
 
@@ -10,7 +11,8 @@ import Testing
 @Suite(.enabled(if: ReplicaPair.postgresURL != nil, "TASKGATE_TEST_POSTGRES_URL names no PostgreSQL server"))
 struct MigrateJournalTests {
     @Test func rerunResumesFromThePostgresJournal() async throws {
-        let executable = try #require(ServeProcess.executable(), "no taskgate executable next to the tests")
+        let executable = URL(
+            fileURLWithPath: try #require(TaskgateExecutable.path, "no taskgate executable next to the tests"))
         let base = try #require(ReplicaPair.postgresURL)
         let schema = "m_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let journal = base + (base.contains("?") ? "&" : "?") + "schema=\(schema)"

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import TaskgateCore
 import TaskgateEmulators
+import TaskgateTestSupport
 import TaskgateUpstream
 import Testing
 
@@ -48,7 +49,8 @@ struct ReplicaPair: Sendable {
 
     /// Runs `body` with a fresh emulator, a fresh schema and two replicas on it, stopped afterwards.
     static func run(_ body: @Sendable (ReplicaPair) async throws -> Void) async throws {
-        let executable = try #require(ServeProcess.executable(), "no taskgate executable next to the tests")
+        let executable = URL(
+            fileURLWithPath: try #require(TaskgateExecutable.path, "no taskgate executable next to the tests"))
         let base = try #require(postgresURL)
         let schema = "r_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let store = base + (base.contains("?") ? "&" : "?") + "schema=\(schema)"

@@ -8,27 +8,6 @@ final class ServeProcess: Sendable {
     private let process: Process
     private let errorFile: URL
 
-    /// The `taskgate` executable next to the test bundle (`swift build --build-tests` builds both), or the
-    /// file `TASKGATE_EXECUTABLE` names.
-    static func executable() -> URL? {
-        if let path = ProcessInfo.processInfo.environment["TASKGATE_EXECUTABLE"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("taskgate")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
-                !isDirectory.boolValue,
-                FileManager.default.isExecutableFile(atPath: candidate.path)
-            {
-                return candidate
-            }
-            directory = directory.deletingLastPathComponent()
-        }
-        return nil
-    }
-
     /// Starts `taskgate serve ARGUMENTS --port PORT` and returns once it announced that it listens.
     init(executable: URL, arguments: [String], port: Int) async throws {
         origin = "http://127.0.0.1:\(port)"

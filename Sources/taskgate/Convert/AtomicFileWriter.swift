@@ -53,6 +53,40 @@ enum AtomicFileWriter {
         }
     }
 
+    /// Removes what killed runs left behind: the temporary files (`.NAME.UUID.tmp`) of the given outputs
+    /// last modified before `start`, so that a temporary file of a writer still running is never touched.
+    /// Returns how many were removed; a file that cannot be removed is left.
+    @discardableResult
+    static func removeStaleTemporaries(of outputs: [String], modifiedBefore start: Date) -> Int {
+        var namesByFolder: [String: Set<String>] = [:]
+        for output in outputs {
+            let folder = (output as NSString).deletingLastPathComponent
+            namesByFolder[folder, default: []].insert((output as NSString).lastPathComponent)
+        }
+        var removed = 0
+        for (folder, names) in namesByFolder {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+            for entry in entries {
+                guard let name = outputName(ofTemporary: entry), names.contains(name) else { continue }
+                let path = (folder as NSString).appendingPathComponent(entry)
+                let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+                guard let modified = attributes?[.modificationDate] as? Date, modified < start else { continue }
+                if unlink(path) == 0 { removed += 1 }
+            }
+        }
+        return removed
+    }
+
+    /// `NAME` for a temporary file named `.NAME.UUID.tmp`, else `nil`.
+    static func outputName(ofTemporary entry: String) -> String? {
+        guard entry.hasPrefix("."), entry.hasSuffix(".tmp") else { return nil }
+        let middle = entry.dropFirst().dropLast(4)
+        guard let dot = middle.lastIndex(of: "."), UUID(uuidString: String(middle[middle.index(after: dot)...])) != nil
+        else { return nil }
+        let name = middle[..<dot]
+        return name.isEmpty ? nil : String(name)
+    }
+
     /// A failure with the system's reason.
     static func failure(_ what: String, _ path: String) -> CommandFailure {
         CommandFailure("\(path) \(what): \(String(cString: strerror(errno)))")

@@ -73,6 +73,7 @@ struct ConvertRun: Sendable {
             }
             guard !json else { throw CommandFailure("--json prints the report on standard output; it needs -o DIR") }
         }
+        let started = Date()
         let stdinData = files.contains(.standardInput) ? standardInput() : Data()
         let bar = ProgressBar(total: files.count, enabled: progress ?? (ProgressBar(total: 1).enabled))
         var results: [FileResult?] = files.map { _ in nil }
@@ -98,6 +99,8 @@ struct ConvertRun: Sendable {
                 if next < files.count { start() }
             }
         }
+        // A run killed earlier (kill -9 cannot be caught) may have left temporary files beside these outputs.
+        AtomicFileWriter.removeStaleTemporaries(of: outputs.compactMap { $0 }, modifiedBefore: started)
         let entries = results.flatMap { $0?.entries ?? [] }
         let report = ConvertReport(from: from, to: to, tasks: entries)
         var standardOutput = ""

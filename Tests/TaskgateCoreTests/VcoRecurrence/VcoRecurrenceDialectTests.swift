@@ -1,3 +1,4 @@
+import TaskgateTestSupport
 import Testing
 
 @testable import TaskgateCore
@@ -137,7 +138,7 @@ import Testing
 
 extension VcoRecurrenceDialectTests {
     /// A random pattern of a random cycle, in lenient spellings.
-    static func randomPattern(_ generator: inout SeededGenerator) -> String {
+    static func randomPattern(_ generator: inout SplitMix64) -> String {
         let cycles = ["every-minutes", "EVERY_HOURS", "every-days", "every-weeks", "Every-Months"]
         let cycle = cycles.randomElement(using: &generator) ?? "every-days"
         let zone =
@@ -163,7 +164,7 @@ extension VcoRecurrenceDialectTests {
     }
 
     @Test func roundTripsGeneratedPatterns() throws {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         var failures: [String] = []
         for _ in 0..<500 {
             let text = Self.randomPattern(&generator)

@@ -1,5 +1,6 @@
 import Foundation
 import TaskgateCore
+import TaskgateTestSupport
 import TaskgateVendors
 import Testing
 
@@ -27,7 +28,7 @@ struct AdapterPropertyTests {
             (try? adapter.taskDocuments(in: VendorTesting.json(file)).map(\.task)) ?? []
         }
         try #require(!examples.isEmpty)
-        var generator = SeededGenerator(seed: 0x7A5C_6A7E + UInt64(product.rawValue.count))
+        var generator = SplitMix64(seed: 0x7A5C_6A7E + UInt64(product.rawValue.count))
         var decoded = 0
         var refused = 0
         for generation in 0..<Self.generations {
@@ -72,7 +73,7 @@ struct AdapterPropertyTests {
 
     // MARK: generating
 
-    static func mutate(_ document: JSONValue, using generator: inout SeededGenerator) -> JSONValue {
+    static func mutate(_ document: JSONValue, using generator: inout SplitMix64) -> JSONValue {
         let paths = MutatedInputTests.paths(in: document).filter { !$0.components.isEmpty }
         guard let path = paths.randomElement(using: &generator) else { return document }
         let current = value(at: path, in: document)
@@ -92,7 +93,7 @@ struct AdapterPropertyTests {
     }
 
     /// Another value of the same JSON type: words the products use, numbers around the usual ranges.
-    static func sameType(as value: JSONValue?, using generator: inout SeededGenerator) -> JSONValue {
+    static func sameType(as value: JSONValue?, using generator: inout SplitMix64) -> JSONValue {
         let words = [
             "", "daily", "weekly", "Europe/Berlin", "UTC", "W. Europe Standard Time", "2026-03-29T02:30:00",
             "2026-13-01T00:00:00", "0 0 9 ? * MON-FRI", "RRULE:FREQ=DAILY", "R/2026-01-01T00:00:00Z/PT40M",
@@ -133,20 +134,5 @@ struct AdapterPropertyTests {
         default:
             return document
         }
-    }
-}
-
-/// SplitMix64: a small, seeded generator, so every run generates the same tasks.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,0 +1,115 @@
+import Foundation
+import TaskgateTestSupport
+import Testing
+
+@testable import taskgate
+
+/// `taskgate convert` killed with SIGKILL in the middle of a large run: no output file is ever partial, no
+/// input changes, and a rerun finishes with the outputs of an uninterrupted run and no temporary file left.
+/// (Wyn to Wyn, so that every file has an output: the writes are the same for every pair.)
+@Suite("Killing a conversion")
+struct ConvertKillTests {
+    /// The number of SIGKILLs before the run may finish.
+    static let kills = 6
+    /// The number of input files (each a copy of one of the Wyn examples).
+    static let files = 1_500
+
+    @Test func killedSixTimesLeavesOnlyWholeFilesAndTheRerunFinishes() async throws {
+        let executable = try #require(
+            TaskgateExecutable.path, "no taskgate executable beside the test bundle; set TASKGATE_EXECUTABLE")
+        let folder = try ConvertTesting.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let input = folder + "/in"
+        let output = folder + "/out"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        let examples = ConvertTesting.root + "/examples/wyn"
+        let names = try FileManager.default.contentsOfDirectory(atPath: examples).filter { $0.hasSuffix(".json") }
+            .sorted()
+        var inputs: [String: Data] = [:]
+        for index in 0..<Self.files {
+            let data = try Data(contentsOf: URL(fileURLWithPath: examples + "/" + names[index % names.count]))
+            let name = String(format: "task-%05d.json", index)
+            try data.write(to: URL(fileURLWithPath: input + "/" + name))
+            inputs[name] = data
+        }
+        let arguments = [
+            "convert", "--from", "wyn", "--to", "wyn", input, "-o", output, "--jobs", "2", "--now",
+            ConvertTesting.now, "--report", folder + "/report.json",
+        ]
+        var generator = SplitMix64(seed: 20_261_123)
+        var seenAfterKills: [String: Data] = [:]
+        var lines: [String] = []
+        for kill in 1...Self.kills {
+            // Half the kills once the run has written 1 to 400 more files than were there before it started
+            // (just after a rename), the others at a moment 0.3 to 3 s after the start (mostly inside a write:
+            // the fsync is most of a file's time).
+            let before = Self.outputs(in: output).count
+            let more = Int.random(in: 1...400, using: &generator)
+            let moment = Duration.milliseconds(Int.random(in: 300...3_000, using: &generator))
+            let byCount = kill % 2 == 1
+            let status = try await ChildProcess.run(executable, arguments) { elapsed in
+                if byCount { return Self.outputs(in: output).count >= min(before + more, Self.files) }
+                return elapsed >= moment
+            }
+            let visible = Self.outputs(in: output)
+            let all = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
+            lines.append(
+                "kill \(kill) \(byCount ? "after \(more) more files" : "after \(moment)") (\(status)): "
+                    + "\(visible.count) outputs, "
+                    + "\(all.count - visible.count) temporary files left")
+            for name in visible {
+                let data = try Data(contentsOf: URL(fileURLWithPath: output + "/" + name))
+                #expect(
+                    (try? JSONSerialization.jsonObject(with: data)) != nil,
+                    "\(name) is not whole JSON after kill \(kill)")
+                seenAfterKills[name] = data
+            }
+        }
+        let status = try await ChildProcess.run(executable, arguments) { _ in false }
+        lines.append("rerun: exit code \(status.exitCode)")
+        print(lines.joined(separator: "\n"))
+        #expect(!status.killed && status.exitCode == 0)
+        let finished = Set(try FileManager.default.contentsOfDirectory(atPath: output))
+        let expected = Set(inputs.keys)
+        #expect(finished.subtracting(expected).sorted() == [], "no temporary file left")
+        #expect(expected.subtracting(finished).sorted() == [], "every output present")
+        for (name, data) in seenAfterKills {
+            // A file seen after a kill is the very file an uninterrupted run writes.
+            #expect(try Data(contentsOf: URL(fileURLWithPath: output + "/" + name)) == data, "\(name)")
+        }
+        for (name, data) in inputs {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: input + "/" + name)) == data, "input \(name) changed")
+        }
+    }
+
+    @Test func onlyThisRunsOwnStaleTemporariesAreRemoved() throws {
+        let folder = try ConvertTesting.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let uuid = "1B4E28BA-2FA1-11D2-883F-0016D3CCA427"
+        #expect(AtomicFileWriter.outputName(ofTemporary: ".a.json.\(uuid).tmp") == "a.json")
+        #expect(AtomicFileWriter.outputName(ofTemporary: ".a.json.not-a-uuid.tmp") == nil)
+        #expect(AtomicFileWriter.outputName(ofTemporary: "a.json.\(uuid).tmp") == nil)
+        #expect(AtomicFileWriter.outputName(ofTemporary: "..\(uuid).tmp") == nil)
+        let stale = ".a.json.\(uuid).tmp"
+        let otherOutput = ".b.json.\(uuid).tmp"
+        let fresh = ".a.json.\(UUID().uuidString).tmp"
+        for name in [stale, otherOutput, fresh, "a.json"] {
+            #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("{".utf8)))
+        }
+        let old = Date(timeIntervalSinceNow: -3_600)
+        for name in [stale, otherOutput] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder + "/" + name)
+        }
+        let removed = AtomicFileWriter.removeStaleTemporaries(
+            of: [folder + "/a.json"], modifiedBefore: Date(timeIntervalSinceNow: -60))
+        #expect(removed == 1)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+                == [fresh, otherOutput, "a.json"].sorted())
+    }
+
+    /// The visible files of the output folder (not the hidden temporary ones).
+    static func outputs(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
+    }
+}
