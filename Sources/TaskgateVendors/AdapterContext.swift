@@ -19,6 +19,11 @@ public struct AdapterContext: Sendable {
     public var wynZoneStyle: WynZoneStyle
     /// The zone for fylr schedules and vCO patterns that name none.
     public var defaultZone: String
+    /// Schedule conversions already proved in this run (`nil`: each task proves its own).
+    public var conversions: ConversionMemo?
+
+    /// A converter with this context's horizon and memo.
+    public var converter: ScheduleConverter { ScheduleConverter(horizon: horizon, memo: conversions) }
 
     /// Which kind of zone id a Wyn server takes.
     public enum WynZoneStyle: String, Sendable, CaseIterable {
@@ -30,7 +35,7 @@ public struct AdapterContext: Sendable {
         vocabulary: Vocabulary, idMap: IDMap = IDMap(), zones: ZoneResolver, now: Instant,
         horizon: VerificationHorizon = .standard, wynEngine: Dialect = .quartzNet,
         wynZoneStyle: WynZoneStyle = .windows,
-        defaultZone: String = "UTC"
+        defaultZone: String = "UTC", conversions: ConversionMemo? = nil
     ) {
         self.vocabulary = vocabulary
         self.idMap = idMap
@@ -40,5 +45,6 @@ public struct AdapterContext: Sendable {
         self.wynEngine = wynEngine
         self.wynZoneStyle = wynZoneStyle
         self.defaultZone = defaultZone
+        self.conversions = conversions
     }
 }

@@ -21,10 +21,13 @@ public struct ScheduleConverter: Sendable {
 
     /// How far each conversion is proved.
     public var horizon: VerificationHorizon
+    /// Conversions already proved, shared across converters of one run (`nil`: prove every time).
+    public var memo: ConversionMemo?
 
     /// Creates a converter.
-    public init(horizon: VerificationHorizon = .standard) {
+    public init(horizon: VerificationHorizon = .standard, memo: ConversionMemo? = nil) {
         self.horizon = horizon
+        self.memo = memo
     }
 
     /// Converts `source` into a dialect, reading "now" from `now` (where the verification starts
@@ -35,6 +38,13 @@ public struct ScheduleConverter: Sendable {
 
     /// Converts `source` into a product's schedule field, within its limits.
     public func convert(_ source: Schedule, to profile: TargetProfile, now: Instant) -> ScheduleConversion {
+        guard let memo else { return proved(source, to: profile, now: now) }
+        let key = ConversionMemo.Key(source: source, profile: profile, now: now, horizon: horizon)
+        return memo.conversion(for: key) { proved(source, to: profile, now: now) }
+    }
+
+    /// Converts and proves, without the memo.
+    private func proved(_ source: Schedule, to profile: TargetProfile, now: Instant) -> ScheduleConversion {
         let dialect = profile.dialect
         return convert(
             source, profile: profile, now: now,

@@ -25,7 +25,7 @@ extension FylrAdapter {
                             + "cannot be kept (fylr.md §5.2 item 10)"))
             }
         case .event, .recurring:
-            conversion = ScheduleConverter(horizon: context.horizon).convert(
+            conversion = context.converter.convert(
                 task.schedule, to: TargetProfile.product(.fylr), now: context.now)
             guard conversion.status != .impossible, let text = conversion.target else {
                 return EncodedTask(json: nil, schedule: conversion, losses: losses)

@@ -207,7 +207,7 @@ extension QlikSchedulingAdapter {
         case .event, .once, .recurring:
             break
         }
-        let conversion = ScheduleConverter(horizon: context.horizon).convert(
+        let conversion = context.converter.convert(
             task.schedule, to: .product(product), now: context.now)
         guard conversion.status != .impossible, let text = conversion.target, let first = text.lines.first else {
             losses.append(

@@ -224,7 +224,7 @@ extension QlikSharingAdapter {
         case .event, .once, .recurring:
             break
         }
-        let conversion = ScheduleConverter(horizon: context.horizon).convert(
+        let conversion = context.converter.convert(
             task.schedule, to: .product(product), now: context.now)
         guard conversion.status != .impossible, let text = conversion.target else {
             losses.append(

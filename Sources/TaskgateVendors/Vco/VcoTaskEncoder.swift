@@ -20,7 +20,7 @@ struct VcoTaskEncoder {
 
     mutating func encode() -> EncodedTask {
         losses = ForeignFields.losses(of: task, into: .vco)
-        let conversion = ScheduleConverter(horizon: context.horizon)
+        let conversion = context.converter
             .convert(task.schedule, to: .product(.vco), now: context.now)
         let workflowID = encodeWorkflow()
         encodeAction()

@@ -178,7 +178,7 @@ struct WynTaskEncoder {
         let schedule = task.schedule
         var profile = TargetProfile.product(.wyn)
         profile.dialect = context.wynEngine
-        let conversion = ScheduleConverter(horizon: context.horizon).convert(schedule, to: profile, now: context.now)
+        let conversion = context.converter.convert(schedule, to: profile, now: context.now)
         guard conversion.status != .impossible, let text = conversion.target else { return (nil, conversion) }
         let base: JSONPath = "trigger.pattern"
         var patterns = text.lines

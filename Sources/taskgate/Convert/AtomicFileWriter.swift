@@ -6,13 +6,32 @@ import Foundation
     import Darwin
 #endif
 
-/// Writes a file so that it is either absent, the old file, or complete — never partial: a
-/// temporary file in the target folder, written, fsync'd, renamed over the target, and the folder
-/// fsync'd.
+/// Writes files so that each is either absent, the old file, or complete — never partial: a temporary
+/// file in the target folder (`.NAME.UUID.tmp`), written, made durable, renamed over the target, and the
+/// folder made durable.
+///
+/// One file is written with ``write(_:to:)``. Many files are staged with ``stage(_:for:)`` and committed
+/// together with ``commit(_:)``: one `syncfs` makes a whole batch durable before any of it is renamed,
+/// instead of one `fsync` per file — the same promise, for a fraction of the cost.
 enum AtomicFileWriter {
-    /// Writes `data` to `path`, creating the folders on the way.
+    /// A file written under its temporary name, not yet renamed.
+    struct Staged: Sendable {
+        /// The temporary file.
+        var temporary: String
+        /// Where it goes.
+        var path: String
+    }
+
+    /// Writes `data` to `path` at once, creating the folders on the way.
     static func write(_ data: Data, to path: String) throws(CommandFailure) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let staged = try stage(data, for: path)
+        if let failure = commit([staged]).first?.failure { throw failure }
+    }
+
+    /// Writes `data` under a temporary name beside `path` (creating the folders on the way), not yet
+    /// durable, not yet renamed.
+    static func stage(_ data: Data, for path: String) throws(CommandFailure) -> Staged {
+        let folder = folder(of: path)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -22,6 +41,7 @@ enum AtomicFileWriter {
         let temporary = (folder as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot be created", temporary) }
+        defer { close(descriptor) }
         var written = 0
         let complete = data.withUnsafeBytes { buffer -> Bool in
             while written < buffer.count {
@@ -34,23 +54,79 @@ enum AtomicFileWriter {
             }
             return true
         }
-        guard complete, fsync(descriptor) == 0 else {
+        guard complete else {
             let error = failure("cannot be written", temporary)
-            close(descriptor)
             unlink(temporary)
             throw error
         }
-        close(descriptor)
-        guard rename(temporary, path) == 0 else {
-            let error = failure("cannot be renamed to \(path)", temporary)
-            unlink(temporary)
-            throw error
+        return Staged(temporary: temporary, path: path)
+    }
+
+    /// Makes the staged files durable (one `syncfs` per file system), renames each over its target, then
+    /// makes each folder durable. Returns, in order, each file with the failure that stopped it (its
+    /// temporary file removed), or `nil`.
+    static func commit(_ staged: [Staged]) -> [(staged: Staged, failure: CommandFailure?)] {
+        guard !staged.isEmpty else { return [] }
+        let folders = Array(Set(staged.map { folder(of: $0.path) })).sorted()
+        // One syncfs per file system: the first folder of each device stands for the others on it.
+        var syncFailure: CommandFailure?
+        var devices: Set<UInt64> = []
+        for folder in folders {
+            var status = stat()
+            guard stat(folder, &status) == 0 else {
+                syncFailure = failure("cannot be read", folder)
+                break
+            }
+            guard devices.insert(UInt64(status.st_dev)).inserted else { continue }
+            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if descriptor < 0 || syncFileSystem(descriptor) != 0 {
+                syncFailure = failure("cannot be made durable", folder)
+            }
+            if descriptor >= 0 { close(descriptor) }
         }
-        let folderDescriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderDescriptor >= 0 {
-            fsync(folderDescriptor)
-            close(folderDescriptor)
+        var results: [(staged: Staged, failure: CommandFailure?)] = []
+        for file in staged {
+            if let syncFailure {
+                unlink(file.temporary)
+                results.append((file, syncFailure))
+            } else if rename(file.temporary, file.path) != 0 {
+                let error = failure("cannot be renamed to \(file.path)", file.temporary)
+                unlink(file.temporary)
+                results.append((file, error))
+            } else {
+                results.append((file, nil))
+            }
         }
+        for folder in folders {
+            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if descriptor >= 0 {
+                fsync(descriptor)
+                close(descriptor)
+            }
+        }
+        return results
+    }
+
+    /// `syncfs(2)`: glibc declares it only under `_GNU_SOURCE`, which Swift's Glibc module leaves out, so
+    /// it is looked up by name once; without it, `sync(2)` (every file system).
+    private static let syncfsFunction: (@convention(c) (Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
+
+    /// Makes everything written to the file system holding `descriptor` durable; 0 on success.
+    static func syncFileSystem(_ descriptor: Int32) -> Int32 {
+        guard let syncfsFunction else {
+            sync()
+            return 0
+        }
+        return syncfsFunction(descriptor)
+    }
+
+    /// The folder `path` is in (`.` for a bare name).
+    static func folder(of path: String) -> String {
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
     }
 
     /// Removes what killed runs left behind: the temporary files (`.NAME.UUID.tmp`) of the given outputs
@@ -60,12 +136,11 @@ enum AtomicFileWriter {
     static func removeStaleTemporaries(of outputs: [String], modifiedBefore start: Date) -> Int {
         var namesByFolder: [String: Set<String>] = [:]
         for output in outputs {
-            let folder = (output as NSString).deletingLastPathComponent
-            namesByFolder[folder, default: []].insert((output as NSString).lastPathComponent)
+            namesByFolder[folder(of: output), default: []].insert((output as NSString).lastPathComponent)
         }
         var removed = 0
         for (folder, names) in namesByFolder {
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             for entry in entries {
                 guard let name = outputName(ofTemporary: entry), names.contains(name) else { continue }
                 let path = (folder as NSString).appendingPathComponent(entry)

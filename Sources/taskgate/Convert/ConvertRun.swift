@@ -38,7 +38,12 @@ struct ConvertRun: Sendable {
         var index: Int
         var entries: [ConvertReport.TaskEntry]
         var document: Data?
+        /// The output written under its temporary name, waiting for the batch's commit.
+        var staged: AtomicFileWriter.Staged?
     }
+
+    /// How many staged outputs are made durable and renamed together.
+    static let commitBatch = 256
 
     /// Runs the conversion.
     ///
@@ -92,12 +97,23 @@ struct ConvertRun: Sendable {
                 }
             }
             while next < min(limit, files.count) { start() }
+            var staged: [Int] = []
             for await result in group {
                 results[result.index] = result
-                done += 1
-                bar.update(done: done)
+                if result.staged != nil { staged.append(result.index) }
+                if staged.count >= Self.commitBatch {
+                    Self.commit(staged, in: &results)
+                    done += staged.count
+                    bar.update(done: done)
+                    staged.removeAll(keepingCapacity: true)
+                }
+                if result.staged == nil {
+                    done += 1
+                    bar.update(done: done)
+                }
                 if next < files.count { start() }
             }
+            Self.commit(staged, in: &results)
         }
         // A run killed earlier (kill -9 cannot be caught) may have left temporary files beside these outputs.
         AtomicFileWriter.removeStaleTemporaries(of: outputs.compactMap { $0 }, modifiedBefore: started)
@@ -158,21 +174,41 @@ struct ConvertRun: Sendable {
         }
         if let output {
             do {
-                try AtomicFileWriter.write(text, to: output)
+                let staged = try AtomicFileWriter.stage(text, for: output)
+                return FileResult(index: index, entries: outcome.entries, document: nil, staged: staged)
             } catch {
-                for position in outcome.entries.indices where outcome.entries[position].written {
-                    outcome.entries[position].written = false
-                    outcome.entries[position].status = .failed
-                    outcome.entries[position].error = error.description
-                }
+                Self.markUnwritten(&outcome.entries, error)
                 return FileResult(index: index, entries: outcome.entries, document: nil)
             }
-            for position in outcome.entries.indices where outcome.entries[position].written {
-                outcome.entries[position].output = output
-            }
-            return FileResult(index: index, entries: outcome.entries, document: nil)
         }
         return FileResult(index: index, entries: outcome.entries, document: text)
+    }
+
+    /// Makes the staged outputs of these results durable and renames them; each result's written entries
+    /// get their output path, or fail with the reason.
+    static func commit(_ indices: [Int], in results: inout [FileResult?]) {
+        let staged = indices.compactMap { results[$0]?.staged }
+        for (index, committed) in zip(indices, AtomicFileWriter.commit(staged)) {
+            guard var result = results[index] else { continue }
+            result.staged = nil
+            if let failure = committed.failure {
+                markUnwritten(&result.entries, failure)
+            } else {
+                for position in result.entries.indices where result.entries[position].written {
+                    result.entries[position].output = committed.staged.path
+                }
+            }
+            results[index] = result
+        }
+    }
+
+    /// Entries meant to be written that could not be: failed, with the reason.
+    static func markUnwritten(_ entries: inout [ConvertReport.TaskEntry], _ error: CommandFailure) {
+        for position in entries.indices where entries[position].written {
+            entries[position].written = false
+            entries[position].status = .failed
+            entries[position].error = error.description
+        }
     }
 
     /// Pretty JSON with sorted keys and a final newline.

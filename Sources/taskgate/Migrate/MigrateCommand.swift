@@ -114,7 +114,8 @@ struct MigrateCommand: AsyncParsableCommand {
         let context = AdapterContext(
             vocabulary: try mappings.vocabulary(), idMap: try idMap.map(IDMapFile.load) ?? IDMap(),
             zones: try mappings.zoneLookup().resolver, now: instant,
-            horizon: VerificationHorizon(parsing: horizon, minimumOccurrences: horizonRuns) ?? .standard)
+            horizon: VerificationHorizon(parsing: horizon, minimumOccurrences: horizonRuns) ?? .standard,
+            conversions: ConversionMemo())
         return MigrateRun(
             source: MigrationEndpoint(product: from.product, baseURL: from.url, token: fromToken),
             target: MigrationEndpoint(product: to.product, baseURL: to.url, token: toToken),

@@ -108,6 +108,30 @@ struct ConvertKillTests {
                 == [fresh, otherOutput, "a.json"].sorted())
     }
 
+    @Test func aBareFileNameIsWrittenInTheCurrentFolder() {
+        // `--report r.json` failed with ": the output folder cannot be created" (the folder of a bare name
+        // was empty).
+        #expect(AtomicFileWriter.folder(of: "r.json") == ".")
+        #expect(AtomicFileWriter.folder(of: "out/r.json") == "out")
+        #expect(AtomicFileWriter.folder(of: "/r.json") == "/")
+    }
+
+    @Test func aBatchIsCommittedAndAFailedRenameNamesItsFile() throws {
+        let folder = try ConvertTesting.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let good = try AtomicFileWriter.stage(Data("{}\n".utf8), for: folder + "/a.json")
+        var blocked = try AtomicFileWriter.stage(Data("[]\n".utf8), for: folder + "/b.json")
+        // A rename onto a folder that is not empty fails.
+        try FileManager.default.createDirectory(atPath: folder + "/b.json/inside", withIntermediateDirectories: true)
+        blocked.path = folder + "/b.json"
+        let results = AtomicFileWriter.commit([good, blocked])
+        #expect(results.map { $0.failure == nil } == [true, false])
+        #expect(
+            results[1].failure?.description.hasPrefix(blocked.temporary + " cannot be renamed to " + folder) == true)
+        #expect(try String(contentsOfFile: folder + "/a.json", encoding: .utf8) == "{}\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.json", "b.json"])
+    }
+
     /// The visible files of the output folder (not the hidden temporary ones).
     static func outputs(in folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
