@@ -5,14 +5,12 @@ public import TaskgateCore
 public enum JSONBytes {
     /// The value as compact UTF-8 JSON, keys sorted.
     public static func encode(_ value: JSONValue) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? [UInt8](encoder.encode(value))) ?? Array("null".utf8)
+        JSONWriter.bytes(value)
     }
 
     /// The body read as JSON, or `nil` when it is not JSON.
     public static func decode(_ bytes: [UInt8]) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        JSONReader.value(bytes)
     }
 
     /// The first 300 characters of a body, for error messages.

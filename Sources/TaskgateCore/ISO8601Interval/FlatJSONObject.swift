@@ -40,7 +40,7 @@ struct FlatJSONObject: Hashable, Sendable {
     ///
     /// - Throws: ``ISO8601Problem`` with field `JSON` at the offending character.
     static func read(_ characters: [Character]) throws(ISO8601Problem) -> FlatJSONObject {
-        var reader = JSONReader(characters: characters)
+        var reader = LineJSONScanner(characters: characters)
         reader.skipSpace()
         let object = try reader.object(depth: 1)
         reader.skipSpace()
@@ -51,7 +51,7 @@ struct FlatJSONObject: Hashable, Sendable {
     }
 }
 
-private struct JSONReader {
+private struct LineJSONScanner {
     let characters: [Character]
     var position = 0
 

@@ -5,18 +5,16 @@ import TaskgateCore
 enum JSONText {
     /// Reads JSON text; `nil` when it is not JSON.
     static func decode(_ bytes: some Collection<UInt8>) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        JSONReader.value(bytes)
     }
 
     /// Writes JSON with sorted keys, so that equal values give equal text.
     static func encode(_ value: JSONValue) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)) ?? Data("null".utf8)
+        Data(JSONWriter.bytes(value))
     }
 
     /// Writes JSON as a string.
     static func string(_ value: JSONValue) -> String {
-        String(decoding: encode(value), as: UTF8.self)
+        JSONWriter.text(value)
     }
 }

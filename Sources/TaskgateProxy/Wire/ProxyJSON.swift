@@ -5,18 +5,16 @@ import TaskgateCore
 enum ProxyJSON {
     /// Reads JSON text; `nil` when it is not JSON.
     static func decode(_ bytes: some Collection<UInt8>) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        JSONReader.value(bytes)
     }
 
     /// Writes JSON with sorted keys, so that equal values give equal text.
     static func encode(_ value: JSONValue) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(value)) ?? Data("null".utf8))
+        JSONWriter.bytes(value)
     }
 
     /// Writes JSON as a string.
     static func string(_ value: JSONValue) -> String {
-        String(decoding: encode(value), as: UTF8.self)
+        JSONWriter.text(value)
     }
 }

@@ -31,7 +31,7 @@ extension FylrAdapter {
                 return EncodedTask(json: nil, schedule: conversion, losses: losses)
             }
             for line in text.lines {
-                guard let object = try? JSONDecoder().decode(JSONValue.self, from: Data(line.utf8)) else {
+                guard let object = JSONReader.value(line.utf8) else {
                     return EncodedTask(json: nil, schedule: conversion, losses: losses)
                 }
                 schedules.append(object)

@@ -1,4 +1,3 @@
-import Foundation
 public import TaskgateCore
 
 /// JSON documents carried inside a string (Wyn's `task.payload` and `task.parameters`, wyn.md §2.2):
@@ -6,14 +5,11 @@ public import TaskgateCore
 enum EmbeddedJSON {
     /// The document in `text`, or `nil` when it is not JSON.
     static func parse(_ text: String) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        JSONReader.value(text.utf8)
     }
 
     /// `value` as compact JSON text with sorted keys.
     static func text(_ value: JSONValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+        JSONWriter.text(value)
     }
 }

@@ -165,13 +165,7 @@ struct ConvertRun: Sendable {
         guard let document = outcome.document else {
             return FileResult(index: index, entries: outcome.entries, document: nil)
         }
-        let text: Data
-        do {
-            text = Data(try Self.text(document).utf8)
-        } catch {
-            return FileResult(
-                index: index, entries: [FileConversion.failed(input.path, .root, error.description)], document: nil)
-        }
+        let text = Data(JSONWriter.bytes(document, pretty: true) + [0x0A])
         if let output {
             do {
                 let staged = try AtomicFileWriter.stage(text, for: output)

@@ -90,7 +90,7 @@ struct FileConversion: Sendable {
                 ParseFailure(message: "not UTF-8 text (bad byte at offset \(offset)); expected a JSON document"))
         }
         do {
-            return .success(try JSONDecoder().decode(JSONValue.self, from: data))
+            return .success(try JSONReader.parse(data))
         } catch {
             let problem = JSONSyntaxLocator.problem(in: [UInt8](data))
             return .failure(ParseFailure(message: "not valid JSON: " + (problem?.description ?? "\(error)")))

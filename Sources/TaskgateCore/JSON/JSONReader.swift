@@ -1,0 +1,361 @@
+/// Reads JSON text into ``JSONValue`` in one pass over the bytes, several times faster than going
+/// through `JSONDecoder` and `Codable`.
+///
+/// It reads what `JSONDecoder` reads and gives the same values: integers that fit (and numbers with a
+/// fraction or exponent that are whole, as `5.0` or `1e3`) are ``JSONValue/integer(_:)``, other numbers
+/// ``JSONValue/double(_:)``; a leading UTF-8 byte order mark is skipped; a comma may end a non-empty
+/// array or object; the first of two equal member names wins; nesting deeper than 512 is refused.
+/// A differential test holds it to `JSONDecoder` on generated documents and the odd cases.
+public enum JSONReader {
+    /// The deepest nesting of arrays and objects read.
+    public static let maximumDepth = 512
+
+    /// Why a text is not JSON: the byte offset and what was expected there.
+    public struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// The offset of the byte where reading stopped.
+        public var offset: Int
+        /// What was expected, or what was wrong.
+        public var message: String
+
+        /// "at byte 12: expected ',' or ']'".
+        public var description: String { "at byte \(offset): \(message)" }
+    }
+
+    /// The value of the JSON text `bytes`.
+    public static func parse(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
+        let result: Result<JSONValue, SyntaxError>? = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(SyntaxError) -> JSONValue in try parse(buffer) }
+        }
+        if let result { return try result.get() }
+        let copy = Array(bytes)
+        return try copy.withUnsafeBufferPointer { buffer throws(SyntaxError) -> JSONValue in try parse(buffer) }
+    }
+
+    /// The value of the JSON text `bytes`, or `nil` when it is not JSON.
+    public static func value(_ bytes: some Collection<UInt8>) -> JSONValue? {
+        try? parse(bytes)
+    }
+
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
+        var scanner = Scanner(bytes: buffer)
+        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { scanner.position = 3 }
+        let value = try scanner.value(depth: 0)
+        scanner.skipWhitespace()
+        guard scanner.position == buffer.count else { throw scanner.error("expected the end of the text") }
+        return value
+    }
+
+    /// The reading position over the bytes.
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        func error(_ message: String) -> SyntaxError { SyntaxError(offset: position, message: message) }
+
+        mutating func skipWhitespace() {
+            while position < bytes.count {
+                switch bytes[position] {
+                case 0x20, 0x09, 0x0A, 0x0D: position += 1
+                default: return
+                }
+            }
+        }
+
+        mutating func value(depth: Int) throws(SyntaxError) -> JSONValue {
+            skipWhitespace()
+            guard position < bytes.count else { throw error("expected a value") }
+            switch bytes[position] {
+            case UInt8(ascii: "{"): return try object(depth: depth + 1)
+            case UInt8(ascii: "["): return try array(depth: depth + 1)
+            case UInt8(ascii: "\""): return .string(try string())
+            case UInt8(ascii: "t"):
+                try literal("true")
+                return .bool(true)
+            case UInt8(ascii: "f"):
+                try literal("false")
+                return .bool(false)
+            case UInt8(ascii: "n"):
+                try literal("null")
+                return .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+            default: throw error("expected a value")
+            }
+        }
+
+        mutating func literal(_ word: StaticString) throws(SyntaxError) {
+            let count = word.utf8CodeUnitCount
+            guard position + count <= bytes.count else { throw error("expected '\(word)'") }
+            for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] {
+                throw error("expected '\(word)'")
+            }
+            position += count
+        }
+
+        mutating func array(depth: Int) throws(SyntaxError) -> JSONValue {
+            guard depth <= JSONReader.maximumDepth else { throw error("nested deeper than \(JSONReader.maximumDepth)") }
+            position += 1
+            var elements: [JSONValue] = []
+            skipWhitespace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                return .array(elements)
+            }
+            while true {
+                elements.append(try value(depth: depth))
+                skipWhitespace()
+                guard position < bytes.count else { throw error("expected ',' or ']'") }
+                let byte = bytes[position]
+                position += 1
+                if byte == UInt8(ascii: "]") { return .array(elements) }
+                guard byte == UInt8(ascii: ",") else {
+                    position -= 1
+                    throw error("expected ',' or ']'")
+                }
+                skipWhitespace()
+                if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+                    position += 1
+                    return .array(elements)
+                }
+            }
+        }
+
+        mutating func object(depth: Int) throws(SyntaxError) -> JSONValue {
+            guard depth <= JSONReader.maximumDepth else { throw error("nested deeper than \(JSONReader.maximumDepth)") }
+            position += 1
+            var members: JSONObject = [:]
+            skipWhitespace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                return .object(members)
+            }
+            while true {
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                    throw error("expected a member name in double quotes")
+                }
+                let name = try string()
+                skipWhitespace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                    throw error("expected ':' after a member name")
+                }
+                position += 1
+                let member = try value(depth: depth)
+                if members[name] == nil { members[name] = member }
+                skipWhitespace()
+                guard position < bytes.count else { throw error("expected ',' or '}'") }
+                let byte = bytes[position]
+                position += 1
+                if byte == UInt8(ascii: "}") { return .object(members) }
+                guard byte == UInt8(ascii: ",") else {
+                    position -= 1
+                    throw error("expected ',' or '}'")
+                }
+                skipWhitespace()
+                if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+                    position += 1
+                    return .object(members)
+                }
+            }
+        }
+
+        /// A string from its opening quote; the fast path copies a run without escapes at once.
+        mutating func string() throws(SyntaxError) -> String {
+            position += 1
+            let start = position
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "\"") {
+                    let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                    guard let text = String(validating: run, as: UTF8.self) else {
+                        throw SyntaxError(offset: start, message: "a string that is not UTF-8")
+                    }
+                    position += 1
+                    return text
+                }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                position += 1
+            }
+            var scalars = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+            while position < bytes.count {
+                let byte = bytes[position]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    guard let text = String(validating: scalars, as: UTF8.self) else {
+                        throw SyntaxError(offset: start, message: "a string that is not UTF-8")
+                    }
+                    position += 1
+                    return text
+                case UInt8(ascii: "\\"):
+                    position += 1
+                    guard position < bytes.count else { throw error("expected an escape") }
+                    let escape = bytes[position]
+                    position += 1
+                    switch escape {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(escape)
+                    case UInt8(ascii: "b"): scalars.append(0x08)
+                    case UInt8(ascii: "f"): scalars.append(0x0C)
+                    case UInt8(ascii: "n"): scalars.append(0x0A)
+                    case UInt8(ascii: "r"): scalars.append(0x0D)
+                    case UInt8(ascii: "t"): scalars.append(0x09)
+                    case UInt8(ascii: "u"): scalars.append(contentsOf: try unicodeEscape())
+                    default:
+                        position -= 1
+                        throw error("expected one of \" \\ / b f n r t u after a backslash")
+                    }
+                case 0..<0x20:
+                    throw error("a control character must be escaped in a string")
+                default:
+                    scalars.append(byte)
+                    position += 1
+                }
+            }
+            throw error("expected the closing '\"' of a string")
+        }
+
+        /// The UTF-8 of `\uXXXX` (position after the `u`), with a following low surrogate for a high one.
+        mutating func unicodeEscape() throws(SyntaxError) -> [UInt8] {
+            let first = try hexQuad()
+            var value = UInt32(first)
+            if (0xD800..<0xDC00).contains(first) {
+                guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                    bytes[position + 1] == UInt8(ascii: "u")
+                else { throw error("expected the low surrogate after a high surrogate") }
+                position += 2
+                let second = try hexQuad()
+                guard (0xDC00..<0xE000).contains(second) else {
+                    throw error("expected a low surrogate after a high surrogate")
+                }
+                value = 0x10000 + ((UInt32(first) - 0xD800) << 10) + (UInt32(second) - 0xDC00)
+            } else if (0xDC00..<0xE000).contains(first) {
+                throw error("a low surrogate without a high one")
+            }
+            guard let scalar = Unicode.Scalar(value) else { throw error("not a Unicode scalar") }
+            return Array(String(Character(scalar)).utf8)
+        }
+
+        mutating func hexQuad() throws(SyntaxError) -> UInt16 {
+            guard position + 4 <= bytes.count else { throw error("expected four hexadecimal digits") }
+            var value: UInt16 = 0
+            for _ in 0..<4 {
+                let byte = bytes[position]
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: throw error("expected four hexadecimal digits")
+                }
+                value = value << 4 | UInt16(digit)
+                position += 1
+            }
+            return value
+        }
+
+        /// A number, as `JSONDecoder` reads it into ``JSONValue``: a plain integer that fits is an integer (one
+        /// that does not, a double); a number with a fraction or an exponent whose exact decimal value is
+        /// whole and fits is that integer (`9.01459556722305e+18` is 9014595567223050000, not the double's
+        /// 9014595567223050240); otherwise the double, itself an integer when whole and in range (`1e-400`
+        /// is 0).
+        mutating func number() throws(SyntaxError) -> JSONValue {
+            let start = position
+            let negative = bytes[position] == UInt8(ascii: "-")
+            if negative { position += 1 }
+            guard position < bytes.count, isDigit(bytes[position]) else { throw error("expected a digit") }
+            let integerStart = position
+            if bytes[position] == UInt8(ascii: "0") {
+                position += 1
+                if position < bytes.count, isDigit(bytes[position]) {
+                    throw error("a number does not start with 0 followed by a digit")
+                }
+            } else {
+                while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+            }
+            let integerEnd = position
+            var fractionEnd = position
+            var exponent = 0
+            var plain = true
+            if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+                plain = false
+                position += 1
+                try digits()
+                fractionEnd = position
+            }
+            if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+                plain = false
+                position += 1
+                var exponentNegative = false
+                if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")
+                {
+                    exponentNegative = bytes[position] == UInt8(ascii: "-")
+                    position += 1
+                }
+                let exponentStart = position
+                try digits()
+                for index in exponentStart..<position where exponent < 100_000 {
+                    exponent = exponent * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                }
+                if exponentNegative { exponent = -exponent }
+            }
+            var significand = Array(UnsafeBufferPointer(rebasing: bytes[integerStart..<integerEnd]))
+            if fractionEnd > integerEnd {
+                significand += UnsafeBufferPointer(rebasing: bytes[(integerEnd + 1)..<fractionEnd])
+                exponent -= fractionEnd - integerEnd - 1
+            }
+            // Int64.min only as a plain integer: with a fraction or an exponent, JSONDecoder reads the
+            // magnitude up to Int64.max before the sign.
+            if let integer = Self.exactInteger(significand, exponent: exponent, negative: negative, allowMinimum: plain)
+            {
+                return .integer(integer)
+            }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+            guard let double = Double(text), double.isFinite else {
+                throw SyntaxError(offset: start, message: "a number out of range")
+            }
+            if !plain, double.rounded() == double, double > -9.223_372_036_854_775_808e18,
+                let integer = Int64(exactly: double)
+            {
+                return .integer(integer)
+            }
+            return .double(double)
+        }
+
+        /// `±digits × 10^exponent` when that is a whole number in 64 bits (down to Int64.min when allowed).
+        static func exactInteger(_ digits: [UInt8], exponent: Int, negative: Bool, allowMinimum: Bool) -> Int64? {
+            var kept = digits[...]
+            if exponent < 0 {
+                guard -exponent <= kept.count else { return kept.allSatisfy { $0 == UInt8(ascii: "0") } ? 0 : nil }
+                let dropped = kept.suffix(-exponent)
+                guard dropped.allSatisfy({ $0 == UInt8(ascii: "0") }) else { return nil }
+                kept = kept.dropLast(-exponent)
+            }
+            let limit = negative && allowMinimum ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
+            var magnitude: UInt64 = 0
+            for digit in kept {
+                let (times, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = times.addingReportingOverflow(UInt64(digit - UInt8(ascii: "0")))
+                guard !overflow, !carry, sum <= limit else { return nil }
+                magnitude = sum
+            }
+            if exponent > 0, magnitude != 0 {
+                for _ in 0..<exponent {
+                    let (times, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+                    guard !overflow, times <= limit else { return nil }
+                    magnitude = times
+                }
+            }
+            if negative { return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude) }
+            return Int64(magnitude)
+        }
+
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+        mutating func digits() throws(SyntaxError) {
+            let start = position
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
+                position += 1
+            }
+            guard position > start else { throw error("expected a digit") }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+/// Writes ``JSONValue`` as JSON text, byte for byte as `JSONEncoder` with sorted keys and unescaped
+/// slashes writes it (and, pretty, as it writes with `.prettyPrinted`), several times faster.
+///
+/// Members in key order; `"`, `\` and control characters escaped (`\b \f \n \r \t`, others `\u00xx`),
+/// everything else as is; whole doubles without `.0` (`1e+20`, `0.1`, `-0`). A differential test holds
+/// it to `JSONEncoder`.
+public enum JSONWriter {
+    /// The value as UTF-8 JSON text: compact, or pretty (two-space indents, `"key" : value`).
+    public static func bytes(_ value: JSONValue, pretty: Bool = false) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
+        write(value, into: &output, pretty: pretty, level: 0)
+        return output
+    }
+
+    /// The value as JSON text.
+    public static func text(_ value: JSONValue, pretty: Bool = false) -> String {
+        String(decoding: bytes(value, pretty: pretty), as: UTF8.self)
+    }
+
+    private static func write(_ value: JSONValue, into output: inout [UInt8], pretty: Bool, level: Int) {
+        switch value {
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .integer(let number): output.append(contentsOf: String(number).utf8)
+        case .double(let number): output.append(contentsOf: text(of: number).utf8)
+        case .string(let text): quote(text, into: &output)
+        case .array(let elements):
+            output.append(UInt8(ascii: "["))
+            if pretty, elements.isEmpty {
+                output.append(contentsOf: [0x0A, 0x0A])
+                indent(level, into: &output)
+            }
+            for (index, element) in elements.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                if pretty {
+                    output.append(0x0A)
+                    indent(level + 1, into: &output)
+                }
+                write(element, into: &output, pretty: pretty, level: level + 1)
+            }
+            if pretty, !elements.isEmpty {
+                output.append(0x0A)
+                indent(level, into: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let members):
+            output.append(UInt8(ascii: "{"))
+            if pretty, members.isEmpty {
+                output.append(contentsOf: [0x0A, 0x0A])
+                indent(level, into: &output)
+            }
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                if pretty {
+                    output.append(0x0A)
+                    indent(level + 1, into: &output)
+                }
+                quote(key, into: &output)
+                output.append(contentsOf: pretty ? Array(" : ".utf8) : [UInt8(ascii: ":")])
+                write(members[key] ?? .null, into: &output, pretty: pretty, level: level + 1)
+            }
+            if pretty, !members.isEmpty {
+                output.append(0x0A)
+                indent(level, into: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A double as `JSONEncoder` writes it: Swift's shortest form, without a `.0` on whole numbers.
+    static func text(of number: Double) -> String {
+        let text = number.description
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+
+    private static func indent(_ level: Int, into output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func quote(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                output.append(contentsOf: Array("\\u00".utf8))
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}
