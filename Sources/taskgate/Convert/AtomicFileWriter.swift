@@ -28,9 +28,22 @@ enum AtomicFileWriter {
         if let failure = commit([staged]).first?.failure { throw failure }
     }
 
+    /// A piece of a file being staged.
+    enum Part {
+        /// These bytes.
+        case bytes(Data)
+        /// The contents of this file, copied a megabyte at a time.
+        case file(String)
+    }
+
     /// Writes `data` under a temporary name beside `path` (creating the folders on the way), not yet
     /// durable, not yet renamed.
     static func stage(_ data: Data, for path: String) throws(CommandFailure) -> Staged {
+        try stage(parts: [.bytes(data)], for: path)
+    }
+
+    /// Writes the parts one after another under a temporary name beside `path`.
+    static func stage(parts: [Part], for path: String) throws(CommandFailure) -> Staged {
         let folder = folder(of: path)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -42,8 +55,35 @@ enum AtomicFileWriter {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot be created", temporary) }
         defer { close(descriptor) }
-        var written = 0
-        let complete = data.withUnsafeBytes { buffer -> Bool in
+        for part in parts {
+            let complete: Bool
+            switch part {
+            case .bytes(let data): complete = writeAll(data, to: descriptor)
+            case .file(let source):
+                guard let input = FileHandle(forReadingAtPath: source) else {
+                    unlink(temporary)
+                    throw failure("cannot be read", source)
+                }
+                defer { try? input.close() }
+                var copied = true
+                while copied, let chunk = try? input.read(upToCount: 1 << 20), !chunk.isEmpty {
+                    copied = writeAll(chunk, to: descriptor)
+                }
+                complete = copied
+            }
+            guard complete else {
+                let error = failure("cannot be written", temporary)
+                unlink(temporary)
+                throw error
+            }
+        }
+        return Staged(temporary: temporary, path: path)
+    }
+
+    /// Writes all of `data`; false on an error.
+    private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
+        data.withUnsafeBytes { buffer -> Bool in
+            var written = 0
             while written < buffer.count {
                 let count = Glibc.write(descriptor, buffer.baseAddress?.advanced(by: written), buffer.count - written)
                 if count < 0 {
@@ -54,12 +94,6 @@ enum AtomicFileWriter {
             }
             return true
         }
-        guard complete else {
-            let error = failure("cannot be written", temporary)
-            unlink(temporary)
-            throw error
-        }
-        return Staged(temporary: temporary, path: path)
     }
 
     /// Makes the staged files durable (one `syncfs` per file system), renames each over its target, then

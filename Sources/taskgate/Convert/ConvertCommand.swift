@@ -66,7 +66,9 @@ struct ConvertCommand: AsyncParsableCommand {
     func run() async throws {
         let result: ConvertRun.Result
         do {
-            result = try await makeRun().execute { FileHandle.standardInput.readDataToEndOfFile() }
+            var run = try makeRun()
+            run.keepsTasks = false
+            result = try await run.execute { FileHandle.standardInput.readDataToEndOfFile() }
         } catch {
             FileHandle.standardError.write(Data("Error: \(String(describing: error))\n".utf8))
             throw ExitCode(2)

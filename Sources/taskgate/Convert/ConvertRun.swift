@@ -24,6 +24,9 @@ struct ConvertRun: Sendable {
     var context: AdapterContext
     /// Whether to draw the progress bar; `nil` = when standard error is a terminal.
     var progress: Bool?
+    /// Whether ``Result/report`` holds every task (in-process callers and tests); the command keeps only
+    /// the counts, so that memory stays flat in the number of files.
+    var keepsTasks = true
 
     /// What a run printed and how it ended.
     struct Result: Sendable {
@@ -40,6 +43,8 @@ struct ConvertRun: Sendable {
         var document: Data?
         /// The output written under its temporary name, waiting for the batch's commit.
         var staged: AtomicFileWriter.Staged?
+        /// Each entry's report text, written by the worker (``ReportStream/text(of:)``).
+        var entryTexts: [Data] = []
     }
 
     /// How many staged outputs are made durable and renamed together.
@@ -81,10 +86,12 @@ struct ConvertRun: Sendable {
         let started = Date()
         let stdinData = files.contains(.standardInput) ? standardInput() : Data()
         let bar = ProgressBar(total: files.count, enabled: progress ?? (ProgressBar(total: 1).enabled))
-        var results: [FileResult?] = files.map { _ in nil }
+        var stream = try ReportStream(
+            reportPath: reportPath, spooling: reportPath != nil || json, keepsTasks: keepsTasks)
+        var firstDocument: Data?
         let limit = max(1, jobs)
         let outputsToWrite = outputs
-        await withTaskGroup(of: FileResult.self) { group in
+        let failure = await withTaskGroup(of: FileResult.self, returning: CommandFailure?.self) { group in
             var next = 0
             var done = 0
             func start() {
@@ -97,52 +104,77 @@ struct ConvertRun: Sendable {
                 }
             }
             while next < min(limit, files.count) { start() }
+            // Results come back in any order; they go to the report in input order, each once its output is
+            // committed, and are let go.
+            var pending: [Int: FileResult] = [:]
             var staged: [Int] = []
-            for await result in group {
-                results[result.index] = result
-                if result.staged != nil { staged.append(result.index) }
-                if staged.count >= Self.commitBatch {
-                    Self.commit(staged, in: &results)
-                    done += staged.count
-                    bar.update(done: done)
-                    staged.removeAll(keepingCapacity: true)
+            var nextToReport = 0
+            func report() throws(CommandFailure) {
+                while let result = pending[nextToReport], result.staged == nil {
+                    pending[nextToReport] = nil
+                    nextToReport += 1
+                    if firstDocument == nil { firstDocument = result.document }
+                    try stream.append(result.entries, texts: result.entryTexts)
                 }
-                if result.staged == nil {
-                    done += 1
-                    bar.update(done: done)
-                }
-                if next < files.count { start() }
             }
-            Self.commit(staged, in: &results)
+            do {
+                for await result in group {
+                    pending[result.index] = result
+                    if result.staged != nil { staged.append(result.index) }
+                    if staged.count >= Self.commitBatch {
+                        Self.commit(staged, in: &pending)
+                        done += staged.count
+                        bar.update(done: done)
+                        staged.removeAll(keepingCapacity: true)
+                    }
+                    if result.staged == nil {
+                        done += 1
+                        bar.update(done: done)
+                    }
+                    try report()
+                    if next < files.count { start() }
+                }
+                Self.commit(staged, in: &pending)
+                try report()
+                return nil
+            } catch let error as CommandFailure {
+                group.cancelAll()
+                return error
+            } catch {
+                group.cancelAll()
+                return CommandFailure("\(error)")
+            }
         }
+        if let failure { throw failure }
         // A run killed earlier (kill -9 cannot be caught) may have left temporary files beside these outputs.
         AtomicFileWriter.removeStaleTemporaries(of: outputs.compactMap { $0 }, modifiedBefore: started)
-        let entries = results.flatMap { $0?.entries ?? [] }
-        let report = ConvertReport(from: from, to: to, tasks: entries)
+        let report = stream.report(from: from, to: to)
         var standardOutput = ""
-        var standardError = ""
-        for entry in entries where entry.status == .failed || entry.status == .impossible {
-            standardError += "\(entry.status): \(entry.file) \(entry.path): \(entry.error ?? "")\n"
-        }
-        let reportText = try Self.text(report)
-        if let reportPath {
-            try AtomicFileWriter.write(Data(reportText.utf8), to: reportPath)
-        }
+        var standardError = stream.problems
+        let reportText = try stream.finish(from: from, to: to, path: reportPath, returningText: json)
         if outputDirectory == nil {
-            if let document = results.first??.document { standardOutput += String(decoding: document, as: UTF8.self) }
+            if let firstDocument { standardOutput += String(decoding: firstDocument, as: UTF8.self) }
             standardError += report.table + "\n"
         } else if json {
-            standardOutput += reportText
+            standardOutput += reportText ?? ""
         } else {
             standardOutput += report.table + "\n"
         }
         return Result(
-            exitCode: report.worst.exitCode, standardOutput: standardOutput, standardError: standardError,
+            exitCode: stream.worst.exitCode, standardOutput: standardOutput, standardError: standardError,
             report: report)
     }
 
-    /// Reads, converts and writes one file.
+    /// Reads, converts and stages one file, with its entries' report texts.
     static func convert(
+        _ input: ConvertInput, index: Int, output: String?, data stdinData: Data, with conversion: FileConversion
+    ) -> FileResult {
+        var result = converted(input, index: index, output: output, data: stdinData, with: conversion)
+        result.entryTexts = result.entries.map(ReportStream.text(of:))
+        return result
+    }
+
+    private static func converted(
         _ input: ConvertInput, index: Int, output: String?, data stdinData: Data, with conversion: FileConversion
     ) -> FileResult {
         let data: Data
@@ -166,31 +198,29 @@ struct ConvertRun: Sendable {
             return FileResult(index: index, entries: outcome.entries, document: nil)
         }
         let text = Data(JSONWriter.bytes(document, pretty: true) + [0x0A])
-        if let output {
-            do {
-                let staged = try AtomicFileWriter.stage(text, for: output)
-                return FileResult(index: index, entries: outcome.entries, document: nil, staged: staged)
-            } catch {
-                Self.markUnwritten(&outcome.entries, error)
-                return FileResult(index: index, entries: outcome.entries, document: nil)
+        guard let output else { return FileResult(index: index, entries: outcome.entries, document: text) }
+        do {
+            let staged = try AtomicFileWriter.stage(text, for: output)
+            for position in outcome.entries.indices where outcome.entries[position].written {
+                outcome.entries[position].output = output
             }
+            return FileResult(index: index, entries: outcome.entries, document: nil, staged: staged)
+        } catch {
+            Self.markUnwritten(&outcome.entries, error)
+            return FileResult(index: index, entries: outcome.entries, document: nil)
         }
-        return FileResult(index: index, entries: outcome.entries, document: text)
     }
 
-    /// Makes the staged outputs of these results durable and renames them; each result's written entries
-    /// get their output path, or fail with the reason.
-    static func commit(_ indices: [Int], in results: inout [FileResult?]) {
+    /// Makes the staged outputs of these results durable and renames them; a result whose output could not
+    /// be committed fails, with the reason.
+    static func commit(_ indices: [Int], in results: inout [Int: FileResult]) {
         let staged = indices.compactMap { results[$0]?.staged }
         for (index, committed) in zip(indices, AtomicFileWriter.commit(staged)) {
             guard var result = results[index] else { continue }
             result.staged = nil
             if let failure = committed.failure {
                 markUnwritten(&result.entries, failure)
-            } else {
-                for position in result.entries.indices where result.entries[position].written {
-                    result.entries[position].output = committed.staged.path
-                }
+                result.entryTexts = result.entries.map(ReportStream.text(of:))
             }
             results[index] = result
         }
@@ -200,6 +230,7 @@ struct ConvertRun: Sendable {
     static func markUnwritten(_ entries: inout [ConvertReport.TaskEntry], _ error: CommandFailure) {
         for position in entries.indices where entries[position].written {
             entries[position].written = false
+            entries[position].output = nil
             entries[position].status = .failed
             entries[position].error = error.description
         }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Testing
 
@@ -170,5 +171,32 @@ import Testing
                 "TMP/out/01-nightly-purge-current.json", "TMP/out/02-weekday-tagging-legacy.json",
                 "TMP/out/nested/manual.json",
             ])
+    }
+}
+
+/// The command streams its report: what it writes is what an in-process run that keeps every task writes,
+/// and it keeps none.
+@Suite struct ConvertReportStreamingTests {
+    @Test func theStreamedReportIsTheKeptReportsText() async throws {
+        var texts: [String] = []
+        var kept: [Int] = []
+        for keepsTasks in [true, false] {
+            let folder = try ConvertTesting.temporaryFolder()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            var run = try ConvertCommand.parse([
+                "--from", "fylr", "--to", "wyn", ConvertTesting.examples, "-o", folder + "/out", "--report",
+                folder + "/report.json", "--jobs", "3", "--now", ConvertTesting.now,
+            ]).makeRun()
+            run.progress = false
+            run.keepsTasks = keepsTasks
+            let result = try await run.execute { Data() }
+            kept.append(result.report.tasks.count)
+            #expect(result.report.summary.values.reduce(0, +) == 13)
+            texts.append(try ConvertTesting.read(folder + "/report.json").replacingOccurrences(of: folder, with: "TMP"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["out", "report.json"])
+        }
+        #expect(kept == [13, 0])
+        #expect(texts[0] == texts[1])
+        #expect(texts[0].hasPrefix("{\n  \"from\" : \"fylr\",\n  \"summary\" : {\n"))
     }
 }

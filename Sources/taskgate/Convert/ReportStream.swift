@@ -1,0 +1,113 @@
+import Foundation
+import TaskgateCore
+
+/// The report of a `convert` run, written while the run goes on: each task's entry is appended in input
+/// order to a temporary file, counted and let go, so that memory stays flat in the number of files; at
+/// the end the whole document — summary first, as its sorted keys want — is written atomically.
+///
+/// The bytes are those `JSONEncoder` writes for the whole ``ConvertReport`` (sorted keys, pretty): each
+/// entry is encoded alone and indented into the `tasks` array.
+struct ReportStream {
+    /// How many tasks ended in each status.
+    private(set) var counts: [TaskOutcomeStatus: Int] = [:]
+    /// The entries, when the caller keeps them (tests); empty otherwise.
+    private(set) var tasks: [ConvertReport.TaskEntry] = []
+    /// One line per failed or impossible task, for standard error.
+    private(set) var problems = ""
+    private let keepsTasks: Bool
+    private let spool: FileHandle?
+    private let spoolPath: String?
+    private var entriesWritten = 0
+
+    /// A stream spooling to a temporary file beside `reportPath` (none without a report or `--json`).
+    init(reportPath: String?, spooling: Bool, keepsTasks: Bool) throws(CommandFailure) {
+        self.keepsTasks = keepsTasks
+        guard spooling else {
+            spool = nil
+            spoolPath = nil
+            return
+        }
+        let folder = reportPath.map(AtomicFileWriter.folder(of:)) ?? NSTemporaryDirectory()
+        let name = reportPath.map { ($0 as NSString).lastPathComponent } ?? "report"
+        let path = (folder as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).tasks")
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure("\(folder): the report folder cannot be created (\(error.localizedDescription))")
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path)
+        else { throw AtomicFileWriter.failure("cannot be created", path) }
+        spool = handle
+        spoolPath = path
+    }
+
+    /// The pretty JSON of one entry, indented for its place in the `tasks` array (computed by the workers).
+    static func text(of entry: ConvertReport.TaskEntry) -> Data {
+        let encoder = JSONOutput.encoder(pretty: true)
+        let pretty = (try? encoder.encode(entry)) ?? Data("{}".utf8)
+        var indented = Data()
+        indented.reserveCapacity(pretty.count + pretty.count / 8)
+        var lineStart = true
+        for byte in pretty {
+            if lineStart, byte != 0x0A { indented.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+            indented.append(byte)
+            lineStart = byte == 0x0A
+        }
+        return indented
+    }
+
+    /// Appends entries (in input order) with their texts, and counts them.
+    mutating func append(_ entries: [ConvertReport.TaskEntry], texts: [Data]) throws(CommandFailure) {
+        for (entry, text) in zip(entries, texts) {
+            counts[entry.status, default: 0] += 1
+            if entry.status == .failed || entry.status == .impossible {
+                problems += "\(entry.status): \(entry.file) \(entry.path): \(entry.error ?? "")\n"
+            }
+            if keepsTasks { tasks.append(entry) }
+            guard let spool else { continue }
+            do {
+                try spool.write(contentsOf: Data((entriesWritten == 0 ? "\n" : ",\n").utf8) + text)
+            } catch {
+                throw CommandFailure("\(spoolPath ?? "the report"): cannot be written (\(error.localizedDescription))")
+            }
+            entriesWritten += 1
+        }
+    }
+
+    /// The worst status; exact when there were no tasks.
+    var worst: TaskOutcomeStatus { counts.keys.max() ?? .exact }
+
+    /// The report's summary and kept tasks.
+    func report(from: Product, to: Product) -> ConvertReport {
+        var report = ConvertReport(from: from, to: to, tasks: tasks)
+        for status in TaskOutcomeStatus.allCases { report.summary[status.rawValue] = counts[status] ?? 0 }
+        return report
+    }
+
+    /// Writes the whole report to `path` atomically, and returns its text when `returningText` (for `--json`).
+    /// The spool is removed either way.
+    func finish(
+        from: Product, to: Product, path: String?, returningText: Bool
+    ) throws(CommandFailure) -> String? {
+        guard let spool, let spoolPath else { return nil }
+        defer { unlink(spoolPath) }
+        try? spool.close()
+        var shell = report(from: from, to: to)
+        shell.tasks = []
+        let empty = String(decoding: (try? JSONOutput.encoder(pretty: true).encode(shell)) ?? Data(), as: UTF8.self)
+        let marker = "\"tasks\" : [\n\n  ]"
+        guard let range = empty.range(of: marker) else { throw CommandFailure("the report cannot be written") }
+        let head = Data((empty[..<range.lowerBound] + "\"tasks\" : [").utf8)
+        let tail = Data(((entriesWritten == 0 ? "\n\n  ]" : "\n  ]") + empty[range.upperBound...] + "\n").utf8)
+        var text: String?
+        if returningText {
+            let tasks = (try? Data(contentsOf: URL(fileURLWithPath: spoolPath))) ?? Data()
+            text = String(decoding: head + tasks + tail, as: UTF8.self)
+        }
+        if let path {
+            let staged = try AtomicFileWriter.stage(parts: [.bytes(head), .file(spoolPath), .bytes(tail)], for: path)
+            if let failure = AtomicFileWriter.commit([staged]).first?.failure { throw failure }
+        }
+        return text
+    }
+}
