@@ -35,7 +35,8 @@ struct ReportStream {
         } catch {
             throw CommandFailure("\(folder): the report folder cannot be created (\(error.localizedDescription))")
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path)
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
         else { throw AtomicFileWriter.failure("cannot be created", path) }
         spool = handle
         spoolPath = path
