@@ -102,10 +102,18 @@ enum AtomicFileWriter {
     static func commit(_ staged: [Staged]) -> [(staged: Staged, failure: CommandFailure?)] {
         guard !staged.isEmpty else { return [] }
         let folders = Array(Set(staged.map { folder(of: $0.path) })).sorted()
-        // One syncfs per file system: the first folder of each device stands for the others on it.
         var syncFailure: CommandFailure?
         var devices: Set<UInt64> = []
-        for folder in folders {
+        if staged.count == 1, let file = staged.first {
+            // One file (a report, a single output): its own fsync, not the whole file system's.
+            let descriptor = open(file.temporary, O_RDONLY | O_CLOEXEC)
+            if descriptor < 0 || fsync(descriptor) != 0 {
+                syncFailure = failure("cannot be made durable", file.temporary)
+            }
+            if descriptor >= 0 { close(descriptor) }
+        }
+        // One syncfs per file system: the first folder of each device stands for the others on it.
+        for folder in folders where staged.count > 1 {
             var status = stat()
             guard stat(folder, &status) == 0 else {
                 syncFailure = failure("cannot be read", folder)
