@@ -234,7 +234,7 @@ public struct MigrationRunner: Sendable {
         var accepted = 0
         for task in plan where task.decision == .create {
             guard let body = task.encoded?.json else { continue }
-            let request = target.request("POST", target.collectionURL, body: JSONBytes.encode(body))
+            let request = target.request("POST", target.collectionURL, body: JSONWriter.bytes(body))
             if let response = try? await client.send(request), (200..<300).contains(response.status) { accepted += 1 }
         }
         return accepted
@@ -271,7 +271,7 @@ public struct MigrationRunner: Sendable {
         existing: inout [(id: String, document: JSONValue)]?, claimed: Set<String>
     ) async -> Sent {
         let url = target.collectionURL
-        var request = target.request("POST", url, body: JSONBytes.encode(body))
+        var request = target.request("POST", url, body: JSONWriter.bytes(body))
         request.headers.append(UpstreamHeader(name: "Idempotency-Key", value: key))
         var attempt = 1
         while true {
@@ -325,7 +325,7 @@ public struct MigrationRunner: Sendable {
             guard (200..<300).contains(response.status) else {
                 let message =
                     "POST \(SecretRedaction.redact(url: url)): status \(response.status): "
-                    + JSONBytes.excerpt(response.body)
+                    + BodyExcerpt.text(response.body)
                 return Sent(
                     outcome: TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: message),
                     step: .failed(message: message))
@@ -336,7 +336,7 @@ public struct MigrationRunner: Sendable {
                         sourceID: task.sourceID, name: task.name, action: .failed,
                         message:
                             "POST \(SecretRedaction.redact(url: url)): status \(response.status) but no task id in the "
-                            + "answer: " + JSONBytes.excerpt(response.body)),
+                            + "answer: " + BodyExcerpt.text(response.body)),
                     step: nil)
             }
             return Sent(
@@ -364,7 +364,7 @@ public struct MigrationRunner: Sendable {
     static func createdID(
         _ response: UpstreamResponse, adapter: any ProductAdapter, context: AdapterContext
     ) -> String? {
-        if let json = JSONBytes.decode(response.body) {
+        if let json = JSONReader.value(response.body) {
             // The id member first: decoding the whole task (its schedule too) only to read the id costs
             // more than the create on a fast target.
             if let id = MigrationPlanner.rawID(json) { return id }

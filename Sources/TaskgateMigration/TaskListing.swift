@@ -110,12 +110,12 @@ public struct TaskListing: Sendable {
         guard response.status == 200 else {
             throw MigrationError(
                 operation: "GET \(SecretRedaction.redact(url: url))",
-                message: "status \(response.status); expected 200: \(JSONBytes.excerpt(response.body))")
+                message: "status \(response.status); expected 200: \(BodyExcerpt.text(response.body))")
         }
-        guard let json = JSONBytes.decode(response.body) else {
+        guard let json = JSONReader.value(response.body) else {
             throw MigrationError(
                 operation: "GET \(SecretRedaction.redact(url: url))",
-                message: "the body is not JSON: \(JSONBytes.excerpt(response.body))")
+                message: "the body is not JSON: \(BodyExcerpt.text(response.body))")
         }
         return json
     }

@@ -28,14 +28,14 @@ struct EmulatorHarness {
         func send(
             _ method: HTTPRequest.Method, _ uri: String, _ body: JSONValue? = nil, headers: HTTPFields? = nil
         ) async throws -> Reply {
-            let buffer = body.map { ByteBuffer(bytes: JSONText.encode($0)) }
+            let buffer = body.map { ByteBuffer(bytes: JSONWriter.bytes($0)) }
             var fields = headers ?? credential
             if body != nil { fields[.contentType] = "application/json" }
             return try await client.execute(uri: uri, method: method, headers: fields, body: buffer) { response in
                 let text = String(buffer: response.body)
                 return Reply(
                     status: response.status, headers: response.headers,
-                    json: JSONText.decode(Array(text.utf8)), text: text)
+                    json: JSONReader.value(Array(text.utf8)), text: text)
             }
         }
     }
@@ -69,7 +69,7 @@ struct EmulatorHarness {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/\(product.rawValue)/\(name)")
         let data = try Data(contentsOf: url)
-        guard let value = JSONText.decode(Array(data)) else { throw FixtureError(name: name) }
+        guard let value = JSONReader.value(Array(data)) else { throw FixtureError(name: name) }
         return value
     }
 

@@ -81,7 +81,7 @@ struct CrashMigrationTests {
             print(lines.joined(separator: "\n"))
             #expect(finished == 0 || finished == 1)
 
-            let document = try #require(JSONBytes.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: report)))))
+            let document = try #require(JSONReader.value([UInt8](try Data(contentsOf: URL(fileURLWithPath: report)))))
             let tasks = document["tasks"]?.arrayValue ?? []
             #expect(tasks.count == seeded)
             let written = tasks.filter { $0["decision"]?.stringValue == "create" }

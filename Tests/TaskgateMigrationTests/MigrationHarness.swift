@@ -76,7 +76,7 @@ enum MigrationHarness {
         var tasks: [CanonicalTask] = []
         for file in files {
             let data = try Data(contentsOf: folder.appendingPathComponent(file))
-            guard let json = JSONBytes.decode([UInt8](data)) else { continue }
+            guard let json = JSONReader.value([UInt8](data)) else { continue }
             for document in (try? adapter.taskDocuments(in: json)) ?? [] {
                 if let task = try? adapter.decode(document.task, context: context()) { tasks.append(task) }
             }
@@ -98,7 +98,7 @@ enum MigrationHarness {
             let response = try await client.send(
                 UpstreamRequest(
                     method: "POST", url: endpoint.collectionURL, headers: headers(product),
-                    body: JSONBytes.encode(json)))
+                    body: JSONWriter.bytes(json)))
             if (200..<300).contains(response.status) { bodies.append(task) }
         }
         guard !bodies.isEmpty else { throw SeedError(product: product) }
@@ -112,7 +112,7 @@ enum MigrationHarness {
             let response = try await client.send(
                 UpstreamRequest(
                     method: "POST", url: endpoint.collectionURL, headers: headers(product),
-                    body: JSONBytes.encode(json)))
+                    body: JSONWriter.bytes(json)))
             if (200..<300).contains(response.status) { created += 1 }
         }
         return created

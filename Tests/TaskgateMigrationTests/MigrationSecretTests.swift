@@ -52,7 +52,7 @@ struct MigrationSecretTests {
                             UpstreamHeader(name: "Authorization", value: "Bearer \(sourceToken)"),
                             UpstreamHeader(name: "Content-Type", value: "application/json"),
                         ],
-                        body: JSONBytes.encode(json)))
+                        body: JSONWriter.bytes(json)))
                 if (200..<300).contains(answer.status) { created += 1 }
             }
             #expect(created > 0)

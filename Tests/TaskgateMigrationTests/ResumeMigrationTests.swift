@@ -31,7 +31,7 @@ struct ResumeMigrationTests {
                 let response = try await client.send(
                     UpstreamRequest(
                         method: "POST", url: target.collectionURL, headers: MigrationHarness.headers(product),
-                        body: JSONBytes.encode(body), idempotencyKey: entries[index].idempotencyKey))
+                        body: JSONWriter.bytes(body), idempotencyKey: entries[index].idempotencyKey))
                 #expect((200..<300).contains(response.status))
                 if index >= 10 {
                     let id = try #require(
@@ -69,7 +69,7 @@ struct ResumeMigrationTests {
 /// Reads a created task's id the way the runner does.
 enum MigrationRunnerTesting {
     static func id(_ response: UpstreamResponse, product: Product) -> String? {
-        guard let json = JSONBytes.decode(response.body) else { return nil }
+        guard let json = JSONReader.value(response.body) else { return nil }
         let adapter = ProductAdapters.adapter(for: product)
         return (try? adapter.decode(json, context: MigrationHarness.context()).server.id) ?? json["id"]?.stringValue
     }

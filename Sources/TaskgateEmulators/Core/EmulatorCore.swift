@@ -28,7 +28,7 @@ struct EmulatorCore: Sendable {
     func jsonBody(_ request: Request, code: String = "InvalidBody") async throws -> JSONValue {
         var request = request
         let buffer = try await request.collectBody(upTo: 4 * 1024 * 1024)
-        guard let value = JSONText.decode(buffer.readableBytesView) else {
+        guard let value = JSONReader.value(buffer.readableBytesView) else {
             throw failure(.badRequest, code: code, message: "the request body is not valid JSON")
         }
         return value
@@ -65,7 +65,7 @@ enum Reply {
         var fields = headers
         fields[.contentType] = "application/json"
         return Response(
-            status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: JSONText.encode(value))))
+            status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: JSONWriter.bytes(value))))
     }
 
     /// A stored task's JSON text, without decoding and encoding it again.

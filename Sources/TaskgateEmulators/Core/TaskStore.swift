@@ -76,7 +76,7 @@ final class TaskStore: Sendable {
             let (id, body) = try make(number)
             try database.execute(
                 sql: "INSERT INTO task (product, id, body) VALUES (?, ?, ?)",
-                arguments: [product.rawValue, id, JSONText.string(body)])
+                arguments: [product.rawValue, id, JSONWriter.text(body)])
             return StoredTask(sequence: database.lastInsertedRowID, id: id, body: body)
         }
     }
@@ -105,7 +105,7 @@ final class TaskStore: Sendable {
             task.body = try change(task.body)
             try database.execute(
                 sql: "UPDATE task SET body = ? WHERE sequence = ?",
-                arguments: [JSONText.string(task.body), task.sequence])
+                arguments: [JSONWriter.text(task.body), task.sequence])
             return task
         }
     }
@@ -153,7 +153,7 @@ final class TaskStore: Sendable {
         try await writer.write { database in
             try database.execute(
                 sql: "INSERT INTO run (product, task_id, id, body) VALUES (?, ?, ?, ?)",
-                arguments: [product.rawValue, taskID, id, JSONText.string(body)])
+                arguments: [product.rawValue, taskID, id, JSONWriter.text(body)])
         }
     }
 
@@ -174,6 +174,6 @@ final class TaskStore: Sendable {
     private static func storedTask(_ row: Row) -> StoredTask {
         let text: String = row["body"]
         return StoredTask(
-            sequence: row["sequence"], id: row["id"], body: JSONText.decode(Array(text.utf8)) ?? .null, text: text)
+            sequence: row["sequence"], id: row["id"], body: JSONReader.value(Array(text.utf8)) ?? .null, text: text)
     }
 }

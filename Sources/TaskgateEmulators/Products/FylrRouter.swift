@@ -190,7 +190,7 @@ struct FylrDescription: ProductDescription {
             for (index, schedule) in list.enumerated() {
                 do {
                     _ = try Dialect.fylr.parse(
-                        [JSONText.string(schedule)],
+                        [JSONWriter.text(schedule)],
                         context: DialectContext(zone: "UTC", reference: Instant(secondsSinceEpoch: 0)))
                 } catch {
                     throw failure(

@@ -49,7 +49,7 @@ struct ProxyHandler: Sendable {
             case .delete(let id): return try await delete(id, context: context)
             case .run(let id):
                 // Qlik sharing names the task in the body of `/actions/execute`.
-                let taskID = id.isEmpty ? ProxyJSON.decode(body)?["sharingTaskID"]?.stringValue ?? "" : id
+                let taskID = id.isEmpty ? JSONReader.value(body)?["sharingTaskID"]?.stringValue ?? "" : id
                 return try await run(taskID, context: context)
             }
         } catch let failure as ProxyFailure {
@@ -91,7 +91,7 @@ struct ProxyHandler: Sendable {
             let plan: JSONObject = [
                 "method": .string(method),
                 "url": .string(SecretRedaction.redact(url: upstreamURL(suffix, query: query))),
-                "body": ProxyJSON.decode(body) ?? .null,
+                "body": JSONReader.value(body) ?? .null,
             ]
             return Self.json(
                 .object(["request": .object(plan), "verdict": .string(ConversionStatus.exact.rawValue)]), status: .ok)
@@ -129,7 +129,7 @@ struct ProxyHandler: Sendable {
         }
         let lossHeader = try checkLosses(encoded)
         return try await idempotent(request, body: body, isCreate: true) { key in
-            let answer = try await send("POST", "", body: ProxyJSON.encode(json), key: key)
+            let answer = try await send("POST", "", body: JSONWriter.bytes(json), key: key)
             try requireSuccess(answer)
             let task = try readUpstreamTask(answer.body)
             guard let upstreamID = upstream.taskID(in: task) else {
@@ -139,11 +139,11 @@ struct ProxyHandler: Sendable {
             let mapping = try await mapID(upstreamID)
             // When the upstream's answer cannot be written back (a field the front cannot hold),
             // the created task is answered as the client sent it, with its new id.
-            let frontRequest = ProxyJSON.decode(body) ?? .object([:])
+            let frontRequest = JSONReader.value(body) ?? .object([:])
             let converted =
                 (try? convertAnswer(task, frontID: mapping.frontID))
                 ?? front.settingID(mapping.frontID, in: frontRequest)
-            return (front.createdStatus, Self.jsonHeaders(lossHeader), ProxyJSON.encode(converted), upstreamID)
+            return (front.createdStatus, Self.jsonHeaders(lossHeader), JSONWriter.bytes(converted), upstreamID)
         }
     }
 
@@ -155,7 +155,7 @@ struct ProxyHandler: Sendable {
             pages += 1
             let answer = try await send("GET", "", query: current, body: nil, key: nil)
             try requireSuccess(answer)
-            guard let page = ProxyJSON.decode(answer.body).flatMap({ upstream.readPage($0, query: current) }) else {
+            guard let page = JSONReader.value(answer.body).flatMap({ upstream.readPage($0, query: current) }) else {
                 throw front.failure(
                     .badGateway, code: "UpstreamAnswer",
                     message: "the upstream's list is not a \(upstream.product) list")
@@ -211,16 +211,16 @@ struct ProxyHandler: Sendable {
         case .wyn, .qlikScheduling, .vco:
             break
         }
-        let answer = try await send(method.rawValue, "/\(upstreamID)", body: ProxyJSON.encode(document), key: nil)
+        let answer = try await send(method.rawValue, "/\(upstreamID)", body: JSONWriter.bytes(document), key: nil)
         try requireSuccess(answer)
-        var task = ProxyJSON.decode(answer.body)
+        var task = JSONReader.value(answer.body)
         if task == nil || task == .null || upstream.taskID(in: task ?? .null) == nil {
             let reread = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
             try requireSuccess(reread)
             task = try readUpstreamTask(reread.body)
         }
         let converted = try convertAnswer(task ?? .null, frontID: id)
-        return Self.reply(status: .ok, headers: Self.jsonHeaders(lossHeader), body: ProxyJSON.encode(converted))
+        return Self.reply(status: .ok, headers: Self.jsonHeaders(lossHeader), body: JSONWriter.bytes(converted))
     }
 
     private func delete(_ id: String, context: BasicRequestContext) async throws -> Response {
@@ -240,7 +240,7 @@ struct ProxyHandler: Sendable {
         }
         let upstreamID = try await upstreamID(for: id)
         let (path, body) = upstream.runRequest(id: upstreamID)
-        let answer = try await send("POST", path, body: body.map(ProxyJSON.encode), key: nil)
+        let answer = try await send("POST", path, body: body.map { JSONWriter.bytes($0) }, key: nil)
         try requireSuccess(answer)
         let (status, reply) = front.runAnswer(id: id, now: clock(), runID: UUID().uuidString.lowercased())
         return reply.map { Self.json($0, status: status) } ?? Response(status: status)
@@ -256,7 +256,7 @@ struct ProxyHandler: Sendable {
 
     /// Front JSON → canonical → upstream JSON; 400 in the front shape when the body cannot be read.
     private func convertRequest(_ body: [UInt8]) throws(ProxyFailure) -> EncodedTask {
-        guard let json = ProxyJSON.decode(body) else {
+        guard let json = JSONReader.value(body) else {
             throw front.failure(.badRequest, code: "InvalidBody", message: "the request body is not valid JSON")
         }
         let decoded = Result { () throws(TaskDecodingError) -> CanonicalTask in
@@ -308,7 +308,7 @@ struct ProxyHandler: Sendable {
     }
 
     private func readUpstreamTask(_ body: [UInt8]) throws(ProxyFailure) -> JSONValue {
-        guard let task = ProxyJSON.decode(body), task.objectValue != nil else {
+        guard let task = JSONReader.value(body), task.objectValue != nil else {
             throw front.failure(.badGateway, code: "UpstreamAnswer", message: "the upstream's answer is not a task")
         }
         return task
@@ -445,7 +445,7 @@ struct ProxyHandler: Sendable {
     private func requireSuccess(_ answer: UpstreamResponse) throws(ProxyFailure) {
         guard !(200..<300).contains(answer.status) else { return }
         let status = Self.status(answer.status)
-        let message = upstream.errorMessage(in: ProxyJSON.decode(answer.body)) ?? status.reasonPhrase
+        let message = upstream.errorMessage(in: JSONReader.value(answer.body)) ?? status.reasonPhrase
         var failure = front.failure(
             status, code: "Upstream", message: "\(configuration.upstream) answered \(answer.status): \(message)")
         if let retry = answer.headers.first(named: "Retry-After") { failure.headers[.retryAfter] = retry }
@@ -478,7 +478,7 @@ struct ProxyHandler: Sendable {
     }
 
     static func json(_ value: JSONValue, status: HTTPResponse.Status) -> Response {
-        reply(status: status, headers: [.contentType: "application/json"], body: ProxyJSON.encode(value))
+        reply(status: status, headers: [.contentType: "application/json"], body: JSONWriter.bytes(value))
     }
 
     static func reply(status: HTTPResponse.Status, headers: HTTPFields, body: [UInt8]) -> Response {
@@ -489,7 +489,7 @@ struct ProxyHandler: Sendable {
         guard let body = failure.body else { return Response(status: failure.status, headers: failure.headers) }
         var headers = failure.headers
         headers[.contentType] = "application/json"
-        return reply(status: failure.status, headers: headers, body: ProxyJSON.encode(body))
+        return reply(status: failure.status, headers: headers, body: JSONWriter.bytes(body))
     }
 }
 
