@@ -139,7 +139,7 @@ let package = Package(
             name: "TaskgateProxyTests",
             dependencies: [
                 "TaskgateProxy", "TaskgateCore", "TaskgateVendors", "TaskgateStore", "TaskgateUpstream",
-                "TaskgateEmulators", "TaskgateMappings",
+                "TaskgateEmulators", "TaskgateMappings", "TaskgateTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -184,9 +184,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // What several test targets share: the seeded generator, the executable and child processes.
+        // What several test targets share: the seeded generator, the executable, child processes, the Wyn
+        // example task.
         .target(
             name: "TaskgateTestSupport",
+            dependencies: ["TaskgateCore"],
             path: "Tests/TaskgateTestSupport",
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import TaskgateCore
 import TaskgateProxy
+import TaskgateTestSupport
 import TaskgateUpstream
 import TaskgateVendors
 import Testing
@@ -17,23 +18,7 @@ import Testing
             toID: "b1d3027c-f808-4a0b-b8d8-b398cc18631a"),
     ])
 
-    static let task: JSONValue = .object([
-        "description": .string("Hourly ops snapshot"),
-        "documentId": .string("b1d3027c-f808-4a0b-b8d8-b398cc18631a"),
-        "task": .object([
-            "taskType": .string("RptExport"), "documentId": .string("b1d3027c-f808-4a0b-b8d8-b398cc18631a"),
-            "payload": .string("{}"),
-        ]),
-        "trigger": .object([
-            "pattern": .object([
-                "patterns": .array([.string("0 0 8,9,10,11,12,13,14,15,16,17 ? * MON-FRI *")]),
-                "startDate": .string("2026-04-01T00:00:00Z"), "endDate": .null, "timeZoneId": .string("UTC"),
-            ])
-        ]),
-        "deployTo": .object([
-            "emailAttach": .object(["settings": .object(["mailTo": .array([.string("noc@example.com")])])])
-        ]),
-    ])
+    static let task = WynExampleTask.named("Hourly ops snapshot")
 
     /// The Qlik sharing task the Wyn task becomes.
     static let upstreamBody =

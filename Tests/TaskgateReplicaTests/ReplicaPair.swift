@@ -86,25 +86,7 @@ struct ReplicaPair: Sendable {
     }
 
     /// A Wyn task to create or update, named `name`: an hourly PDF export of the mapped report, mailed.
-    static func task(named name: String) -> JSONValue {
-        .object([
-            "description": .string(name),
-            "documentId": .string("b1d3027c-f808-4a0b-b8d8-b398cc18631a"),
-            "task": .object([
-                "taskType": .string("RptExport"), "documentId": .string("b1d3027c-f808-4a0b-b8d8-b398cc18631a"),
-                "payload": .string("{}"),
-            ]),
-            "trigger": .object([
-                "pattern": .object([
-                    "patterns": .array([.string("0 0 8,9,10,11,12,13,14,15,16,17 ? * MON-FRI *")]),
-                    "startDate": .string("2026-04-01T00:00:00Z"), "endDate": .null, "timeZoneId": .string("UTC"),
-                ])
-            ]),
-            "deployTo": .object([
-                "emailAttach": .object(["settings": .object(["mailTo": .array([.string("noc@example.com")])])])
-            ]),
-        ])
-    }
+    static func task(named name: String) -> JSONValue { WynExampleTask.named(name) }
 
     /// The front id in a Wyn answer.
     static func frontID(_ json: JSONValue?) -> String? {
