@@ -10,15 +10,17 @@ public enum JSONReader {
     /// The deepest nesting of arrays and objects read.
     public static let maximumDepth = 512
 
-    /// Why a text is not JSON: the byte offset and what was expected there.
+    /// Why a text is not JSON: the byte offset, what stands there, and what was expected or wrong.
     public struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The offset of the byte where reading stopped.
         public var offset: Int
+        /// What stands at the offset: `'2'`, `byte 0xFF`, `the end of the text`.
+        public var found: String
         /// What was expected, or what was wrong.
         public var message: String
 
-        /// "at byte 12: expected ',' or ']'".
-        public var description: String { "at byte \(offset): \(message)" }
+        /// "at byte 3 ('2'): expected ',' or ']'".
+        public var description: String { "at byte \(offset) (\(found)): \(message)" }
     }
 
     /// The value of the JSON text `bytes`.
@@ -52,7 +54,21 @@ public enum JSONReader {
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-        func error(_ message: String) -> SyntaxError { SyntaxError(offset: position, message: message) }
+        func error(_ message: String) -> SyntaxError { error(message, at: position) }
+
+        /// An error at `offset`, naming the character (or byte) there.
+        func error(_ message: String, at offset: Int) -> SyntaxError {
+            let found: String
+            if offset >= bytes.count {
+                found = "the end of the text"
+            } else if (0x21..<0x7F).contains(bytes[offset]) {
+                found = "'\(Character(Unicode.Scalar(bytes[offset])))'"
+            } else {
+                let hex = String(bytes[offset], radix: 16, uppercase: true)
+                found = "byte 0x" + (hex.count == 1 ? "0" : "") + hex
+            }
+            return SyntaxError(offset: offset, found: found, message: message)
+        }
 
         mutating func skipWhitespace() {
             while position < bytes.count {
@@ -168,7 +184,7 @@ public enum JSONReader {
                 if byte == UInt8(ascii: "\"") {
                     let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
                     guard let text = String(validating: run, as: UTF8.self) else {
-                        throw SyntaxError(offset: start, message: "a string that is not UTF-8")
+                        throw error("a string that is not UTF-8", at: start)
                     }
                     position += 1
                     return text
@@ -182,7 +198,7 @@ public enum JSONReader {
                 switch byte {
                 case UInt8(ascii: "\""):
                     guard let text = String(validating: scalars, as: UTF8.self) else {
-                        throw SyntaxError(offset: start, message: "a string that is not UTF-8")
+                        throw error("a string that is not UTF-8", at: start)
                     }
                     position += 1
                     return text
@@ -310,7 +326,7 @@ public enum JSONReader {
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
             guard let double = Double(text), double.isFinite else {
-                throw SyntaxError(offset: start, message: "a number out of range")
+                throw error("a number out of range", at: start)
             }
             if !plain, double.rounded() == double, double > -9.223_372_036_854_775_808e18,
                 let integer = Int64(exactly: double)

@@ -50,14 +50,20 @@ import Testing
         #expect(JSONReader.value(deeper) == nil)
         #expect((try? JSONReader.parse(deeper)) == nil)
         let error = #expect(throws: JSONReader.SyntaxError.self) { try JSONReader.parse(deeper) }
-        #expect(error?.description == "at byte 512: nested deeper than 512")
+        #expect(error?.description == "at byte 512 ('['): nested deeper than 512")
         let hostile = Array(String(repeating: "[", count: 100_000).utf8)
         #expect(JSONReader.value(hostile) == nil)
     }
 
     @Test func errorsNameTheByte() {
         let error = #expect(throws: JSONReader.SyntaxError.self) { try JSONReader.parse(Array("[1 2]".utf8)) }
-        #expect(error?.description == "at byte 3: expected ',' or ']'")
+        #expect(error?.description == "at byte 3 ('2'): expected ',' or ']'")
+        let end = #expect(throws: JSONReader.SyntaxError.self) { try JSONReader.parse(Array("{\"a\":".utf8)) }
+        #expect(end?.description == "at byte 5 (the end of the text): expected a value")
+        let number = #expect(throws: JSONReader.SyntaxError.self) { try JSONReader.parse(Array("[1e999]".utf8)) }
+        #expect(number?.description == "at byte 1 ('1'): a number out of range")
+        let raw = #expect(throws: JSONReader.SyntaxError.self) { try JSONReader.parse(Array("\"a\tb\"".utf8)) }
+        #expect(raw?.description == "at byte 2 (byte 0x09): a control character must be escaped in a string")
     }
 
     @Test func generatedDocumentsAreWrittenAndReadAsFoundationDoes() throws {
