@@ -73,6 +73,63 @@ import Testing
         }
     }
 
+    /// Qlik sharing edits with a JSON Patch: the proxy applies it to the task as Wyn holds it and
+    /// sends Wyn the whole new task.
+    @Test func aJSONPatchThroughTheQlikFrontChangesTheWynTask() async throws {
+        let task = try Self.task()
+        try await ProxyHarness.run(front: .qlikSharing, upstream: .wyn, lossPolicy: .lenient, idMap: Self.idMap) {
+            harness in
+            let created = try await harness.front("POST", "/api/v1/sharing-tasks", task)
+            let id = try #require(created.json?["id"]?.stringValue)
+            let patch: JSONValue = .array([
+                .object(["op": .string("replace"), "path": .string("/name"), "value": .string("Morning snapshot")]),
+                .object([
+                    "op": .string("replace"), "path": .string("/scheduleOptions"),
+                    "value": .object([
+                        "recurrence": .array([.string("RRULE:FREQ=DAILY;BYHOUR=6;BYMINUTE=30;BYSECOND=0")]),
+                        "startDateTime": .string(""), "endDateTime": .string(""),
+                    ]),
+                ]),
+            ])
+            let patched = try await harness.front("PATCH", "/api/v1/sharing-tasks/\(id)", patch)
+            #expect(patched.status == 204)
+            #expect(patched.text.isEmpty)
+            #expect(patched.headers.first(named: "Taskgate-Loss") == "lossy; $")
+            let upstream = try await harness.upstream("GET", "/api/v2/scheduler/tasks")
+            let landed = try #require(upstream.json?["items"]?.arrayValue?.first)
+            #expect(landed["description"] == .string("Morning snapshot"))
+            #expect(landed["trigger"]?["pattern"]?["patterns"] == .array([.string("0 30 6 * * ? *")]))
+            let read = try await harness.front("GET", "/api/v1/sharing-tasks/\(id)")
+            #expect(read.json?["name"] == .string("Morning snapshot"))
+            // Read back from the Wyn pattern: the same rule, in taskgate's order of parts.
+            #expect(
+                read.json?["scheduleOptions"]?["recurrence"]
+                    == .array([.string("RRULE:FREQ=DAILY;BYSECOND=0;BYMINUTE=30;BYHOUR=6")]))
+        }
+    }
+
+    @Test func aPatchQlikRefusesIsA400AndChangesNothing() async throws {
+        let task = try Self.task()
+        try await ProxyHarness.run(front: .qlikSharing, upstream: .wyn, lossPolicy: .lenient, idMap: Self.idMap) {
+            harness in
+            let created = try await harness.front("POST", "/api/v1/sharing-tasks", task)
+            let id = try #require(created.json?["id"]?.stringValue)
+            let before = try await harness.upstream("GET", "/api/v2/scheduler/tasks")
+            let patch: JSONValue = .array([
+                .object(["op": .string("replace"), "path": .string("/name"), "value": .string("x")]),
+                .object(["op": .string("replace"), "path": .string("/type"), "value": .string("chart-monitoring")]),
+            ])
+            let refused = try await harness.front("PATCH", "/api/v1/sharing-tasks/\(id)", patch)
+            #expect(refused.status == 400)
+            #expect(
+                ProxyHarness.withoutTraceID(refused.json)
+                    == #"{"errors":[{"code":"HTTP-400","detail":"[1].path '/type' cannot be patched","#
+                    + #""meta":{"httpCode":400},"title":"Bad Request"}]}"#)
+            let after = try await harness.upstream("GET", "/api/v2/scheduler/tasks")
+            #expect(after.json == before.json)
+        }
+    }
+
     @Test func dryRunReturnsTheConvertedRequestWithoutSending() async throws {
         let task = try Self.task()
         try await ProxyHarness.run(front: .qlikSharing, upstream: .wyn, idMap: Self.idMap) {

@@ -122,41 +122,27 @@ struct QlikSharingDescription: ProductDescription {
         }
         group.patch("{taskId}") { request, context in
             let id = try context.parameters.require("taskId")
-            let operations = try await core.jsonBody(request)
-            guard let list = operations.arrayValue else {
-                throw core.failure(.badRequest, code: "", message: "the body must be an array of patch operations")
-            }
+            let body = try await core.jsonBody(request)
             let now = core.clock()
-            var checked: [(op: String, path: String, value: JSONValue?)] = []
-            for (index, item) in list.enumerated() {
-                guard let op = item["op"]?.stringValue, op == "replace" || op == "remove" else {
-                    throw core.failure(.badRequest, code: "", message: "[\(index)].op must be replace or remove")
-                }
-                guard let path = item["path"]?.stringValue, Self.patchPaths.contains(path) else {
-                    throw core.failure(
-                        .badRequest, code: "",
-                        message: "[\(index)].path '\(item["path"]?.stringValue ?? "")' cannot be patched")
-                }
-                var value = item["value"]
-                if path == "/scheduleOptions", op == "replace", let options = value {
-                    value = try scheduleOptions(options, core: core, now: now)
-                }
-                checked.append((op, path, value))
+            var patch: QlikSharingPatch
+            switch QlikSharingPatch.read(body) {
+            case .success(let read): patch = read
+            case .failure(let error): throw core.failure(.badRequest, code: "", message: error.message)
             }
-            let operationsChecked = checked
+            for index in patch.operations.indices
+            where patch.operations[index].path == "/scheduleOptions" && patch.operations[index].op == "replace" {
+                if let options = patch.operations[index].value {
+                    patch.operations[index].value = try scheduleOptions(options, core: core, now: now)
+                }
+            }
+            let checked = patch
             let patched = try await core.store.update(product: product, id: id) { old in
-                var task = old.objectValue ?? [:]
-                for operation in operationsChecked {
-                    let key = operation.path == "/ownerId" ? "owner" : String(operation.path.dropFirst())
-                    if operation.op == "remove" {
-                        task.removeValue(forKey: key)
-                    } else {
-                        task[key] = operation.value ?? .null
-                    }
-                    if key == "scheduleOptions" {
+                var task = checked.applied(to: old.objectValue ?? [:])
+                for operation in checked.operations {
+                    if operation.field == "scheduleOptions" {
                         task["nextScheduledRun"] = operation.value?["nextExecutionTime"] ?? .string("")
                     }
-                    if key == "enabled" { task["enabledByUser"] = operation.value ?? .null }
+                    if operation.field == "enabled" { task["enabledByUser"] = operation.value ?? .null }
                 }
                 task["lastUpdated"] = .string(now.millisecondText)
                 task["updatedBy"] = .string(core.user)

@@ -187,13 +187,11 @@ struct ProxyHandler: Sendable {
         _ id: String, request: Request, body: [UInt8], context: BasicRequestContext
     ) async throws -> Response {
         let method = upstream.updateMethod
-        guard configuration.front != .qlikSharing else {
-            throw front.failure(
-                .notImplemented, code: "NotImplemented",
-                message: "updating a \(configuration.front) task kept in \(configuration.upstream) is not supported yet"
-            )
-        }
         let upstreamID = try await upstreamID(for: id)
+        var body = body
+        if configuration.front == .qlikSharing {
+            body = try await patchedQlikSharingTask(body, upstreamID: upstreamID, frontID: id)
+        }
         let encoded = try convertRequest(body)
         let json = encoded.json ?? .null
         if Self.isDryRun(request) {
@@ -213,6 +211,12 @@ struct ProxyHandler: Sendable {
         }
         let answer = try await send(method.rawValue, "/\(upstreamID)", body: JSONWriter.bytes(document), key: nil)
         try requireSuccess(answer)
+        // Qlik sharing answers an edit with 204 and no body.
+        if configuration.front == .qlikSharing {
+            var headers: HTTPFields = [:]
+            if let lossHeader { headers[.taskgateLoss] = lossHeader }
+            return Response(status: .noContent, headers: headers)
+        }
         var task = JSONReader.value(answer.body)
         if task == nil || task == .null || upstream.taskID(in: task ?? .null) == nil {
             let reread = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
@@ -221,6 +225,23 @@ struct ProxyHandler: Sendable {
         }
         let converted = try convertAnswer(task ?? .null, frontID: id)
         return Self.reply(status: .ok, headers: Self.jsonHeaders(lossHeader), body: JSONWriter.bytes(converted))
+    }
+
+    /// Qlik sharing edits a task with a JSON Patch (`replace`/`remove` of top-level fields): the
+    /// task as the upstream holds it now, written as a Qlik sharing task, with the operations applied.
+    private func patchedQlikSharingTask(_ body: [UInt8], upstreamID: String, frontID: String) async throws -> [UInt8] {
+        guard let json = JSONReader.value(body) else {
+            throw front.failure(.badRequest, code: "InvalidBody", message: "the request body is not valid JSON")
+        }
+        let patch: QlikSharingPatch
+        switch QlikSharingPatch.read(json) {
+        case .success(let read): patch = read
+        case .failure(let error): throw front.failure(.badRequest, code: "InvalidBody", message: error.message)
+        }
+        let current = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
+        try requireSuccess(current)
+        let task = try convertAnswer(try readUpstreamTask(current.body), frontID: frontID)
+        return JSONWriter.bytes(.object(patch.applied(to: task.objectValue ?? [:])))
     }
 
     private func delete(_ id: String, context: BasicRequestContext) async throws -> Response {
