@@ -39,6 +39,45 @@ struct VcoEmulatorTests {
         }
     }
 
+    @Test("a workflow runs now: 202 with the execution in Location, listed, and its state readable")
+    func workflowExecution() async throws {
+        try await EmulatorHarness.run(.vco) { client async throws in
+            let workflows = "/vco/api/workflows/wf-1/executions"
+            let parameters: JSONValue = .array([
+                .object([
+                    "name": .string("region"), "type": .string("string"),
+                    "value": .object(["string": .object(["value": .string("emea")])]),
+                ])
+            ])
+            let started = try await client.send(.post, workflows, .object(["parameters": parameters]))
+            #expect(started.status == .accepted)
+            #expect(started.text.isEmpty)
+            let location = try #require(started.headers[.location])
+            let id = try #require(location.split(separator: "/").last.map(String.init))
+            #expect(location.hasSuffix("/vco/api/workflows/wf-1/executions/\(id)/"))
+            let state = try await client.send(.get, "\(workflows)/\(id)/state")
+            #expect(state.json == .object(["value": .string("completed")]))
+            let listed = try await client.send(.get, workflows)
+            #expect(listed.json?["total"] == .integer(1))
+            #expect(listed.json?["link"]?.arrayValue?.first?["input-parameters"] == parameters)
+            // Another workflow's runs are its own.
+            #expect(try await client.send(.get, "/vco/api/workflows/wf-2/executions").json?["total"] == .integer(0))
+            let unknown = try await client.send(.get, "\(workflows)/nope/state")
+            #expect(unknown.status == .notFound)
+            #expect(
+                unknown.json
+                    == .object(["status": .integer(404), "message": .string("Workflow execution not found: nope")]))
+            let bad = try await client.send(.post, workflows, .object(["parameters": .string("emea")]))
+            #expect(bad.status == .badRequest)
+            #expect(
+                bad.json
+                    == .object([
+                        "status": .integer(400),
+                        "message": .string("the execution context must be an object with a parameters array"),
+                    ]))
+        }
+    }
+
     @Test(
         "validation",
         arguments: [

@@ -44,7 +44,7 @@ struct ProxyHarness: Sendable {
         front: Product, upstream: Product, lossPolicy: ProxyConfiguration.LossPolicy = .strict,
         maximumBodyBytes: Int = 64 * 1024, idMap: IDMap = IDMap(), logHandler: (any LogHandler)? = nil,
         faults: FaultSpec = FaultSpec(), configuredUpstream: @Sendable (String) -> String = { $0 },
-        _ body: @Sendable (ProxyHarness) async throws -> Void
+        mappings: URL? = nil, _ body: @Sendable (ProxyHarness) async throws -> Void
     ) async throws {
         var logger = Logger(label: "proxy-test")
         if let logHandler {
@@ -67,7 +67,7 @@ struct ProxyHarness: Sendable {
             let configuration = ProxyConfiguration(
                 front: front, upstream: upstream, upstreamURL: configuredUpstream(upstreamURL), frontToken: frontToken,
                 upstreamToken: upstreamToken, lossPolicy: lossPolicy, maximumBodyBytes: maximumBodyBytes,
-                adapterContext: try context(idMap: idMap))
+                adapterContext: try context(idMap: idMap, mappings: mappings))
             // The test client never retries: it sees each answer of the proxy as it is.
             let client = try UpstreamClient(
                 configuration: UpstreamConfiguration(retry: UpstreamRetryPolicy(maximumAttempts: 1)), logger: logger)
@@ -87,11 +87,13 @@ struct ProxyHarness: Sendable {
         }
     }
 
-    /// The adapters' context: the repository's vocabulary and zone tables.
-    static func context(idMap: IDMap) throws -> AdapterContext {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let mappings = root.appendingPathComponent("mappings")
+    /// The repository's root folder.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The adapters' context: the vocabulary and zone tables of `mappings` (default: the repository's).
+    static func context(idMap: IDMap, mappings: URL? = nil) throws -> AdapterContext {
+        let mappings = mappings ?? repository.appendingPathComponent("mappings")
         return AdapterContext(
             vocabulary: try VocabularyLoader.vocabulary(in: mappings),
             idMap: idMap, zones: try ZoneMappingLoader.resolver(in: mappings), now: now)
@@ -99,9 +101,7 @@ struct ProxyHarness: Sendable {
 
     /// An example task from `examples/<product>/<file>`.
     static func example(_ product: Product, _ file: String) throws -> JSONValue {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let data = try Data(contentsOf: root.appendingPathComponent("examples/\(product.rawValue)/\(file)"))
+        let data = try Data(contentsOf: repository.appendingPathComponent("examples/\(product.rawValue)/\(file)"))
         return try JSONDecoder().decode(JSONValue.self, from: data)
     }
 

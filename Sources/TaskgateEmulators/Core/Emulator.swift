@@ -69,6 +69,7 @@ public enum Emulator {
         }
         router.add(middleware: AuthMiddleware(description: description, token: configuration.token))
         description.registerRoutes(on: router.group(RouterPath(configuration.product.basePath)), core: core)
+        description.registerRelatedRoutes(on: router, core: core)
         return router
     }
 }

@@ -13,9 +13,14 @@ protocol ProductDescription: Sendable {
     func errorBody(status: HTTPResponse.Status, code: String, message: String) -> JSONValue?
     /// Registers the product's task routes under its base path.
     func registerRoutes(on group: RouterGroup<BasicRequestContext>, core: EmulatorCore)
+    /// Registers routes outside the task API that the product's tasks need (vCO's workflow runs).
+    func registerRelatedRoutes(on router: Router<BasicRequestContext>, core: EmulatorCore)
 }
 
 extension ProductDescription {
+    /// Most products need nothing outside their task API.
+    func registerRelatedRoutes(on router: Router<BasicRequestContext>, core: EmulatorCore) {}
+
     /// A failure in the product's error shape.
     func failure(_ status: HTTPResponse.Status, code: String, message: String) -> EmulatorFailure {
         EmulatorFailure(status: status, body: errorBody(status: status, code: code, message: message))

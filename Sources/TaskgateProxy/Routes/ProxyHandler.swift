@@ -254,15 +254,29 @@ struct ProxyHandler: Sendable {
     }
 
     private func run(_ id: String, context: BasicRequestContext) async throws -> Response {
-        guard upstream.canRun else {
-            throw front.failure(
-                .notImplemented, code: "NotImplemented",
-                message: "\(configuration.upstream) tasks cannot be started through its task API")
-        }
         let upstreamID = try await upstreamID(for: id)
-        let (path, body) = upstream.runRequest(id: upstreamID)
-        let answer = try await send("POST", path, body: body.map { JSONWriter.bytes($0) }, key: nil)
-        try requireSuccess(answer)
+        switch upstream.runRequest(id: upstreamID) {
+        case .post(let path, let body):
+            let answer = try await send("POST", path, body: body.map { JSONWriter.bytes($0) }, key: nil)
+            try requireSuccess(answer)
+        case .nextRunNow:
+            let current = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
+            try requireSuccess(current)
+            let document = ProductWire.fylrRunNow(try readUpstreamTask(current.body), now: clock())
+            let answer = try await send(
+                upstream.updateMethod.rawValue, "/\(upstreamID)", body: JSONWriter.bytes(document), key: nil)
+            try requireSuccess(answer)
+        case .workflowExecution:
+            let current = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
+            try requireSuccess(current)
+            guard let execution = ProductWire.vcoWorkflowExecution(of: try readUpstreamTask(current.body)) else {
+                throw front.failure(
+                    .badGateway, code: "UpstreamAnswer", message: "the upstream's task names no workflow to run")
+            }
+            let answer = try await send(
+                "POST", absolutePath: execution.path, body: JSONWriter.bytes(execution.body), key: nil)
+            try requireSuccess(answer)
+        }
         let (status, reply) = front.runAnswer(id: id, now: clock(), runID: UUID().uuidString.lowercased())
         return reply.map { Self.json($0, status: status) } ?? Response(status: status)
     }
@@ -431,7 +445,11 @@ struct ProxyHandler: Sendable {
     // MARK: upstream
 
     private func upstreamURL(_ suffix: String, query: String) -> String {
-        configuration.upstreamURL + upstream.basePath + suffix + (query.isEmpty ? "" : "?\(query)")
+        upstreamURL(absolutePath: upstream.basePath + suffix, query: query)
+    }
+
+    private func upstreamURL(absolutePath path: String, query: String) -> String {
+        configuration.upstreamURL + path + (query.isEmpty ? "" : "?\(query)")
     }
 
     /// Sends one request upstream with the upstream credential; a transport failure is a 502
@@ -439,12 +457,20 @@ struct ProxyHandler: Sendable {
     private func send(
         _ method: String, _ suffix: String, query: String = "", body: [UInt8]?, key: String?
     ) async throws(ProxyFailure) -> UpstreamResponse {
+        try await send(method, absolutePath: upstream.basePath + suffix, query: query, body: body, key: key)
+    }
+
+    /// Sends one request to `path` on the upstream server (below the server's root, not the task API).
+    private func send(
+        _ method: String, absolutePath path: String, query: String = "", body: [UInt8]?, key: String?
+    ) async throws(ProxyFailure) -> UpstreamResponse {
         let credential = upstream.credentialHeader(configuration.upstreamToken)
         var headers = [UpstreamHeader(name: credential.name, value: credential.value)]
         if body != nil { headers.append(UpstreamHeader(name: "Content-Type", value: "application/json")) }
         headers.append(UpstreamHeader(name: "Accept", value: "application/json"))
         let request = UpstreamRequest(
-            method: method, url: upstreamURL(suffix, query: query), headers: headers, body: body, idempotencyKey: key)
+            method: method, url: upstreamURL(absolutePath: path, query: query), headers: headers, body: body,
+            idempotencyKey: key)
         let start = ContinuousClock.now
         let result: Result<UpstreamResponse, UpstreamError>
         do {

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import TaskgateCore
 import TaskgateEmulators
@@ -53,23 +54,47 @@ struct ProductWire: Sendable {
         return .object(envelope)
     }
 
-    /// Whether the product can start a task now (Wyn `/{id}/run`, Qlik scheduling
-    /// `/{id}/actions/start`, Qlik sharing `/actions/execute`); fylr and vCO cannot through the task API.
-    var canRun: Bool {
+    /// How the product starts a task now.
+    enum RunRequest: Hashable, Sendable {
+        /// A POST below the base path (Wyn `/{id}/run`, Qlik scheduling `/{id}/actions/start`,
+        /// Qlik sharing `/actions/execute` with the id in the body).
+        case post(path: String, body: JSONValue?)
+        /// fylr's "Run now" (fylr.md §5.2 item 10): the task saved again with `next_run_at` now.
+        case nextRunNow
+        /// vCO's only manual run is its workflow's (vco.md §2): `POST /vco/api/workflows/{id}/executions`
+        /// with the task's input parameters.
+        case workflowExecution
+    }
+
+    /// How this product starts task `id` now.
+    func runRequest(id: String) -> RunRequest {
         switch product {
-        case .wyn, .qlikSharing, .qlikScheduling: true
-        case .fylr, .vco: false
+        case .wyn: .post(path: "/\(id)/run", body: nil)
+        case .qlikScheduling: .post(path: "/\(id)/actions/start", body: nil)
+        case .qlikSharing: .post(path: "/actions/execute", body: .object(["sharingTaskID": .string(id)]))
+        case .fylr: .nextRunNow
+        case .vco: .workflowExecution
         }
     }
 
-    /// The upstream request that runs task `id`: path below the base path and body.
-    func runRequest(id: String) -> (path: String, body: JSONValue?) {
-        switch product {
-        case .wyn: ("/\(id)/run", nil)
-        case .qlikScheduling: ("/\(id)/actions/start", nil)
-        case .qlikSharing: ("/actions/execute", .object(["sharingTaskID": .string(id)]))
-        case .fylr, .vco: ("/\(id)", nil)
-        }
+    /// fylr's "Run now": the task envelope as read, with `next_run_at` set to `now` and the next `_version`.
+    static func fylrRunNow(_ current: JSONValue, now: Instant) -> JSONValue {
+        guard var envelope = current.objectValue, var inner = envelope["task"]?.objectValue else { return current }
+        inner["next_run_at"] = .string(now.description)
+        envelope["task"] = .object(inner)
+        return fylrNextVersion(.object(envelope), current: current)
+    }
+
+    /// vCO's execution request for the workflow of task document `task`: its path and its
+    /// `execution-context` body (the task's input parameters, read from either documented key);
+    /// `nil` when the task names no workflow.
+    static func vcoWorkflowExecution(of task: JSONValue) -> (path: String, body: JSONValue)? {
+        guard let workflowID = task["workflow"]?["id"]?.stringValue, !workflowID.isEmpty else { return nil }
+        let parameters = task["input-parameters"] ?? task["parameter"] ?? .array([])
+        // RFC 3986 unreserved characters only: an id cannot leave the workflow's path.
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let escaped = workflowID.addingPercentEncoding(withAllowedCharacters: unreserved) ?? workflowID
+        return ("/vco/api/workflows/\(escaped)/executions", .object(["parameters": parameters]))
     }
 
     /// The answer the product gives to a successful run of task `id`.
