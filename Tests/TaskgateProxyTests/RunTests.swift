@@ -102,7 +102,8 @@ import Testing
 
     @Test func aRunOfAnUnknownIdIsA404() async throws {
         try await ProxyHarness.run(front: .wyn, upstream: .fylr) { harness in
-            let run = try await harness.front("POST", "/api/v2/scheduler/tasks/3f1c0c3e-0000-4000-8000-000000000000/run")
+            let unknown = "3f1c0c3e-0000-4000-8000-000000000000"
+            let run = try await harness.front("POST", "/api/v2/scheduler/tasks/\(unknown)/run")
             #expect(run.status == 404)
             #expect(run.text == #"{"status":404,"title":"task 3f1c0c3e-0000-4000-8000-000000000000 not found"}"#)
         }

@@ -92,7 +92,8 @@ struct ProductWire: Sendable {
         guard let workflowID = task["workflow"]?["id"]?.stringValue, !workflowID.isEmpty else { return nil }
         let parameters = task["input-parameters"] ?? task["parameter"] ?? .array([])
         // RFC 3986 unreserved characters only: an id cannot leave the workflow's path.
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let unreserved = CharacterSet(
+            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "abcdefghijklmnopqrstuvwxyz" + "0123456789-._~")
         let escaped = workflowID.addingPercentEncoding(withAllowedCharacters: unreserved) ?? workflowID
         return ("/vco/api/workflows/\(escaped)/executions", .object(["parameters": parameters]))
     }
