@@ -6,6 +6,7 @@ import NIOCore
 public import TaskgateCore
 public import TaskgateStore
 public import TaskgateUpstream
+import TaskgateVendors
 
 /// Builds the `taskgate serve` application: the front product's task API in front of the
 /// upstream's, plus `/healthz`, `/readyz` and `/metrics`.
@@ -26,6 +27,12 @@ public enum Proxy {
         clock: (@Sendable () -> Instant)? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
+        var configuration = configuration
+        // "Now" has whole seconds: the requests of one second that carry the same schedule share one
+        // proof (the memo's key holds "now", so a remembered conversion is exactly a new one).
+        if configuration.adapterContext.conversions == nil {
+            configuration.adapterContext.conversions = ConversionMemo()
+        }
         let handler = ProxyHandler(
             configuration: configuration, client: client, store: store, metrics: metrics,
             clock: clock ?? { Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down))) })
