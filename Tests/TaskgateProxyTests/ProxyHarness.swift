@@ -44,7 +44,8 @@ struct ProxyHarness: Sendable {
         front: Product, upstream: Product, lossPolicy: ProxyConfiguration.LossPolicy = .strict,
         maximumBodyBytes: Int = 64 * 1024, idMap: IDMap = IDMap(), logHandler: (any LogHandler)? = nil,
         faults: FaultSpec = FaultSpec(), configuredUpstream: @Sendable (String) -> String = { $0 },
-        mappings: URL? = nil, _ body: @Sendable (ProxyHarness) async throws -> Void
+        mappings: URL? = nil, credentials: [ProxyConfiguration.FrontCredential] = [], passCredential: Bool = false,
+        _ body: @Sendable (ProxyHarness) async throws -> Void
     ) async throws {
         var logger = Logger(label: "proxy-test")
         if let logHandler {
@@ -64,10 +65,12 @@ struct ProxyHarness: Sendable {
             group.addTask { try await emulatorApp.runService() }
             var emulatorIterator = emulatorPorts.makeAsyncIterator()
             let upstreamURL = "http://127.0.0.1:\(await emulatorIterator.next() ?? 0)"
-            let configuration = ProxyConfiguration(
+            var configuration = ProxyConfiguration(
                 front: front, upstream: upstream, upstreamURL: configuredUpstream(upstreamURL), frontToken: frontToken,
                 upstreamToken: upstreamToken, lossPolicy: lossPolicy, maximumBodyBytes: maximumBodyBytes,
                 adapterContext: try context(idMap: idMap, mappings: mappings))
+            configuration.credentials = credentials
+            configuration.passesFrontCredential = passCredential
             // The test client never retries: it sees each answer of the proxy as it is.
             let client = try UpstreamClient(
                 configuration: UpstreamConfiguration(retry: UpstreamRetryPolicy(maximumAttempts: 1)), logger: logger)

@@ -38,6 +38,33 @@ enum AuthScheme: Hashable, Sendable {
         }
     }
 
+    /// The token the request presents, read the way `accepts` reads it (for vCO's basic credential,
+    /// the password); `nil` when it presents none.
+    func presentedToken(_ request: Request) -> String? {
+        let authorization = request.headers[.authorization]
+        let bearer = authorization.flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        let query = request.uri.queryParameters
+        switch self {
+        case .referenceToken:
+            return request.headers[.referenceToken] ?? query.get("token")
+        case .bearer:
+            return bearer
+        case .fylrBearer:
+            let header = request.headers[.fylrAuthorization].flatMap {
+                $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil
+            }
+            return bearer ?? header ?? query.get("access_token")
+        case .basicOrBearer:
+            if let bearer { return bearer }
+            guard let value = authorization, value.hasPrefix("Basic "),
+                let decoded = Data(base64Encoded: String(value.dropFirst(6))),
+                let text = String(data: decoded, encoding: .utf8),
+                let colon = text.firstIndex(of: ":")
+            else { return nil }
+            return String(text[text.index(after: colon)...])
+        }
+    }
+
     /// The challenge sent with a 401.
     var challenge: String {
         switch self {

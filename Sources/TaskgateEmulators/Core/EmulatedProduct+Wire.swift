@@ -17,6 +17,11 @@ extension EmulatedProduct {
         description.authScheme.accepts(request, token: token)
     }
 
+    /// The token `request` presents the way this product's clients send credentials, or `nil`.
+    public func presentedCredential(_ request: Request) -> String? {
+        description.authScheme.presentedToken(request)
+    }
+
     /// The `WWW-Authenticate` challenge of this product's 401.
     public var authenticationChallenge: String {
         description.authScheme.challenge

@@ -107,7 +107,8 @@ public enum Proxy {
         }
     }
 
-    /// Ready when the upstream answers its task list with the configured credential.
+    /// Ready when the upstream answers its task list with the configured credential (or, when front
+    /// credentials are passed on, answers at all).
     static func ready(_ handler: ProxyHandler) async -> Response {
         let upstream = handler.upstream
         let credential = upstream.credentialHeader(handler.configuration.upstreamToken)
@@ -117,7 +118,10 @@ public enum Proxy {
             headers: [UpstreamHeader(name: credential.name, value: credential.value)])
         do {
             let answer = try await handler.client.send(request)
-            guard (200..<300).contains(answer.status) else {
+            // Passing front credentials on, the proxy may hold none the upstream takes: any answer but a
+            // server error shows the upstream is there.
+            let passed = handler.configuration.passesFrontCredential && [401, 403].contains(answer.status)
+            guard (200..<300).contains(answer.status) || passed else {
                 return ProxyHandler.json(
                     .object(["status": .string("upstream not ready"), "upstreamStatus": .integer(Int64(answer.status))]
                     ),

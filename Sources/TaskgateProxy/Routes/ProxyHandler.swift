@@ -22,6 +22,8 @@ struct ProxyHandler: Sendable {
     var metrics: ProxyMetrics
     /// "Now", for the adapters' context.
     var clock: @Sendable () -> Instant
+    /// Who is asking, for the scope of idempotency keys: a digest of the front credential (set per request).
+    var caller = ""
 
     /// The front product's wire.
     var front: ProductWire { ProductWire(product: configuration.front) }
@@ -33,30 +35,56 @@ struct ProxyHandler: Sendable {
     /// Answers one front request to `route`; failures become the front product's error bodies.
     func respond(_ request: Request, context: BasicRequestContext, route: FrontRoute) async -> Response {
         do {
-            guard front.emulated.acceptsCredential(request, token: configuration.frontToken) else {
+            guard let upstreamToken = upstreamCredential(for: request) else {
                 throw front.failure(.unauthorized, code: "Unauthorized", message: "missing or invalid credentials")
             }
-            var request = request
-            let body = try await readBody(&request)
-            if configuration.isPassThrough {
-                return try await passThrough(request, body: body, context: context)
-            }
-            switch route {
-            case .create: return try await create(request, body: body, context: context)
-            case .list: return try await list(request, context: context)
-            case .get(let id): return try await get(id, context: context)
-            case .update(let id): return try await update(id, request: request, body: body, context: context)
-            case .delete(let id): return try await delete(id, context: context)
-            case .run(let id):
-                // Qlik sharing names the task in the body of `/actions/execute`.
-                let taskID = id.isEmpty ? JSONReader.value(body)?["sharingTaskID"]?.stringValue ?? "" : id
-                return try await run(taskID, context: context)
-            }
+            // This request's handler speaks to the upstream with the credential its front credential maps to.
+            var handler = self
+            handler.configuration.upstreamToken = upstreamToken
+            handler.caller = Self.hash(Array((front.emulated.presentedCredential(request) ?? "").utf8))
+            return try await handler.perform(route, request: request, context: context)
         } catch let failure as ProxyFailure {
             return Self.reply(failure)
         } catch {
             context.logger.error("request failed", metadata: ["tg.error": "\(error)"])
             return Self.reply(front.failure(.internalServerError, code: "InternalError", message: "internal error"))
+        }
+    }
+
+    /// The upstream credential for the request's front credential: the configured pair's, or the
+    /// front credential itself when the proxy passes credentials on; `nil` when there is none.
+    func upstreamCredential(for request: Request) -> String? {
+        if front.emulated.acceptsCredential(request, token: configuration.frontToken) {
+            return configuration.upstreamToken
+        }
+        for credential in configuration.credentials
+        where front.emulated.acceptsCredential(request, token: credential.frontToken) {
+            return credential.upstreamToken
+        }
+        if configuration.passesFrontCredential, let token = front.emulated.presentedCredential(request),
+            !token.isEmpty
+        {
+            return token
+        }
+        return nil
+    }
+
+    private func perform(_ route: FrontRoute, request: Request, context: BasicRequestContext) async throws -> Response {
+        var request = request
+        let body = try await readBody(&request)
+        if configuration.isPassThrough {
+            return try await passThrough(request, body: body, context: context)
+        }
+        switch route {
+        case .create: return try await create(request, body: body, context: context)
+        case .list: return try await list(request, context: context)
+        case .get(let id): return try await get(id, context: context)
+        case .update(let id): return try await update(id, request: request, body: body, context: context)
+        case .delete(let id): return try await delete(id, context: context)
+        case .run(let id):
+            // Qlik sharing names the task in the body of `/actions/execute`.
+            let taskID = id.isEmpty ? JSONReader.value(body)?["sharingTaskID"]?.stringValue ?? "" : id
+            return try await run(taskID, context: context)
         }
     }
 
@@ -389,7 +417,8 @@ struct ProxyHandler: Sendable {
             let (status, headers, bytes, _) = try await perform(nil)
             return Self.reply(status: status, headers: headers, body: bytes)
         }
-        let scoped = "\(configuration.front)>\(configuration.upstream):\(key)"
+        // Keys are the caller's: two front credentials never share one.
+        let scoped = "\(configuration.front)>\(configuration.upstream):\(caller):\(key)"
         switch try await claim(scoped, body: body) {
         case .completed(let stored):
             var headers: HTTPFields = [.contentType: "application/json"]

@@ -54,6 +54,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Turn off upstream TLS verification (a warning is logged).")
     var insecure = false
 
+    @Flag(
+        name: .customLong("pass-credential"),
+        help: "Send a front credential that is not configured upstream as it came, for the upstream to judge.")
+    var passCredential = false
+
     @Option(help: "A YAML file of settings (front, upstream, host, port, store, front-token, upstream-token, …).")
     var config: String?
 
@@ -94,6 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let upstreamToken { settings.upstreamToken = upstreamToken }
         if let lossPolicy { settings.lenient = lossPolicy == .lenient }
         if insecure { settings.insecure = true }
+        if passCredential { settings.passCredential = true }
         return settings
     }
 
@@ -126,9 +132,11 @@ struct ServeCommand: AsyncParsableCommand {
             vocabulary: try mappings.vocabulary(), idMap: try idMap.map(IDMapFile.load) ?? IDMap(),
             zones: try mappings.zoneLookup().resolver,
             now: Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down))))
-        let configuration = ProxyConfiguration(
+        var configuration = ProxyConfiguration(
             front: settings.front, upstream: settings.upstream, upstreamURL: upstreamURL, frontToken: frontToken,
             upstreamToken: upstreamToken, lossPolicy: settings.lenient ? .lenient : .strict, adapterContext: context)
+        configuration.credentials = settings.credentials
+        configuration.passesFrontCredential = settings.passCredential
         let client = try UpstreamClient(
             configuration: UpstreamConfiguration(insecure: settings.insecure), logger: logger)
         let announcement = Self.announcement(settings, frontToken: frontToken, generated: settings.frontToken == nil)

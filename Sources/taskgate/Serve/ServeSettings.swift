@@ -1,5 +1,6 @@
 import Foundation
 import TaskgateCore
+import TaskgateProxy
 import Yams
 
 /// The settings of `taskgate serve`, merged from the YAML config file, the environment and the
@@ -21,6 +22,10 @@ struct ServeSettings: Hashable, Sendable {
     var frontToken: String?
     /// The upstream credential.
     var upstreamToken: String?
+    /// More front credentials, each with its upstream credential (`credentials:` in the config file).
+    var credentials: [ProxyConfiguration.FrontCredential] = []
+    /// Whether other front credentials are sent upstream as they came.
+    var passCredential = false
     /// Whether lossy conversions are let through.
     var lenient = false
     /// Whether upstream TLS verification is off.
@@ -43,7 +48,8 @@ struct ServeSettings: Hashable, Sendable {
     }
 
     /// Applies a YAML config file: keys `front`, `upstream` (PRODUCT=URL), `host`, `port`, `store`,
-    /// `front-token`, `upstream-token`, `lenient`, `insecure`.
+    /// `front-token`, `upstream-token`, `credentials` (a list of `front-token`/`upstream-token` pairs),
+    /// `pass-credential`, `lenient`, `insecure`.
     mutating func apply(yaml text: String, file: String) throws {
         guard let node = try Yams.compose(yaml: text), let mapping = node.mapping else {
             throw SettingsError("\(file): expected a mapping of settings at the top level")
@@ -67,13 +73,33 @@ struct ServeSettings: Hashable, Sendable {
             case "store": store = value
             case "front-token": frontToken = value
             case "upstream-token": upstreamToken = value
+            case "credentials": credentials = try Self.credentials(valueNode, file: file)
+            case "pass-credential": passCredential = value == "true"
             case "lenient": lenient = value == "true"
             case "insecure": insecure = value == "true"
             default:
                 throw SettingsError(
                     "\(file): '\(key)' is not a setting; expected front, upstream, host, port, store, front-token, "
-                        + "upstream-token, lenient or insecure")
+                        + "upstream-token, credentials, pass-credential, lenient or insecure")
             }
+        }
+    }
+
+    /// Reads `credentials:`, a list of `{front-token: …, upstream-token: …}`; errors name the item, never a value.
+    static func credentials(_ node: Node, file: String) throws -> [ProxyConfiguration.FrontCredential] {
+        guard let items = node.sequence else {
+            throw SettingsError("\(file): credentials: expected a list of front-token/upstream-token pairs")
+        }
+        return try items.enumerated().map { index, item in
+            guard let pair = item.mapping,
+                let front = pair["front-token"]?.string, !front.isEmpty,
+                let upstream = pair["upstream-token"]?.string, !upstream.isEmpty,
+                pair.count == 2
+            else {
+                throw SettingsError(
+                    "\(file): credentials[\(index)]: expected exactly front-token and upstream-token, both not empty")
+            }
+            return ProxyConfiguration.FrontCredential(frontToken: front, upstreamToken: upstream)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TaskgateCore
+import TaskgateProxy
 import Testing
 
 @testable import taskgate
@@ -55,7 +56,37 @@ import Testing
             #expect(
                 error.description
                     == "serve.yaml: 'colour' is not a setting; expected front, upstream, host, port, store, "
-                    + "front-token, upstream-token, lenient or insecure")
+                    + "front-token, upstream-token, credentials, pass-credential, lenient or insecure")
+        }
+    }
+
+    @Test func credentialPairsComeFromTheConfigFile() throws {
+        var settings = ServeSettings()
+        try settings.apply(
+            yaml: """
+                front: qlik-sharing
+                credentials:
+                  - front-token: team-b-front
+                    upstream-token: team-b-upstream
+                  - {front-token: team-c-front, upstream-token: team-c-upstream}
+                pass-credential: true
+                """, file: "serve.yaml")
+        #expect(
+            settings.credentials == [
+                ProxyConfiguration.FrontCredential(frontToken: "team-b-front", upstreamToken: "team-b-upstream"),
+                ProxyConfiguration.FrontCredential(frontToken: "team-c-front", upstreamToken: "team-c-upstream"),
+            ])
+        #expect(settings.passCredential)
+        // A broken pair is named by its position; no token of it appears in the message.
+        var broken = ServeSettings()
+        do {
+            try broken.apply(
+                yaml: "credentials:\n  - front-token: secret-front-1\n    upstream: secret-up-2\n", file: "serve.yaml")
+            Issue.record("accepted a pair without upstream-token")
+        } catch let error as SettingsError {
+            #expect(
+                error.description
+                    == "serve.yaml: credentials[0]: expected exactly front-token and upstream-token, both not empty")
         }
     }
 
