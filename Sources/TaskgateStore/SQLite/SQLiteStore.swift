@@ -14,8 +14,11 @@ public final class SQLiteStore: TaskgateStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         do {
-            writer = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(writer)
+            writer = try Self.retryingOpenRaces { () throws -> DatabasePool in
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try Self.migrator.migrate(pool)
+                return pool
+            }
         } catch {
             throw StoreError(kind: .database, operation: "open store at \(path)", message: "\(error)")
         }
@@ -28,6 +31,22 @@ public final class SQLiteStore: TaskgateStore {
             try Self.migrator.migrate(writer)
         } catch {
             throw StoreError(kind: .database, operation: "open in-memory store", message: "\(error)")
+        }
+    }
+
+    /// Runs `open` again (up to five times, 20 ms apart) when it fails: two stores opening one new file
+    /// at once (two processes, or a test's two instances) race on switching it to WAL (`database is
+    /// locked`, which no busy handler waits for) and on creating the schema (the second's `CREATE TABLE`
+    /// fails once the first has committed); the next attempt finds the file set up.
+    static func retryingOpenRaces<Value>(_ open: () throws -> Value) throws -> Value {
+        var attempt = 1
+        while true {
+            do {
+                return try open()
+            } catch where attempt < 5 {
+                attempt += 1
+                usleep(20_000)
+            }
         }
     }
 
@@ -72,6 +91,9 @@ public final class SQLiteStore: TaskgateStore {
                 table.column("recorded_at", .double).notNull()
             }
             try database.create(index: "journal_event_task", on: "journal_event", columns: ["run", "task_source_id"])
+        }
+        migrator.registerMigration("v2: the front's document beside its mapping") { database in
+            try database.alter(table: "id_map") { table in table.add(column: "front_document", .blob) }
         }
         return migrator
     }
@@ -204,6 +226,28 @@ public final class SQLiteStore: TaskgateStore {
                 sql: "DELETE FROM id_map WHERE front = ? AND front_id = ? AND upstream = ?",
                 arguments: [front.rawValue, frontID, upstream.rawValue])
             return database.changesCount > 0
+        }
+    }
+
+    /// See `TaskgateStore.keepFrontDocument(_:front:frontID:upstream:)`.
+    public func keepFrontDocument(
+        _ document: [UInt8], front: Product, frontID: String, upstream: Product
+    ) async throws(StoreError) {
+        try await write("keep the \(front) document of \(frontID)") { database in
+            try database.execute(
+                sql: "UPDATE id_map SET front_document = ? WHERE front = ? AND front_id = ? AND upstream = ?",
+                arguments: [Data(document), front.rawValue, frontID, upstream.rawValue])
+        }
+    }
+
+    /// See `TaskgateStore.frontDocument(front:frontID:upstream:)`.
+    public func frontDocument(front: Product, frontID: String, upstream: Product) async throws(StoreError) -> [UInt8]? {
+        try await read("read the \(front) document of \(frontID)") { database in
+            let data = try Data.fetchOne(
+                database,
+                sql: "SELECT front_document FROM id_map WHERE front = ? AND front_id = ? AND upstream = ?",
+                arguments: [front.rawValue, frontID, upstream.rawValue])
+            return data.map { Array($0) }
         }
     }
 
