@@ -139,10 +139,11 @@ let package = Package(
             name: "TaskgateProxyTests",
             dependencies: [
                 "TaskgateProxy", "TaskgateCore", "TaskgateVendors", "TaskgateStore", "TaskgateUpstream",
-                "TaskgateEmulators", "TaskgateMappings", "TaskgateTestSupport",
+                "TaskgateEmulators", "TaskgateMappings", "TaskgateTestSupport", "TaskgateMigration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         // Live migration (issue 8): plan, apply, verify between two products' APIs.

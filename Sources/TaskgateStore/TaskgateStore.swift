@@ -22,6 +22,15 @@ public protocol TaskgateStore: Sendable {
     /// Forgets a mapping (after the upstream task was deleted); true when one existed.
     func removeMapping(front: Product, frontID: String, upstream: Product) async throws(StoreError) -> Bool
 
+    /// Keeps `document`, the task as the front last wrote it, with an existing mapping (the proxy reads
+    /// from it what the upstream cannot hold); does nothing when there is no mapping.
+    func keepFrontDocument(
+        _ document: [UInt8], front: Product, frontID: String, upstream: Product
+    ) async throws(StoreError)
+
+    /// The task as the front last wrote it, if it was kept.
+    func frontDocument(front: Product, frontID: String, upstream: Product) async throws(StoreError) -> [UInt8]?
+
     // MARK: idempotency keys
 
     /// Claims `key` for a request whose body hashes to `requestHash`.

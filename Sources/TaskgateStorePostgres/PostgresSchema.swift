@@ -34,7 +34,8 @@ enum PostgresSchema {
                 detail text, recorded_at timestamptz NOT NULL DEFAULT clock_timestamp())
             """,
             "CREATE INDEX journal_event_task ON journal_event (run, task_source_id)",
-        ]
+        ],
+        ["ALTER TABLE id_map ADD COLUMN front_document bytea"],
     ]
 
     /// Brings the schema of the connection's search path up to the last version.

@@ -240,6 +240,33 @@ public final class PostgresStore: TaskgateStore {
         }
     }
 
+    /// See `TaskgateStore.keepFrontDocument(_:front:frontID:upstream:)`.
+    public func keepFrontDocument(
+        _ document: [UInt8], front: Product, frontID: String, upstream: Product
+    ) async throws(StoreError) {
+        let bytes = Data(document)
+        try await perform("keep the \(front) document of \(frontID)") { client in
+            try await client.query(
+                """
+                UPDATE id_map SET front_document = \(bytes)
+                WHERE front = \(front.rawValue) AND front_id = \(frontID) AND upstream = \(upstream.rawValue)
+                """, logger: logger)
+        }
+    }
+
+    /// See `TaskgateStore.frontDocument(front:frontID:upstream:)`.
+    public func frontDocument(front: Product, frontID: String, upstream: Product) async throws(StoreError) -> [UInt8]? {
+        let rows = try await perform("read the \(front) document of \(frontID)") { client in
+            try await client.query(
+                """
+                SELECT front_document FROM id_map
+                WHERE front = \(front.rawValue) AND front_id = \(frontID) AND upstream = \(upstream.rawValue)
+                """, logger: logger
+            ).collect().map { try $0.decode(Data?.self) }
+        }
+        return rows.first.flatMap { $0 }.map { Array($0) }
+    }
+
     // MARK: idempotency keys
 
     /// See `TaskgateStore.claimIdempotencyKey(_:requestHash:)`.

@@ -101,10 +101,10 @@ import Testing
             #expect(landed["trigger"]?["pattern"]?["patterns"] == .array([.string("0 30 6 * * ? *")]))
             let read = try await harness.front("GET", "/api/v1/sharing-tasks/\(id)")
             #expect(read.json?["name"] == .string("Morning snapshot"))
-            // Read back from the Wyn pattern: the same rule, in taskgate's order of parts.
+            // Read back from the Wyn pattern, the rule is written as the client wrote it.
             #expect(
                 read.json?["scheduleOptions"]?["recurrence"]
-                    == .array([.string("RRULE:FREQ=DAILY;BYSECOND=0;BYMINUTE=30;BYHOUR=6")]))
+                    == .array([.string("RRULE:FREQ=DAILY;BYHOUR=6;BYMINUTE=30;BYSECOND=0")]))
         }
     }
 

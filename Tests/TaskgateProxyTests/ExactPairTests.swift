@@ -60,8 +60,9 @@ import Testing
                 ProxyHarness.text(.object(withoutID))
                     == #"{"deployTo":{"emailAttach":{"settings":{"mailTo":["noc@example.com"]}}},"#
                     + #""description":"Hourly ops snapshot","documentId":"b1d3027c-f808-4a0b-b8d8-b398cc18631a","#
-                    + #""isActive":true,"task":{"documentId":"b1d3027c-f808-4a0b-b8d8-b398cc18631a","#
-                    + #""parameters":"{}","payload":"{}","taskType":"RptExport"},"trigger":{"pattern":{"#
+                    + #""task":{"documentId":"b1d3027c-f808-4a0b-b8d8-b398cc18631a","#
+                    + #""payload":"{}","taskType":"RptExport","userDetails":{"id":"taskgate","name":"taskgate"}},"#
+                    + #""trigger":{"pattern":{"#
                     + #""endDate":null,"patterns":["0 0 8,9,10,11,12,13,14,15,16,17 ? * MON-FRI *"],"#
                     + #""startDate":"2026-04-01T00:00:00Z","timeZoneId":"UTC"}}}"#)
             let upstream = try await harness.upstream("GET", "/api/v1/sharing-tasks")
@@ -88,6 +89,35 @@ import Testing
             #expect(updated.json?["id"] == .string(id))
             let after = try await harness.upstream("GET", "/api/v1/sharing-tasks")
             #expect(after.json?["sharingTasks"]?.arrayValue?.first?["name"] == .string("Hourly ops snapshot, renamed"))
+        }
+    }
+
+    /// What the front wrote fills only what the upstream cannot hold: a task switched off and moved in
+    /// Qlik itself reads back through the Wyn front switched off and moved, with its Wyn task type kept.
+    @Test func changesMadeUpstreamShowThroughTheFront() async throws {
+        try await ProxyHarness.run(front: .wyn, upstream: .qlikSharing, idMap: Self.idMap) { harness in
+            let answer = try await harness.front("POST", "/api/v2/scheduler/tasks", Self.task)
+            let id = try #require(answer.json?["id"]?.stringValue)
+            let listed = try await harness.upstream("GET", "/api/v1/sharing-tasks")
+            let upstreamID = try #require(listed.json?["sharingTasks"]?.arrayValue?.first?["id"]?.stringValue)
+            let patch: JSONValue = .array([
+                .object(["op": .string("replace"), "path": .string("/enabled"), "value": .bool(false)]),
+                .object([
+                    "op": .string("replace"), "path": .string("/scheduleOptions"),
+                    "value": .object([
+                        "recurrence": .array([.string("RRULE:FREQ=WEEKLY;BYDAY=SA;BYHOUR=9;BYMINUTE=15;BYSECOND=0")]),
+                        "startDateTime": .string("2026-04-01T00:00:00"), "timezone": .string("Etc/UTC"),
+                    ]),
+                ]),
+            ])
+            let patched = try await harness.upstream("PATCH", "/api/v1/sharing-tasks/\(upstreamID)", patch)
+            #expect(patched.status == 204)
+            let read = try await harness.front("GET", "/api/v2/scheduler/tasks/\(id)")
+            #expect(read.status == 200)
+            #expect(read.json?["isActive"] == .bool(false))
+            #expect(read.json?["trigger"]?["pattern"]?["patterns"] == .array([.string("0 15 9 ? * SAT *")]))
+            #expect(read.json?["task"]?["taskType"] == .string("RptExport"))
+            #expect(read.json?["deployTo"] == Self.task["deployTo"])
         }
     }
 }

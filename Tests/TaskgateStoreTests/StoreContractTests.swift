@@ -36,6 +36,28 @@ struct StoreContractTests {
     }
 
     @Test(arguments: StoreKind.available)
+    func frontDocumentsLiveWithTheirMapping(kind: StoreKind) async throws {
+        try await kind.withFreshStore { store in
+            let mapping = try await store.frontID(upstream: .vco, upstreamID: "u-1", front: .wyn, style: .uuid)
+            #expect(try await store.frontDocument(front: .wyn, frontID: mapping.frontID, upstream: .vco) == nil)
+            let document = Array(#"{"description":"Cash flow","nul":"\u0000"}"#.utf8) + [0, 255]
+            try await store.keepFrontDocument(document, front: .wyn, frontID: mapping.frontID, upstream: .vco)
+            #expect(try await store.frontDocument(front: .wyn, frontID: mapping.frontID, upstream: .vco) == document)
+            // A later write replaces it; the mapping itself is unchanged.
+            try await store.keepFrontDocument(Array("{}".utf8), front: .wyn, frontID: mapping.frontID, upstream: .vco)
+            #expect(
+                try await store.frontDocument(front: .wyn, frontID: mapping.frontID, upstream: .vco)
+                    == Array("{}".utf8))
+            #expect(try await store.mapping(front: .wyn, frontID: mapping.frontID, upstream: .vco) == mapping)
+            // Without a mapping nothing is kept; removing the mapping forgets the document.
+            try await store.keepFrontDocument(document, front: .wyn, frontID: "unmapped", upstream: .vco)
+            #expect(try await store.frontDocument(front: .wyn, frontID: "unmapped", upstream: .vco) == nil)
+            #expect(try await store.removeMapping(front: .wyn, frontID: mapping.frontID, upstream: .vco))
+            #expect(try await store.frontDocument(front: .wyn, frontID: mapping.frontID, upstream: .vco) == nil)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
     func idempotencyKeys(kind: StoreKind) async throws {
         try await kind.withFreshStore { store in
             #expect(try await store.claimIdempotencyKey("k1", requestHash: "h1") == .claimed)

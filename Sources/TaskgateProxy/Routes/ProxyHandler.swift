@@ -165,11 +165,12 @@ struct ProxyHandler: Sendable {
                     .badGateway, code: "UpstreamAnswer", message: "the upstream's created task carries no id")
             }
             let mapping = try await mapID(upstreamID)
+            await keepWritten(body, frontID: mapping.frontID, context: context)
             // When the upstream's answer cannot be written back (a field the front cannot hold),
             // the created task is answered as the client sent it, with its new id.
             let frontRequest = JSONReader.value(body) ?? .object([:])
             let converted =
-                (try? convertAnswer(task, frontID: mapping.frontID))
+                (try? await convertAnswer(task, frontID: mapping.frontID))
                 ?? front.settingID(mapping.frontID, in: frontRequest)
             return (front.createdStatus, Self.jsonHeaders(lossHeader), JSONWriter.bytes(converted), upstreamID)
         }
@@ -197,7 +198,7 @@ struct ProxyHandler: Sendable {
                 }
                 guard let upstreamID = upstream.taskID(in: task) else { continue }
                 let mapping = try await mapID(upstreamID)
-                tasks.append(try convertAnswer(task, frontID: mapping.frontID))
+                tasks.append(try await convertAnswer(task, frontID: mapping.frontID))
             }
             query = page.nextQuery
         }
@@ -208,7 +209,7 @@ struct ProxyHandler: Sendable {
         let upstreamID = try await upstreamID(for: id)
         let answer = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
         try requireSuccess(answer)
-        return Self.json(try convertAnswer(try readUpstreamTask(answer.body), frontID: id), status: .ok)
+        return Self.json(try await convertAnswer(try readUpstreamTask(answer.body), frontID: id), status: .ok)
     }
 
     private func update(
@@ -239,6 +240,7 @@ struct ProxyHandler: Sendable {
         }
         let answer = try await send(method.rawValue, "/\(upstreamID)", body: JSONWriter.bytes(document), key: nil)
         try requireSuccess(answer)
+        await keepWritten(body, frontID: id, context: context)
         // Qlik sharing answers an edit with 204 and no body.
         if configuration.front == .qlikSharing {
             var headers: HTTPFields = [:]
@@ -251,7 +253,7 @@ struct ProxyHandler: Sendable {
             try requireSuccess(reread)
             task = try readUpstreamTask(reread.body)
         }
-        let converted = try convertAnswer(task ?? .null, frontID: id)
+        let converted = try await convertAnswer(task ?? .null, frontID: id)
         return Self.reply(status: .ok, headers: Self.jsonHeaders(lossHeader), body: JSONWriter.bytes(converted))
     }
 
@@ -268,7 +270,7 @@ struct ProxyHandler: Sendable {
         }
         let current = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
         try requireSuccess(current)
-        let task = try convertAnswer(try readUpstreamTask(current.body), frontID: frontID)
+        let task = try await convertAnswer(try readUpstreamTask(current.body), frontID: frontID)
         return JSONWriter.bytes(.object(patch.applied(to: task.objectValue ?? [:])))
     }
 
@@ -350,8 +352,10 @@ struct ProxyHandler: Sendable {
         }
     }
 
-    /// Upstream task JSON → canonical → front JSON with the front id.
-    private func convertAnswer(_ task: JSONValue, frontID: String) throws(ProxyFailure) -> JSONValue {
+    /// Upstream task JSON → canonical → front JSON with the front id. Where the front's shape cannot hold
+    /// the upstream's task exactly, the parts the upstream cannot hold come from the task as the front
+    /// last wrote it (`WrittenTaskMerge`), when the store kept it.
+    private func convertAnswer(_ task: JSONValue, frontID: String) async throws(ProxyFailure) -> JSONValue {
         let decoded = Result { () throws(TaskDecodingError) -> CanonicalTask in
             try ProductAdapters.adapter(for: configuration.upstream).decode(task, context: context())
         }
@@ -360,7 +364,13 @@ struct ProxyHandler: Sendable {
                 .badGateway, code: "UpstreamAnswer",
                 message: "the upstream's task could not be read: \(Self.describe(decoded))")
         }
-        let encoded = ProductAdapters.adapter(for: configuration.front).encode(canonical, context: context())
+        let frontAdapter = ProductAdapters.adapter(for: configuration.front)
+        var encoded = frontAdapter.encode(canonical, context: context())
+        if encoded.status != .exact, let written = await writtenTask(frontID: frontID) {
+            let merged = frontAdapter.encode(
+                WrittenTaskMerge.merge(upstream: canonical, written: written), context: context())
+            if merged.json != nil { encoded = merged }
+        }
         metrics.conversion(verdict: encoded.status.rawValue, direction: "response")
         guard let json = encoded.json else {
             throw front.failure(
@@ -368,6 +378,27 @@ struct ProxyHandler: Sendable {
                 message: "the upstream's task cannot be written as a \(configuration.front) task")
         }
         return front.settingID(frontID, in: json)
+    }
+
+    /// The task as the front last wrote it, read as canonical; `nil` when none was kept or it no longer reads.
+    private func writtenTask(frontID: String) async -> CanonicalTask? {
+        guard
+            let bytes = try? await store.frontDocument(
+                front: configuration.front, frontID: frontID, upstream: configuration.upstream),
+            let json = JSONReader.value(bytes)
+        else { return nil }
+        return try? ProductAdapters.adapter(for: configuration.front).decode(json, context: context())
+    }
+
+    /// Keeps what the front wrote beside the mapping; a failure costs only the completion of later
+    /// answers, so it is logged, not answered.
+    private func keepWritten(_ body: [UInt8], frontID: String, context: BasicRequestContext) async {
+        do {
+            try await store.keepFrontDocument(
+                body, front: configuration.front, frontID: frontID, upstream: configuration.upstream)
+        } catch {
+            context.logger.warning("the front's document was not kept", metadata: ["tg.error": "\(error)"])
+        }
     }
 
     private func readUpstreamTask(_ body: [UInt8]) throws(ProxyFailure) -> JSONValue {

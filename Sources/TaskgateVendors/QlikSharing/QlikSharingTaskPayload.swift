@@ -103,13 +103,15 @@ struct QlikSharingTaskPayload: Hashable, Sendable {
             except: Self.passthroughFields.union(Self.serverFields).union(Self.interpretedFields))
     }
 
-    /// The app the task renders: the first template's app, else the server's `appId`.
+    /// The app the task renders: the first template's app (or report template), else the server's `appId`.
     var appID: String? {
         for template in templates {
             for key in ["chartData", "sheetData", "storyData"] {
                 if let id = template[key]?["appId"]?.stringValue { return id }
             }
             if let id = template["multiSheetData"]?.arrayValue?.first?["appId"]?.stringValue { return id }
+            // A report template names its report only by `templateId` (§5.5; what the encoder writes).
+            if let id = template["templateId"]?.stringValue, !id.isEmpty { return id }
         }
         return server["appId"]?.stringValue
     }

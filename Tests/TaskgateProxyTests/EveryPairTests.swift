@@ -1,0 +1,155 @@
+import Foundation
+import TaskgateCore
+import TaskgateEmulators
+import TaskgateMigration
+import TaskgateProxy
+import TaskgateVendors
+import Testing
+
+/// `serve` between every two products (20 pairs), end to end over sockets: every example task of the
+/// front product is created through the proxy (lenient, so lossy conversions go through with their
+/// header). What the dry run says it sends lands upstream field by field; the landed task fires at the
+/// source's instants (or, for a lossy conversion, at what was sent); it reads back through the front by
+/// its front id; an impossible one is refused with 422 and nothing lands. The tasks created and refused
+/// per pair are the golden file `Fixtures/pairs/FRONT-UPSTREAM.txt` (`TASKGATE_RECORD=1` rewrites it and fails).
+@Suite("serve between every two products")
+struct EveryPairTests {
+    /// A front, an upstream, and the kind the id map gives the objects the tasks point at.
+    struct Pair: Sendable, CustomTestStringConvertible {
+        var front: Product
+        var upstream: Product
+        var kind: String?
+        var testDescription: String { "\(front.rawValue) → \(upstream.rawValue)" }
+        var fixture: URL {
+            ProxyHarness.repository.appendingPathComponent(
+                "Tests/TaskgateProxyTests/Fixtures/pairs/\(front.rawValue)-\(upstream.rawValue).txt")
+        }
+    }
+
+    /// The kinds as the migration tests give them: the object each upstream's tasks act on.
+    static let pairs: [Pair] = Product.allCases.flatMap { front in
+        Product.allCases.filter { $0 != front }.map { upstream in
+            let kind: String? =
+                switch upstream {
+                case .wyn: front == .qlikSharing ? "report" : "dataset"
+                case .qlikScheduling: "app"
+                case .vco: "workflow"
+                case .qlikSharing, .fylr: nil
+                }
+            return Pair(front: front, upstream: upstream, kind: kind)
+        }
+    }
+
+    /// The example tasks of `product`, each named by its file and path in the file.
+    static func examples(of product: Product) throws -> [(name: String, task: JSONValue)] {
+        let folder = ProxyHarness.repository.appendingPathComponent("examples/\(product.rawValue)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+        let adapter = ProductAdapters.adapter(for: product)
+        return try files.sorted().flatMap { file in
+            let json = try ProxyHarness.example(product, file)
+            return try adapter.taskDocuments(in: json).map { ("\(file) \($0.path)", $0.task) }
+        }
+    }
+
+    /// Every object the examples point at, mapped both ways to a made-up upstream object of `kind`.
+    static func idMap(for examples: [JSONValue], pair: Pair) throws -> IDMap {
+        let adapter = ProductAdapters.adapter(for: pair.front)
+        let context = try ProxyHarness.context(idMap: IDMap())
+        var entries: [IDMap.Entry] = []
+        var seen: Set<String> = []
+        for example in examples {
+            guard let target = (try? adapter.decode(example, context: context))?.target,
+                seen.insert(target.id).inserted
+            else { continue }
+            let mapped = "mapped-\(target.id)"
+            entries.append(
+                IDMap.Entry(from: pair.front, fromID: target.id, to: pair.upstream, toID: mapped, toKind: pair.kind))
+            entries.append(
+                IDMap.Entry(from: pair.upstream, fromID: mapped, to: pair.front, toID: target.id, toKind: target.kind))
+        }
+        return IDMap(entries: entries)
+    }
+
+    @Test(arguments: pairs)
+    func everyExampleLandsFieldByFieldAndInstantByInstant(_ pair: Pair) async throws {
+        let examples = try Self.examples(of: pair.front)
+        let idMap = try Self.idMap(for: examples.map(\.task), pair: pair)
+        let context = try ProxyHarness.context(idMap: idMap)
+        let base = try #require(EmulatedProduct(rawValue: pair.front.rawValue)).basePath
+        try await ProxyHarness.run(front: pair.front, upstream: pair.upstream, lossPolicy: .lenient, idMap: idMap) {
+            harness in
+            let listing = TaskListing(
+                client: harness.client,
+                endpoint: MigrationEndpoint(
+                    product: pair.upstream, baseURL: harness.upstreamURL, token: ProxyHarness.upstreamToken))
+            var landedIDs: Set<String> = []
+            var outcomes: [String] = []
+            for (name, task) in examples {
+                let dry = try await harness.front("POST", base + "?dryRun=true", task)
+                guard dry.status == 200, let verdict = dry.json?["verdict"]?.stringValue else {
+                    // The front itself refuses the example (a shape it only reads, such as a server view).
+                    let created = try await harness.front("POST", base, task)
+                    #expect(created.status == dry.status, "\(name)")
+                    outcomes.append("\(name): refused \(dry.status)")
+                    continue
+                }
+                let created = try await harness.front("POST", base, task)
+                let all = try await listing.all()
+                let fresh = all.filter { Self.upstreamID(of: $0, pair.upstream).map { !landedIDs.contains($0) } ?? false }
+                guard verdict != "impossible" else {
+                    #expect(created.status == 422, "\(name)")
+                    #expect(fresh.isEmpty, "\(name): an impossible conversion landed upstream")
+                    outcomes.append("\(name): impossible, refused")
+                    continue
+                }
+                #expect((200..<300).contains(created.status), "\(name): \(created.text)")
+                try #require(fresh.count == 1, "\(name): \(fresh.count) tasks landed")
+                let landed = fresh[0]
+                landedIDs.insert(Self.upstreamID(of: landed, pair.upstream) ?? "")
+                let sent = try #require(dry.json?["request"]?["body"])
+                let ignoring: Set<String> =
+                    pair.upstream == .wyn ? ["id", "createdTime", "lastModifiedTime", "owner", "nextRunTime"] : []
+                #expect(
+                    JSONSubset.firstDifference(sent: sent, stored: landed, ignoring: ignoring) == nil,
+                    "\(name): what was sent is not what landed")
+                // Instant by instant: the landed task fires as the source (exact) or as what was sent (lossy).
+                let upstreamAdapter = ProductAdapters.adapter(for: pair.upstream)
+                let landedSchedule = try upstreamAdapter.decode(landed, context: context).schedule
+                let expected =
+                    verdict == "exact"
+                    ? try ProductAdapters.adapter(for: pair.front).decode(task, context: context).schedule
+                    : try upstreamAdapter.decode(sent, context: context).schedule
+                let report = try EquivalenceCheck().compare(expected, with: landedSchedule, from: ProxyHarness.now)
+                #expect(report.isExact, "\(name): \(report.differences.first.map(\.description) ?? "")")
+                // Read back through the front, by the front id.
+                let frontID = try #require(Self.frontID(in: created.json, pair.front), "\(name): no front id")
+                let read = try await harness.front("GET", "\(base)/\(frontID)")
+                #expect(read.status == 200, "\(name): \(read.text)")
+                #expect(Self.frontID(in: read.json, pair.front) == frontID, "\(name)")
+                outcomes.append("\(name): \(verdict), created")
+            }
+            let actual = outcomes.map { $0 + "\n" }.joined()
+            if ProcessInfo.processInfo.environment["TASKGATE_RECORD"] == "1" {
+                try FileManager.default.createDirectory(
+                    at: pair.fixture.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try actual.write(to: pair.fixture, atomically: true, encoding: .utf8)
+                Issue.record("recorded \(pair.fixture.lastPathComponent); run again without TASKGATE_RECORD")
+            }
+            #expect(actual == (try String(contentsOf: pair.fixture, encoding: .utf8)))
+        }
+    }
+
+    /// The id of a listed upstream task.
+    static func upstreamID(of task: JSONValue, _ product: Product) -> String? {
+        switch product {
+        case .fylr: task["task"]?["_id"]?.integerValue.map(String.init)
+        case .wyn, .qlikSharing, .qlikScheduling, .vco: task["id"]?.stringValue
+        }
+    }
+
+    /// The front id in a front answer (fylr's integer `task._id`).
+    static func frontID(in answer: JSONValue?, _ product: Product) -> String? {
+        guard let answer else { return nil }
+        return upstreamID(of: answer, product)
+    }
+}
