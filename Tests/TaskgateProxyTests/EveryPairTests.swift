@@ -95,7 +95,9 @@ struct EveryPairTests {
                 }
                 let created = try await harness.front("POST", base, task)
                 let all = try await listing.all()
-                let fresh = all.filter { Self.upstreamID(of: $0, pair.upstream).map { !landedIDs.contains($0) } ?? false }
+                let fresh = all.filter {
+                    Self.upstreamID(of: $0, pair.upstream).map { !landedIDs.contains($0) } ?? false
+                }
                 guard verdict != "impossible" else {
                     #expect(created.status == 422, "\(name)")
                     #expect(fresh.isEmpty, "\(name): an impossible conversion landed upstream")

@@ -43,7 +43,7 @@ public final class SQLiteStore: TaskgateStore {
         while true {
             do {
                 return try open()
-            } catch where attempt < 5 {
+            } catch  where attempt < 5 {
                 attempt += 1
                 usleep(20_000)
             }
