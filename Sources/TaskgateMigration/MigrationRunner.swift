@@ -76,9 +76,7 @@ public struct MigrationRunner: Sendable {
             }
         }
         var existing: [(id: String, document: JSONValue)]?
-        var comparisons = ComparisonMemo()
-        var outcomes: [TaskOutcome] = []
-        var verifying: Task<([TaskOutcome], ComparisonMemo), any Error>?
+        var dispatched: [BatchOutcome] = []
         var batchStart = 0
         while batchStart < plan.count {
             let batch = plan[batchStart..<min(plan.count, batchStart + max(1, batchSize))]
@@ -158,70 +156,65 @@ public struct MigrationRunner: Sendable {
                 batchOutcomes.append((task, sent.outcome, body, entry.step))
             }
             try await record(answers)
-            // 3. The batch read back and verified while the next batch is sent (one create in flight, as
-            //    before; the reads overlap it), the verifications journaled together.
-            if let verifying {
-                let (verified, memo) = try await Self.result(of: verifying)
-                comparisons = memo
-                for outcome in verified {
-                    outcomes.append(outcome)
-                    progress(outcomes.count, plan.count)
-                }
-            }
-            verifying = Task { [self, batchOutcomes, comparisons] in
-                try await verifyBatch(batchOutcomes, adapter: adapter, comparisons: comparisons)
-            }
+            dispatched += batchOutcomes
+            progress(dispatched.count, plan.count)
         }
-        if let verifying {
-            let (verified, _) = try await Self.result(of: verifying)
-            for outcome in verified {
+        // 3. Read back and verified together at the end: one listing of the target holds every task this
+        //    run created, a hundred to a request instead of one GET each.
+        return try await verifyAll(dispatched, adapter: adapter)
+    }
+
+    /// Reads back and verifies every task sent, journaling the verifications a batch to a transaction.
+    ///
+    /// With a page's worth of tasks or more to read, the target is listed once (every page): a hundred
+    /// tasks to a request instead of one, which spares the target's read limits (Qlik: 1,000 a minute).
+    /// A task the listing lacks, every task when the target cannot be listed, and the few of a small run
+    /// are read one by one. A task verified by an earlier run of this journal is not read again.
+    private func verifyAll(_ sent: [BatchOutcome], adapter: any ProductAdapter) async throws(MigrationError)
+        -> [TaskOutcome]
+    {
+        let reading = sent.count { item in
+            guard let id = item.outcome.targetID, item.body != nil else { return false }
+            return item.earlier != .verified(upstreamID: id)
+        }
+        var listed: [String: JSONValue] = [:]
+        if reading >= Self.listingThreshold, let tasks = await targetTasks(adapter) {
+            for (id, document) in tasks { listed[id] = document }
+        }
+        var comparisons = ComparisonMemo()
+        var outcomes: [TaskOutcome] = []
+        var batchStart = 0
+        while batchStart < sent.count {
+            let batch = sent[batchStart..<min(sent.count, batchStart + max(1, batchSize))]
+            batchStart = batch.endIndex
+            var verifications: [(String, JournalStep)] = []
+            for (task, outcome, body, earlier) in batch {
+                var outcome = outcome
+                if let id = outcome.targetID, earlier == .verified(upstreamID: id) {
+                    // Read back and proved by an earlier run of this journal: a rerun does not read it again.
+                    outcome.verified = true
+                } else if let id = outcome.targetID, let body {
+                    let verification = await verify(
+                        task, body: body, stored: listed[id], targetID: id, adapter: adapter,
+                        comparisons: &comparisons)
+                    switch verification {
+                    case .success(let note):
+                        outcome.verified = true
+                        outcome.message = note
+                        verifications.append((task.sourceID, .verified(upstreamID: id)))
+                    case .failure(let problem):
+                        outcome.message = problem.message
+                    }
+                }
                 outcomes.append(outcome)
-                progress(outcomes.count, plan.count)
             }
+            try await record(verifications)
         }
         return outcomes
     }
 
-    /// Reads back and verifies a batch, then journals the verifications in one transaction.
-    private func verifyBatch(
-        _ batch: [BatchOutcome], adapter: any ProductAdapter, comparisons: ComparisonMemo
-    ) async throws(MigrationError) -> ([TaskOutcome], ComparisonMemo) {
-        var comparisons = comparisons
-        var verifications: [(String, JournalStep)] = []
-        var outcomes: [TaskOutcome] = []
-        for (task, outcome, body, earlier) in batch {
-            var outcome = outcome
-            if let id = outcome.targetID, earlier == .verified(upstreamID: id) {
-                // Read back and proved by an earlier run of this journal: a rerun does not read it again.
-                outcome.verified = true
-            } else if let id = outcome.targetID, let body {
-                switch await verify(task, body: body, targetID: id, adapter: adapter, comparisons: &comparisons) {
-                case .success(let note):
-                    outcome.verified = true
-                    outcome.message = note
-                    verifications.append((task.sourceID, .verified(upstreamID: id)))
-                case .failure(let problem):
-                    outcome.message = problem.message
-                }
-            }
-            outcomes.append(outcome)
-        }
-        try await record(verifications)
-        return (outcomes, comparisons)
-    }
-
-    /// The value of a verification task, its error as thrown.
-    private static func result(
-        of task: Task<([TaskOutcome], ComparisonMemo), any Error>
-    ) async throws(MigrationError) -> ([TaskOutcome], ComparisonMemo) {
-        do {
-            return try await task.value
-        } catch let error as MigrationError {
-            throw error
-        } catch {
-            throw MigrationError(operation: "verify a batch", message: "\(error)")
-        }
-    }
+    /// From how many tasks to read back on the target is listed instead of read task by task (a page).
+    static let listingThreshold = 100
 
     /// The default of ``batchSize``.
     public static let defaultBatchSize = 64
@@ -386,7 +379,8 @@ public struct MigrationRunner: Sendable {
             return nil
         }
         return documents.compactMap { document in
-            let id = (try? adapter.decode(document, context: context).server.id) ?? MigrationPlanner.rawID(document)
+            // The id member first: decoding a whole task (its schedule too) only to read its id costs more.
+            let id = MigrationPlanner.rawID(document) ?? (try? adapter.decode(document, context: context).server.id)
             return id.map { ($0, document) }
         }
     }
@@ -418,17 +412,21 @@ public struct MigrationRunner: Sendable {
         var message: String
     }
 
-    /// Reads the task back: every field sent is there, and its schedule fires at the source's instants
-    /// (or, for a conversion planned as lossy, at the converted schedule's).
+    /// Checks the task read back (`listed`, else a GET of it): every field sent is there, and its schedule
+    /// fires at the source's instants (or, for a conversion planned as lossy, at the converted schedule's).
     private func verify(
-        _ task: PlannedTask, body: JSONValue, targetID: String, adapter: any ProductAdapter,
-        comparisons: inout ComparisonMemo
+        _ task: PlannedTask, body: JSONValue, stored listed: JSONValue?, targetID: String,
+        adapter: any ProductAdapter, comparisons: inout ComparisonMemo
     ) async -> Result<String?, VerificationProblem> {
         let stored: JSONValue
-        do {
-            stored = try await TaskListing(client: client, endpoint: target).get(target.taskURL(targetID))
-        } catch {
-            return .failure(VerificationProblem(message: "not verified: \(error.description)"))
+        if let listed {
+            stored = listed
+        } else {
+            do {
+                stored = try await TaskListing(client: client, endpoint: target).get(target.taskURL(targetID))
+            } catch {
+                return .failure(VerificationProblem(message: "not verified: \(error.description)"))
+            }
         }
         if let path = JSONSubset.firstDifference(sent: body, stored: stored, ignoring: target.serverOwnedMembers) {
             return .failure(
