@@ -170,7 +170,9 @@ public struct MigrationRunner: Sendable {
     /// tasks to a request instead of one, which spares the target's read limits (Qlik: 1,000 a minute).
     /// A task the listing lacks, every task when the target cannot be listed, and the few of a small run
     /// are read one by one. A task verified by an earlier run of this journal is not read again.
-    private func verifyAll(_ sent: [BatchOutcome], adapter: any ProductAdapter) async throws(MigrationError)
+    private func verifyAll(
+        _ sent: [BatchOutcome], adapter: any ProductAdapter
+    ) async throws(MigrationError)
         -> [TaskOutcome]
     {
         let reading = sent.count { item in
