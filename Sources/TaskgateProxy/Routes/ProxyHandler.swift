@@ -22,6 +22,8 @@ struct ProxyHandler: Sendable {
     var metrics: ProxyMetrics
     /// "Now", for the adapters' context.
     var clock: @Sendable () -> Instant
+    /// The id-map rows already read or made.
+    var mappings = MappingCache()
     /// Who is asking, for the scope of idempotency keys: a digest of the front credential (set per request).
     var caller = ""
 
@@ -279,6 +281,7 @@ struct ProxyHandler: Sendable {
         let answer = try await send("DELETE", "/\(upstreamID)", body: nil, key: nil)
         try requireSuccess(answer)
         _ = try await store.removeMapping(front: configuration.front, frontID: id, upstream: configuration.upstream)
+        mappings.forget(front: id)
         let (status, body) = front.deleteAnswer
         return body.map { Self.json($0, status: status) } ?? Response(status: status)
     }
@@ -420,18 +423,26 @@ struct ProxyHandler: Sendable {
     // MARK: ids
 
     private func mapID(_ upstreamID: String) async throws -> IDMapping {
-        try await store.frontID(
+        if let frontID = mappings.frontID(upstream: upstreamID) {
+            return IDMapping(
+                front: configuration.front, frontID: frontID, upstream: configuration.upstream, upstreamID: upstreamID)
+        }
+        let mapping = try await store.frontID(
             upstream: configuration.upstream, upstreamID: upstreamID, front: configuration.front,
             style: FrontIDStyle.style(of: configuration.front))
+        mappings.remember(mapping)
+        return mapping
     }
 
     private func upstreamID(for frontID: String) async throws -> String {
+        if let known = mappings.upstreamID(front: frontID) { return known }
         guard
             let mapping = try await store.mapping(
                 front: configuration.front, frontID: frontID, upstream: configuration.upstream)
         else {
             throw front.failure(.notFound, code: "NotFound", message: "task \(frontID) not found")
         }
+        mappings.remember(mapping)
         return mapping.upstreamID
     }
 
