@@ -1,16 +1,26 @@
 /// The day filters evaluated for one month: bit d of a mask is set when day d is selected.
 
 extension MonthDaySet {
+    /// Called once per month an enumeration visits: the terms are read bit by bit, with no array.
     func mask(in layout: MonthLayout) -> UInt32 {
         var mask = days & layout.allDays
-        for offset in MonthDaySet.values(fromEnd) where offset < layout.length {
-            mask |= 1 << UInt32(layout.length - offset)
+        var terms = fromEnd
+        while terms != 0 {
+            let offset = terms.trailingZeroBitCount
+            terms &= terms &- 1
+            if offset < layout.length { mask |= 1 << UInt32(layout.length - offset) }
         }
-        for day in MonthDaySet.values(nearestWeekday) where day <= layout.length {
-            mask |= 1 << UInt32(layout.nearestWeekday(to: day))
+        terms = nearestWeekday
+        while terms != 0 {
+            let day = terms.trailingZeroBitCount
+            terms &= terms &- 1
+            if day <= layout.length { mask |= 1 << UInt32(layout.nearestWeekday(to: day)) }
         }
-        for offset in MonthDaySet.values(nearestWeekdayFromEnd) where offset < layout.length {
-            mask |= 1 << UInt32(layout.nearestWeekday(to: layout.length - offset))
+        terms = nearestWeekdayFromEnd
+        while terms != 0 {
+            let offset = terms.trailingZeroBitCount
+            terms &= terms &- 1
+            if offset < layout.length { mask |= 1 << UInt32(layout.nearestWeekday(to: layout.length - offset)) }
         }
         return mask
     }
@@ -22,12 +32,20 @@ extension WeekdaySet {
 
     func mask(in layout: MonthLayout) -> UInt32 {
         var mask: UInt32 = 0
-        for weekday in everyWeekday {
-            mask |= Self.weekly << UInt32(layout.firstDay(on: weekday))
+        // Bit w (1…7) of `every` is the weekday of raw value w: the weekdays are read from the bits.
+        var weekdays = every & 0b1111_1110
+        while weekdays != 0 {
+            let rawValue = weekdays.trailingZeroBitCount
+            weekdays &= weekdays &- 1
+            // The first day of the month on that weekday (MonthLayout.firstDay(on:)).
+            let firstDay = 1 + ((rawValue - layout.firstWeekday.rawValue) % 7 + 7) % 7
+            mask |= Self.weekly << UInt32(firstDay)
         }
         mask &= layout.allDays
-        for ordinal in ordinals {
-            if let day = day(of: ordinal, in: layout) { mask |= 1 << UInt32(day) }
+        if !ordinals.isEmpty {
+            for ordinal in ordinals {
+                if let day = day(of: ordinal, in: layout) { mask |= 1 << UInt32(day) }
+            }
         }
         return mask
     }

@@ -36,6 +36,11 @@ struct SteadyDays {
     private let sourceTimes: [[Int]]
     private let targetTimes: [[Int]]
     private var answers: [UInt128: DayAnswer] = [:]
+    /// The last answer looked up: consecutive selected days mostly have the same pair of rule sets.
+    private var lastAnswer: (key: UInt128, answer: DayAnswer)?
+    /// Each rule's day mask for the month being walked (buffers reused from month to month).
+    private var sourceMasks: [UInt32]
+    private var targetMasks: [UInt32]
 
     /// The steady days of comparing `source` with `target` over `start...end`, or `nil` when the
     /// schedules do not qualify or no day is steady.
@@ -79,6 +84,8 @@ struct SteadyDays {
         self.runs = runs
         sourceMatchers = sourceRules.map(CalendarMatcher.init)
         targetMatchers = targetRules.map(CalendarMatcher.init)
+        sourceMasks = Array(repeating: 0, count: sourceRules.count)
+        targetMasks = Array(repeating: 0, count: targetRules.count)
         self.sourceTimes = sourceTimes
         self.targetTimes = targetTimes
     }
@@ -146,13 +153,18 @@ struct SteadyDays {
             let lastDay = min(run.days.upperBound - monthStart + 1, length)
             // Bits date.day…lastDay of the month.
             let inRun = UInt32.max >> UInt32(31 - lastDay) & ~(UInt32(1) << UInt32(date.day) &- 1)
-            let sourceMasks = sourceMatchers.indices.map {
-                sourceMatchers[$0].selectedDays(year: date.year, month: date.month)
+            var selected: UInt32 = 0
+            for index in sourceMatchers.indices {
+                let mask = sourceMatchers[index].selectedDays(year: date.year, month: date.month)
+                sourceMasks[index] = mask
+                selected |= mask
             }
-            let targetMasks = targetMatchers.indices.map {
-                targetMatchers[$0].selectedDays(year: date.year, month: date.month)
+            for index in targetMatchers.indices {
+                let mask = targetMatchers[index].selectedDays(year: date.year, month: date.month)
+                targetMasks[index] = mask
+                selected |= mask
             }
-            var selected = (sourceMasks + targetMasks).reduce(0, |) & inRun
+            selected &= inRun
             while selected != 0 {
                 let dayOfMonth = selected.trailingZeroBitCount
                 selected &= selected - 1
@@ -174,19 +186,24 @@ struct SteadyDays {
     /// Whether the two sets of rules select the same local times, and how many each selects.
     private mutating func answer(source sourceSet: UInt64, target targetSet: UInt64) -> DayAnswer {
         let key = UInt128(sourceSet) << 64 | UInt128(targetSet)
-        if let known = answers[key] { return known }
+        if let lastAnswer, lastAnswer.key == key { return lastAnswer.answer }
+        if let known = answers[key] {
+            lastAnswer = (key, known)
+            return known
+        }
         let sourceDay = Self.union(sourceTimes, of: sourceSet)
         let targetDay = Self.union(targetTimes, of: targetSet)
         let answer = DayAnswer(
             equal: sourceDay == targetDay, sourceCount: sourceDay.count, targetCount: targetDay.count)
         answers[key] = answer
+        lastAnswer = (key, answer)
         return answer
     }
 
     /// The rules (bit i = rule i) whose month mask selects `dayOfMonth`.
     private static func rules(_ masks: [UInt32], selecting dayOfMonth: Int) -> UInt64 {
         var set: UInt64 = 0
-        for (index, mask) in masks.enumerated() where mask >> UInt32(dayOfMonth) & 1 == 1 {
+        for index in masks.indices where masks[index] >> UInt32(dayOfMonth) & 1 == 1 {
             set |= 1 << UInt64(index)
         }
         return set
