@@ -214,12 +214,28 @@ public struct ZoneRules: Sendable {
         let growth = max(Self.initialSpan, coveredThrough == Int64.max ? 0 : coveredThrough - coveredFrom)
         if seconds > coveredThrough {
             extendForward(through: seconds + growth)
+            publish()
         } else if seconds < coveredFrom {
             let newFrom = seconds - growth
             let earlier = Self.collectTransitions(of: timeZone, after: newFrom - 1, through: coveredFrom - 1)
             transitions.insert(contentsOf: earlier.transitions, at: 0)
             coveredFrom = newFrom
             offsetBeforeCoverage = timeZone.secondsFromGMT(for: date(newFrom))
+            publish()
+        }
+    }
+
+    /// Makes a table extended past the prototype's span the zone's prototype, so that rules made
+    /// later start from it: an enumeration that runs past 2200 (a yearly rule's thousandth
+    /// occurrence) then asks the time-zone database once per process, not once per enumeration.
+    /// The table only grows, and any span of it holds the same transitions, so answers are unchanged.
+    private func publish() {
+        Self.prototypes.withLock { prototypes in
+            guard let known = prototypes[identifier], known.coveredFrom >= coveredFrom,
+                known.coveredThrough <= coveredThrough,
+                known.coveredFrom != coveredFrom || known.coveredThrough != coveredThrough
+            else { return }
+            prototypes[identifier] = self
         }
     }
 
