@@ -41,14 +41,15 @@ public struct EquivalenceCheck: Sendable {
         _ source: Schedule, with target: Schedule, from start: Instant,
         labels: (source: String, target: String) = ("the source", "the target")
     ) throws(UnknownTimeZoneError) -> EquivalenceReport {
-        var end = try spanEnd(of: source, from: start)
-        if let limit { end = min(end, limit) }
-        var walk = try ComparisonWalk(
-            source: source, target: target,
-            classifier: DifferenceClassifier(source: source, target: target, labels: labels))
         guard var zone = ZoneRules(identifier: source.zone) else {
             throw UnknownTimeZoneError(identifier: source.zone)
         }
+        let span = spanEnd(of: source, from: start, zone: zone)
+        var end = span.end
+        if let limit { end = min(end, limit) }
+        var walk = try ComparisonWalk(
+            source: source, target: target,
+            classifier: DifferenceClassifier(source: source, target: target, labels: labels), tape: span.tape)
         if comparesSteadyDays,
             var steady = SteadyDays(source: source, target: target, from: start, through: end, zone: &zone)
         {
@@ -56,37 +57,45 @@ public struct EquivalenceCheck: Sendable {
             for run in steady.runs {
                 // The days before the run (around a clock change or a bound), unless no rule selects them.
                 let gap = (zone.localDateTime(at: cursor).epochDay - 1)...(run.days.lowerBound)
-                if !steady.selectsNothing(in: gap) { try walk.compareInstants(from: cursor, before: run.start) }
+                if !steady.selectsNothing(in: gap) { walk.compareInstants(from: cursor, before: run.start) }
                 for day in steady.differingDays(in: run, sourceCount: &walk.sourceCount, targetCount: &walk.targetCount)
                 {
                     let midnight = LocalDateTime(secondsSinceEpoch: Int64(day) * 86_400)
-                    try walk.compareInstants(
+                    walk.compareInstants(
                         from: zone.resolve(midnight).firstReading,
                         before: zone.resolve(midnight.adding(seconds: 86_400)).firstReading)
                 }
                 cursor = run.end
             }
-            try walk.compareInstants(from: cursor, through: end)
+            walk.compareInstants(from: cursor, through: end)
         } else {
-            try walk.compareInstants(from: start, through: end)
+            walk.compareInstants(from: start, through: end)
         }
         return walk.report(from: start, through: end)
     }
 
     /// The end of the span: the horizon after `start`, or the source's minimum-th occurrence if
-    /// that comes later.
-    private func spanEnd(of source: Schedule, from start: Instant) throws(UnknownTimeZoneError) -> Instant {
+    /// that comes later; with the occurrences enumerated to find it, for the walk to replay.
+    private func spanEnd(
+        of source: Schedule, from start: Instant, zone: ZoneRules
+    ) -> (end: Instant, tape: OccurrenceTape?) {
         let horizonEnd = start.adding(seconds: horizon.seconds)
-        guard horizon.minimumOccurrences > 0 else { return horizonEnd }
-        var occurrences = try source.occurrences(after: start.adding(seconds: -1))
-        var seen = 0
-        var last = start
-        while seen < horizon.minimumOccurrences, let next = occurrences.next() {
-            seen += 1
-            last = next
-            if next > horizonEnd, seen == horizon.minimumOccurrences { break }
+        guard horizon.minimumOccurrences > 0 else { return (horizonEnd, nil) }
+        var occurrences = ScheduleOccurrences(source, after: start.adding(seconds: -1), zone: zone)
+        var recorded: [Occurrence] = []
+        recorded.reserveCapacity(min(horizon.minimumOccurrences, 4096))
+        var ended = false
+        while recorded.count < horizon.minimumOccurrences {
+            guard let next = occurrences.nextOccurrence() else {
+                ended = true
+                break
+            }
+            recorded.append(next)
         }
-        return seen == horizon.minimumOccurrences ? max(horizonEnd, last) : horizonEnd
+        let end =
+            recorded.count == horizon.minimumOccurrences
+            ? max(horizonEnd, recorded.last?.instant ?? start) : horizonEnd
+        return (end, OccurrenceTape(start: start, recorded: recorded, rest: ended ? nil : occurrences))
     }
 }
 
@@ -98,19 +107,62 @@ private struct ComparisonWalk {
     var collector = DifferenceCollector()
     var sourceCount = 0
     var targetCount = 0
+    /// The source's occurrences already enumerated from the span's start, if any.
+    var tape: OccurrenceTape?
+    /// The rules of the two zones (known: the classifier is made only when both are).
+    private let sourceZone: ZoneRules
+    private let targetZone: ZoneRules
+
+    init(
+        source: Schedule, target: Schedule, classifier: DifferenceClassifier, tape: OccurrenceTape?
+    ) throws(UnknownTimeZoneError) {
+        guard let sourceZone = ZoneRules(identifier: source.zone) else {
+            throw UnknownTimeZoneError(identifier: source.zone)
+        }
+        guard let targetZone = ZoneRules(identifier: target.zone) else {
+            throw UnknownTimeZoneError(identifier: target.zone)
+        }
+        self.source = source
+        self.target = target
+        self.classifier = classifier
+        self.tape = tape
+        self.sourceZone = sourceZone
+        self.targetZone = targetZone
+    }
+
+    /// The source's occurrences in one stretch: from the tape where it holds them, otherwise
+    /// enumerated afresh.
+    private struct SourceReader {
+        var tapeIndex: Int?
+        var occurrences: ScheduleOccurrences?
+
+        mutating func next(tape: inout OccurrenceTape?) -> Occurrence? {
+            if let index = tapeIndex {
+                tapeIndex = index + 1
+                return tape?.occurrence(at: index)
+            }
+            return occurrences?.nextOccurrence()
+        }
+    }
 
     /// Compares the instants in `from..<before`.
-    mutating func compareInstants(from lower: Instant, before upper: Instant) throws(UnknownTimeZoneError) {
+    mutating func compareInstants(from lower: Instant, before upper: Instant) {
         guard lower < upper else { return }
-        try compareInstants(from: lower, through: upper.adding(seconds: -1))
+        compareInstants(from: lower, through: upper.adding(seconds: -1))
     }
 
     /// Compares the instants in `from...through`.
-    mutating func compareInstants(from lower: Instant, through upper: Instant) throws(UnknownTimeZoneError) {
+    mutating func compareInstants(from lower: Instant, through upper: Instant) {
         guard lower <= upper else { return }
-        var sourceOccurrences = try source.occurrences(after: lower.adding(seconds: -1))
-        var targetOccurrences = try target.occurrences(after: lower.adding(seconds: -1))
-        var nextSource = sourceOccurrences.nextOccurrence().flatMap { $0.instant <= upper ? $0 : nil }
+        var sourceOccurrences = SourceReader()
+        if let index = tape?.readerStart(from: lower, through: upper) {
+            sourceOccurrences.tapeIndex = index
+        } else {
+            sourceOccurrences.occurrences = ScheduleOccurrences(
+                source, after: lower.adding(seconds: -1), zone: sourceZone)
+        }
+        var targetOccurrences = ScheduleOccurrences(target, after: lower.adding(seconds: -1), zone: targetZone)
+        var nextSource = sourceOccurrences.next(tape: &tape).flatMap { $0.instant <= upper ? $0 : nil }
         var nextTarget = targetOccurrences.nextOccurrence().flatMap { $0.instant <= upper ? $0 : nil }
         while nextSource != nil || nextTarget != nil {
             if let sourceOccurrence = nextSource, let targetOccurrence = nextTarget,
@@ -118,14 +170,14 @@ private struct ComparisonWalk {
             {
                 sourceCount += 1
                 targetCount += 1
-                nextSource = sourceOccurrences.nextOccurrence().flatMap { $0.instant <= upper ? $0 : nil }
+                nextSource = sourceOccurrences.next(tape: &tape).flatMap { $0.instant <= upper ? $0 : nil }
                 nextTarget = targetOccurrences.nextOccurrence().flatMap { $0.instant <= upper ? $0 : nil }
                 continue
             }
             if let sourceOccurrence = nextSource, nextTarget.map({ sourceOccurrence.instant < $0.instant }) ?? true {
                 sourceCount += 1
                 collector.unmatched(sourceOccurrence, side: .source, classifier: &classifier)
-                nextSource = sourceOccurrences.nextOccurrence().flatMap { $0.instant <= upper ? $0 : nil }
+                nextSource = sourceOccurrences.next(tape: &tape).flatMap { $0.instant <= upper ? $0 : nil }
             } else if let targetOccurrence = nextTarget {
                 targetCount += 1
                 collector.unmatched(targetOccurrence, side: .target, classifier: &classifier)
