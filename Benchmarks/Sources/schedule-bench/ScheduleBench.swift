@@ -10,6 +10,8 @@ import TaskgateCore
 ///   line is parsed once (untimed), then converted with proof (the default horizon), on WORKERS
 ///   threads, pass after pass until SECONDS have passed.
 ///
+/// - `dump CORPUS 0 0`: every conversion in full, one line each (to compare two builds).
+///
 /// Prints one JSON object: operations, instants, seconds and their rates.
 @main
 struct ScheduleBench {
@@ -23,6 +25,7 @@ struct ScheduleBench {
         switch arguments[1] {
         case "next": try next(lines, count: count, seconds: seconds)
         case "convert": try await convert(lines, workers: count, seconds: seconds)
+        case "dump": dump(lines)
         default:
             FileHandle.standardError.write(Data("unknown mode \(arguments[1])\n".utf8))
             exit(2)
@@ -106,6 +109,20 @@ struct ScheduleBench {
         var extra = counts.1
         extra["lines"] = work.count
         report(operations: counts.0, instants: 0, elapsed: clock.now - start, extra: extra)
+    }
+
+    /// `dump CORPUS 0 0`: every conversion of the corpus in full (status, text, report, reason,
+    /// notes), one line each, for comparing two builds' results.
+    static func dump(_ lines: [String]) {
+        let converter = ScheduleConverter()
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 5, let from = Dialect(rawValue: fields[0]), let to = Dialect(rawValue: fields[1]),
+                let schedule = try? from.parse(
+                    fields[2].components(separatedBy: " | "), context: context(zone: fields[3], start: fields[4]))
+            else { continue }
+            print("\(line)\t\(converter.convert(schedule, to: to, now: reference))")
+        }
     }
 
     static func report(operations: Int, instants: Int, elapsed: Duration, extra: [String: Int]) {
