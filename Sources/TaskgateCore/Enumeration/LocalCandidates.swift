@@ -43,16 +43,48 @@ struct LocalCandidates {
                 periods = RulePeriods(unit: unit, every: every, anchor: interval.anchor, weekStart: interval.weekStart)
             }
         }
-        self.periods = periods
         setPositions = positions
         // Only periods need the list of times of day (it can hold 86,400 entries).
-        timesOfDay = periods == nil ? [] : matcher.timesOfDay
+        let timesOfDay = periods == nil ? [] : matcher.timesOfDay
+        let isFeasible = Self.isFeasible(periods: periods, positions: positions, timesOfDay: timesOfDay, rule: rule)
+        if isFeasible, positions.isEmpty, let included = periods, let phased = Self.phased(rule, periods: included) {
+            matcher = CalendarMatcher(phased)
+            periods = nil
+            self.timesOfDay = []
+        } else {
+            self.timesOfDay = timesOfDay
+        }
+        self.periods = periods
         self.lowerBound = lower
         self.upperBound = upperBound
         cursor = remaining == nil ? max(from, lower) : lower
-        if !Self.isFeasible(periods: periods, positions: positions, timesOfDay: timesOfDay, rule: rule) {
-            cursor = nil
+        if !isFeasible { cursor = nil }
+    }
+
+    /// The rule as a plain calendar match, when its interval is a step of seconds, minutes or hours
+    /// that divides the next larger unit (every 15 minutes, every 6 hours), or `nil`.
+    ///
+    /// Such periods repeat every minute, hour or day of the wall clock, so a time lies in an included
+    /// period exactly when its second, minute or hour is in phase with the anchor's: the rule with
+    /// that field narrowed to those values selects the same local times from the anchor on (the
+    /// lower bound is never before it), without a search that stops in every excluded period.
+    private static func phased(_ rule: ScheduleRule, periods: RulePeriods) -> ScheduleRule? {
+        let every = periods.every
+        var phased = rule
+        switch periods.unit {
+        case .second:
+            guard 60 % every == 0 else { return nil }
+            phased.seconds = FieldSet(rule.seconds.filter { ($0 - periods.anchor.second) % every == 0 })
+        case .minute:
+            guard 60 % every == 0 else { return nil }
+            phased.minutes = FieldSet(rule.minutes.filter { ($0 - periods.anchor.minute) % every == 0 })
+        case .hour:
+            guard 24 % every == 0 else { return nil }
+            phased.hours = FieldSet(rule.hours.filter { ($0 - periods.anchor.hour) % every == 0 })
+        case .day, .week, .month, .year:
+            return nil
         }
+        return phased
     }
 
     mutating func next() -> LocalDateTime? {
