@@ -15,6 +15,11 @@ struct CalendarRuleStream {
     private var exhausted = false
     private var steadyOffset: Int64 = 0
     private var steadySpan: Range<Int64> = 0..<0
+    /// The largest offset within four days of the local readings in ``releaseSpan`` (so at least
+    /// the largest within three days of each): the release bound of a local time near a transition,
+    /// looked up once a day instead of once per local time.
+    private var releaseOffset: Int64 = 0
+    private var releaseSpan: Range<Int64> = 0..<0
 
     init(rule: ScheduleRule, zone: ZoneRules, bounds: EnumerationBounds) {
         var zone = zone
@@ -92,8 +97,14 @@ struct CalendarRuleStream {
             exhausted = true
             return
         }
-        let largestOffset = zone.offsetRange(around: Instant(secondsSinceEpoch: seconds), radius: 3 * 86_400).upperBound
-        releaseBound = seconds - Int64(largestOffset)
+        if !releaseSpan.contains(seconds) {
+            // A wider radius gives a larger (or equal) offset and so an earlier bound, which holds
+            // instants back longer but releases them in the same order.
+            releaseOffset = Int64(
+                zone.offsetRange(around: Instant(secondsSinceEpoch: seconds), radius: 4 * 86_400).upperBound)
+            releaseSpan = (seconds - 86_400)..<(seconds + 86_400)
+        }
+        releaseBound = seconds - releaseOffset
         for instant in policy.instants(for: resolution) {
             insert(Occurrence(instant: instant, local: local))
         }
