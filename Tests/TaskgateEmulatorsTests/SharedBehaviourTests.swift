@@ -161,3 +161,19 @@ struct SharedBehaviourTests {
         #expect(!FaultSpec().isEnabled)
     }
 }
+
+/// Pages walk the tasks of a product in creation order through an index: without it SQLite sorted every
+/// task of the product, bodies included, for every page (134 ms a page at 10,000 tasks).
+@Suite("emulator pages")
+struct EmulatorPageTests {
+    @Test func pagesWalkAnIndexInCreationOrder() async throws {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("taskgate-pages-\(UUID().uuidString).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let database = try EmulatorDatabase(path: path)
+        let plan = try await database.store.pagePlan(product: .wyn)
+        #expect(plan == ["SEARCH task USING INDEX task_by_product_sequence (product=?)"])
+    }
+}

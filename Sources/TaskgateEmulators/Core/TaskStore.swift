@@ -55,6 +55,12 @@ final class TaskStore: Sendable {
                     CREATE TABLE counter (product TEXT PRIMARY KEY, last INTEGER NOT NULL);
                     """)
         }
+        migrator.registerMigration("v2: pages in creation order") { database in
+            // Pages walk a product's tasks in creation order; without this index SQLite found them
+            // through (product, id) and sorted every task of the product, bodies included, for every
+            // page (134 ms a page at 10,000 tasks, 13 ms at the first page).
+            try database.execute(sql: "CREATE INDEX task_by_product_sequence ON task (product, sequence)")
+        }
         try migrator.migrate(writer)
     }
 
@@ -140,11 +146,22 @@ final class TaskStore: Sendable {
                 try Int.fetchOne(
                     database, sql: "SELECT COUNT(*) FROM task WHERE product = ?", arguments: [product.rawValue]) ?? 0
             let tasks = try Row.fetchAll(
-                database,
-                sql: "SELECT sequence, id, body FROM task WHERE product = ? ORDER BY sequence LIMIT ? OFFSET ?",
-                arguments: [product.rawValue, limit, offset]
+                database, sql: Self.pageSQL, arguments: [product.rawValue, limit, offset]
             ).map(Self.storedTask)
             return (tasks, total)
+        }
+    }
+
+    /// A page of a product's tasks in creation order: product, limit, offset.
+    static let pageSQL = "SELECT sequence, id, body FROM task WHERE product = ? ORDER BY sequence LIMIT ? OFFSET ?"
+
+    /// How SQLite runs a page query (`EXPLAIN QUERY PLAN`), one line per step: to check that pages walk
+    /// an index instead of sorting every task.
+    func pagePlan(product: EmulatedProduct) async throws -> [String] {
+        try await writer.read { database in
+            try Row.fetchAll(
+                database, sql: "EXPLAIN QUERY PLAN " + Self.pageSQL, arguments: [product.rawValue, 100, 0]
+            ).map { $0["detail"] as String? ?? "" }
         }
     }
 
