@@ -23,10 +23,11 @@ public struct MigrationRunner: Sendable {
     public var limiter: WriteRateLimiter?
     /// Where debug lines go.
     public var logger: Logger
-    /// How many tasks share one journal transaction per step: `creating` for the batch before its first
-    /// request, then the answers, then the verifications. SQLite syncs each commit to disk (about 3 ms on
-    /// the CI machine), so one commit per task and step would cost more than the create itself; a crash
-    /// leaves at most one batch `creating`, which the rerun finds in the target or creates.
+    /// How many tasks are sent between two journal commits: before the batch's first request one
+    /// transaction marks its tasks `creating` and records the previous batch's answers. SQLite syncs each
+    /// commit to disk (about 3 ms on the CI machine), so one commit per task and step would cost more than
+    /// the create itself; a crash leaves at most two batches `creating`, which the rerun finds in the
+    /// target (adopting them) or creates.
     public var batchSize = MigrationRunner.defaultBatchSize
     /// Called after each task with the number done and the total.
     public var progress: @Sendable (_ done: Int, _ total: Int) -> Void
@@ -77,6 +78,7 @@ public struct MigrationRunner: Sendable {
         }
         var existing: [(id: String, document: JSONValue)]?
         var dispatched: [BatchOutcome] = []
+        var unrecorded: [(String, JournalStep)] = []
         var batchStart = 0
         while batchStart < plan.count {
             let batch = plan[batchStart..<min(plan.count, batchStart + max(1, batchSize))]
@@ -91,7 +93,9 @@ public struct MigrationRunner: Sendable {
                 case .creating, .created, .verified: return false
                 }
             }
-            try await record(sending.map { ($0.sourceID, JournalStep.creating) })
+            // The answers of the previous batch go in the same transaction: one commit per batch.
+            try await record(unrecorded + sending.map { ($0.sourceID, JournalStep.creating) })
+            unrecorded = []
             // 2. Sent (or adopted) one after another; the answers are journaled together afterwards.
             var answers: [(String, JournalStep)] = []
             var batchOutcomes: [BatchOutcome] = []
@@ -155,10 +159,11 @@ public struct MigrationRunner: Sendable {
                 if let step = sent.step { answers.append((task.sourceID, step)) }
                 batchOutcomes.append((task, sent.outcome, body, entry.step))
             }
-            try await record(answers)
+            unrecorded = answers
             dispatched += batchOutcomes
             progress(dispatched.count, plan.count)
         }
+        try await record(unrecorded)
         // 3. Read back and verified together at the end: one listing of the target holds every task this
         //    run created, a hundred to a request instead of one GET each.
         return try await verifyAll(dispatched, adapter: adapter)
@@ -187,7 +192,7 @@ public struct MigrationRunner: Sendable {
         var outcomes: [TaskOutcome] = []
         var batchStart = 0
         while batchStart < sent.count {
-            let batch = sent[batchStart..<min(sent.count, batchStart + max(1, batchSize))]
+            let batch = sent[batchStart..<min(sent.count, batchStart + Self.verificationBatchSize)]
             batchStart = batch.endIndex
             var verifications: [(String, JournalStep)] = []
             for (task, outcome, body, earlier) in batch {
@@ -217,6 +222,10 @@ public struct MigrationRunner: Sendable {
 
     /// From how many tasks to read back on the target is listed instead of read task by task (a page).
     static let listingThreshold = 100
+
+    /// How many verifications share one journal transaction (a crash before it commits only means the
+    /// rerun reads those tasks back again).
+    static let verificationBatchSize = 1_024
 
     /// The default of ``batchSize``.
     public static let defaultBatchSize = 64

@@ -41,7 +41,7 @@ struct MigrateRun: Sendable {
     var baselineCreates = false
     /// `--timings` (benchmarks): print each phase's seconds to standard error.
     var timings = false
-    /// `--journal-batch`: tasks per journal transaction.
+    /// `--journal-batch`: tasks sent between two journal commits.
     var journalBatch = MigrationRunner.defaultBatchSize
 
     /// What a run printed and how it ended.
