@@ -73,7 +73,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("journal-batch"),
-        help: "Tasks sent between two journal commits (a crash leaves at most twice this many to look for in the target).")
+        help: "Tasks sent between two journal commits (a crash leaves at most twice this many to look for).")
     var journalBatch = MigrationRunner.defaultBatchSize
 
     @Flag(
