@@ -158,10 +158,11 @@ final class TaskStore: Sendable {
     /// How SQLite runs a page query (`EXPLAIN QUERY PLAN`), one line per step: to check that pages walk
     /// an index instead of sorting every task.
     func pagePlan(product: EmulatedProduct) async throws -> [String] {
-        try await writer.read { database in
-            try Row.fetchAll(
-                database, sql: "EXPLAIN QUERY PLAN " + Self.pageSQL, arguments: [product.rawValue, 100, 0]
-            ).map { $0["detail"] as String? ?? "" }
+        // Two constant texts, no value: the values go as arguments.
+        let explained = "EXPLAIN QUERY PLAN " + Self.pageSQL
+        return try await writer.read { database in
+            try Row.fetchAll(database, sql: explained, arguments: [product.rawValue, 100, 0])
+                .map { $0["detail"] as String? ?? "" }
         }
     }
 
