@@ -29,7 +29,7 @@ public struct MigrationRunner: Sendable {
     /// the create itself; a crash leaves at most two batches `creating`, which the rerun finds in the
     /// target (adopting them) or creates.
     public var batchSize = MigrationRunner.defaultBatchSize
-    /// Called after each task with the number done and the total.
+    /// Called after each batch with the number of tasks sent (or skipped) and the total.
     public var progress: @Sendable (_ done: Int, _ total: Int) -> Void
 
     /// Creates a runner.
@@ -169,7 +169,7 @@ public struct MigrationRunner: Sendable {
         return try await verifyAll(dispatched, adapter: adapter)
     }
 
-    /// Reads back and verifies every task sent, journaling the verifications a batch to a transaction.
+    /// Reads back and verifies every task sent, journaling the verifications 1,024 to a transaction.
     ///
     /// With a page's worth of tasks or more to read, the target is listed once (every page): a hundred
     /// tasks to a request instead of one, which spares the target's read limits (Qlik: 1,000 a minute).
