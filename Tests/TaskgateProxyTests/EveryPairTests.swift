@@ -128,6 +128,22 @@ struct EveryPairTests {
                 let read = try await harness.front("GET", "\(base)/\(frontID)")
                 #expect(read.status == 200, "\(name): \(read.text)")
                 #expect(Self.frontID(in: read.json, pair.front) == frontID, "\(name)")
+                // Renamed through the front, the way the front edits, from the task as read.
+                let upstreamID = Self.upstreamID(of: landed, pair.upstream) ?? ""
+                let newName = "Renamed \(outcomes.count)"
+                let edit = Self.rename(read.json ?? .null, front: pair.front, to: newName)
+                let edited = try await harness.front(edit.method, "\(base)/\(frontID)", edit.body)
+                #expect((200..<300).contains(edited.status), "\(name): rename answered \(edited.text)")
+                let afterEdit = try await listing.all().first { Self.upstreamID(of: $0, pair.upstream) == upstreamID }
+                #expect(
+                    afterEdit.flatMap { Self.name(of: $0, pair.upstream) } == newName,
+                    "\(name): the upstream task is not renamed")
+                // Deleted through the front: gone upstream, and gone for the front.
+                let deleted = try await harness.front("DELETE", "\(base)/\(frontID)")
+                #expect((200..<300).contains(deleted.status), "\(name): delete answered \(deleted.text)")
+                let remaining = try await listing.all().compactMap { Self.upstreamID(of: $0, pair.upstream) }
+                #expect(!remaining.contains(upstreamID), "\(name): still upstream after the delete")
+                #expect(try await harness.front("GET", "\(base)/\(frontID)").status == 404, "\(name)")
                 outcomes.append("\(name): \(verdict), created")
             }
             let actual = outcomes.map { $0 + "\n" }.joined()
@@ -138,6 +154,43 @@ struct EveryPairTests {
                 Issue.record("recorded \(pair.fixture.lastPathComponent); run again without TASKGATE_RECORD")
             }
             #expect(actual == (try String(contentsOf: pair.fixture, encoding: .utf8)))
+        }
+    }
+
+    /// The front request that renames `task` (as the front read it): Wyn and Qlik scheduling PUT the whole
+    /// task, vCO POSTs it, fylr PATCHes it with the next `_version`, Qlik sharing sends a JSON Patch.
+    static func rename(_ task: JSONValue, front: Product, to name: String) -> (method: String, body: JSONValue) {
+        var object = task.objectValue ?? [:]
+        switch front {
+        case .wyn:
+            object["description"] = .string(name)
+            return ("PUT", .object(object))
+        case .qlikScheduling:
+            object["name"] = .string(name)
+            return ("PUT", .object(object))
+        case .vco:
+            object["name"] = .string(name)
+            return ("POST", .object(object))
+        case .fylr:
+            var inner = object["task"]?.objectValue ?? [:]
+            inner["description"] = .string(name)
+            inner["_version"] = .integer((inner["_version"]?.integerValue ?? 1) + 1)
+            object["task"] = .object(inner)
+            return ("PATCH", .object(object))
+        case .qlikSharing:
+            return (
+                "PATCH",
+                .array([.object(["op": .string("replace"), "path": .string("/name"), "value": .string(name)])])
+            )
+        }
+    }
+
+    /// The name of an upstream task as the product holds it.
+    static func name(of task: JSONValue, _ product: Product) -> String? {
+        switch product {
+        case .wyn: task["description"]?.stringValue
+        case .fylr: task["task"]?["description"]?.stringValue
+        case .qlikSharing, .qlikScheduling, .vco: task["name"]?.stringValue
         }
     }
 
