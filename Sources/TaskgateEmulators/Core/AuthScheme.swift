@@ -13,56 +13,53 @@ enum AuthScheme: Hashable, Sendable {
     /// vCO: `Authorization: Basic user:T` (any user, password = the token) or `Bearer T`.
     case basicOrBearer
 
-    /// Whether the request carries `token`.
+    /// Whether the request carries `token` in any of the places the product reads it.
     func accepts(_ request: Request, token: String) -> Bool {
-        let authorization = request.headers[.authorization]
-        let query = request.uri.queryParameters
-        switch self {
-        case .referenceToken:
-            if let header = request.headers[.referenceToken], header == token { return true }
-            return query.get("token") == token
-        case .bearer:
-            return authorization == "Bearer \(token)"
-        case .fylrBearer:
-            if authorization == "Bearer \(token)" { return true }
-            if request.headers[.fylrAuthorization] == "Bearer \(token)" { return true }
-            return query.get("access_token") == token
-        case .basicOrBearer:
-            if authorization == "Bearer \(token)" { return true }
-            guard let value = authorization, value.hasPrefix("Basic "),
-                let decoded = Data(base64Encoded: String(value.dropFirst(6))),
-                let text = String(data: decoded, encoding: .utf8),
-                let colon = text.firstIndex(of: ":")
-            else { return false }
-            return text[text.index(after: colon)...] == token
-        }
+        presentedTokens(request).contains(token)
     }
 
-    /// The token the request presents, read the way `accepts` reads it (for vCO's basic credential,
-    /// the password); `nil` when it presents none.
+    /// The token the request presents first, in the order `accepts` reads them (for vCO's basic
+    /// credential, the password); `nil` when it presents none.
     func presentedToken(_ request: Request) -> String? {
-        let authorization = request.headers[.authorization]
-        let bearer = authorization.flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        presentedTokens(request).first
+    }
+
+    /// Every token the request presents, in the product's order: Wyn's header then `?token=`; a bearer
+    /// `Authorization`; fylr's bearer, `X-Fylr-Authorization`, then `?access_token=`; vCO's bearer, then
+    /// the password of a basic credential.
+    private func presentedTokens(_ request: Request) -> [String] {
+        let bearer = Self.bearerToken(request.headers[.authorization])
         let query = request.uri.queryParameters
+        let candidates: [String?]
         switch self {
         case .referenceToken:
-            return request.headers[.referenceToken] ?? query.get("token")
+            candidates = [request.headers[.referenceToken], query.get("token")]
         case .bearer:
-            return bearer
+            candidates = [bearer]
         case .fylrBearer:
-            let header = request.headers[.fylrAuthorization].flatMap {
-                $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil
-            }
-            return bearer ?? header ?? query.get("access_token")
+            candidates = [
+                bearer, Self.bearerToken(request.headers[.fylrAuthorization]), query.get("access_token"),
+            ]
         case .basicOrBearer:
-            if let bearer { return bearer }
-            guard let value = authorization, value.hasPrefix("Basic "),
-                let decoded = Data(base64Encoded: String(value.dropFirst(6))),
-                let text = String(data: decoded, encoding: .utf8),
-                let colon = text.firstIndex(of: ":")
-            else { return nil }
-            return String(text[text.index(after: colon)...])
+            candidates = [bearer, Self.basicPassword(request.headers[.authorization])]
         }
+        return candidates.compactMap { $0 }
+    }
+
+    /// `T` of `Bearer T`.
+    private static func bearerToken(_ value: String?) -> String? {
+        guard let value, value.hasPrefix("Bearer ") else { return nil }
+        return String(value.dropFirst(7))
+    }
+
+    /// The password of `Basic base64(user:password)`.
+    private static func basicPassword(_ value: String?) -> String? {
+        guard let value, value.hasPrefix("Basic "),
+            let decoded = Data(base64Encoded: String(value.dropFirst(6))),
+            let text = String(data: decoded, encoding: .utf8),
+            let colon = text.firstIndex(of: ":")
+        else { return nil }
+        return String(text[text.index(after: colon)...])
     }
 
     /// The challenge sent with a 401.
