@@ -24,8 +24,6 @@ struct ProxyHandler: Sendable {
     var clock: @Sendable () -> Instant
     /// The id-map rows already read or made.
     var mappings = MappingCache()
-    /// Who is asking, for the scope of idempotency keys: a digest of the front credential (set per request).
-    var caller = ""
 
     /// The front product's wire.
     var front: ProductWire { ProductWire(product: configuration.front) }
@@ -43,7 +41,6 @@ struct ProxyHandler: Sendable {
             // This request's handler speaks to the upstream with the credential its front credential maps to.
             var handler = self
             handler.configuration.upstreamToken = upstreamToken
-            handler.caller = Self.hash(Array((front.emulated.presentedCredential(request) ?? "").utf8))
             return try await handler.perform(route, request: request, context: context)
         } catch let failure as ProxyFailure {
             return Self.reply(failure)
@@ -209,9 +206,7 @@ struct ProxyHandler: Sendable {
 
     private func get(_ id: String, context: BasicRequestContext) async throws -> Response {
         let upstreamID = try await upstreamID(for: id)
-        let answer = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
-        try requireSuccess(answer)
-        return Self.json(try await convertAnswer(try readUpstreamTask(answer.body), frontID: id), status: .ok)
+        return Self.json(try await convertAnswer(try await upstreamTask(upstreamID), frontID: id), status: .ok)
     }
 
     private func update(
@@ -220,8 +215,15 @@ struct ProxyHandler: Sendable {
         let method = upstream.updateMethod
         let upstreamID = try await upstreamID(for: id)
         var body = body
+        // The task as the upstream holds it, read at most once: Qlik sharing's patch applies to it, and
+        // fylr's next version counts from it.
+        var current: JSONValue?
         if configuration.front == .qlikSharing {
-            body = try await patchedQlikSharingTask(body, upstreamID: upstreamID, frontID: id)
+            let patch = try qlikSharingPatch(body)
+            let task = try await upstreamTask(upstreamID)
+            current = task
+            let written = try await convertAnswer(task, frontID: id)
+            body = JSONWriter.bytes(.object(patch.applied(to: written.objectValue ?? [:])))
         }
         let encoded = try convertRequest(body)
         let json = encoded.json ?? .null
@@ -234,9 +236,8 @@ struct ProxyHandler: Sendable {
         case .qlikSharing:
             document = ProductWire.qlikSharingPatch(json)
         case .fylr:
-            let current = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
-            try requireSuccess(current)
-            document = ProductWire.fylrNextVersion(json, current: try readUpstreamTask(current.body))
+            if current == nil { current = try await upstreamTask(upstreamID) }
+            document = ProductWire.fylrNextVersion(json, current: current ?? .null)
         case .wyn, .qlikScheduling, .vco:
             break
         }
@@ -251,29 +252,29 @@ struct ProxyHandler: Sendable {
         }
         var task = JSONReader.value(answer.body)
         if task == nil || task == .null || upstream.taskID(in: task ?? .null) == nil {
-            let reread = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
-            try requireSuccess(reread)
-            task = try readUpstreamTask(reread.body)
+            task = try await upstreamTask(upstreamID)
         }
         let converted = try await convertAnswer(task ?? .null, frontID: id)
         return Self.reply(status: .ok, headers: Self.jsonHeaders(lossHeader), body: JSONWriter.bytes(converted))
     }
 
-    /// Qlik sharing edits a task with a JSON Patch (`replace`/`remove` of top-level fields): the
-    /// task as the upstream holds it now, written as a Qlik sharing task, with the operations applied.
-    private func patchedQlikSharingTask(_ body: [UInt8], upstreamID: String, frontID: String) async throws -> [UInt8] {
+    /// Qlik sharing's edit body, a JSON Patch of `replace`/`remove` operations on top-level fields;
+    /// 400 in Qlik's shape when it is not one.
+    private func qlikSharingPatch(_ body: [UInt8]) throws(ProxyFailure) -> QlikSharingPatch {
         guard let json = JSONReader.value(body) else {
             throw front.failure(.badRequest, code: "InvalidBody", message: "the request body is not valid JSON")
         }
-        let patch: QlikSharingPatch
         switch QlikSharingPatch.read(json) {
-        case .success(let read): patch = read
+        case .success(let patch): return patch
         case .failure(let error): throw front.failure(.badRequest, code: "InvalidBody", message: error.message)
         }
-        let current = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
-        try requireSuccess(current)
-        let task = try await convertAnswer(try readUpstreamTask(current.body), frontID: frontID)
-        return JSONWriter.bytes(.object(patch.applied(to: task.objectValue ?? [:])))
+    }
+
+    /// The upstream's task `upstreamID` as it holds it now.
+    private func upstreamTask(_ upstreamID: String) async throws(ProxyFailure) -> JSONValue {
+        let answer = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
+        try requireSuccess(answer)
+        return try readUpstreamTask(answer.body)
     }
 
     private func delete(_ id: String, context: BasicRequestContext) async throws -> Response {
@@ -293,16 +294,12 @@ struct ProxyHandler: Sendable {
             let answer = try await send("POST", path, body: body.map { JSONWriter.bytes($0) }, key: nil)
             try requireSuccess(answer)
         case .nextRunNow:
-            let current = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
-            try requireSuccess(current)
-            let document = ProductWire.fylrRunNow(try readUpstreamTask(current.body), now: clock())
+            let document = ProductWire.fylrRunNow(try await upstreamTask(upstreamID), now: clock())
             let answer = try await send(
                 upstream.updateMethod.rawValue, "/\(upstreamID)", body: JSONWriter.bytes(document), key: nil)
             try requireSuccess(answer)
         case .workflowExecution:
-            let current = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
-            try requireSuccess(current)
-            guard let execution = ProductWire.vcoWorkflowExecution(of: try readUpstreamTask(current.body)) else {
+            guard let execution = ProductWire.vcoWorkflowExecution(of: try await upstreamTask(upstreamID)) else {
                 throw front.failure(
                     .badGateway, code: "UpstreamAnswer", message: "the upstream's task names no workflow to run")
             }
@@ -460,6 +457,7 @@ struct ProxyHandler: Sendable {
             return Self.reply(status: status, headers: headers, body: bytes)
         }
         // Keys are the caller's: two front credentials never share one.
+        let caller = Self.hash(Array((front.emulated.presentedCredential(request) ?? "").utf8))
         let scoped = "\(configuration.front)>\(configuration.upstream):\(caller):\(key)"
         switch try await claim(scoped, body: body) {
         case .completed(let stored):
