@@ -3,6 +3,7 @@ import TaskgateCore
 import TaskgateEmulators
 import TaskgateMigration
 import TaskgateStore
+import TaskgateTestSupport
 import TaskgateUpstream
 import TaskgateVendors
 import Testing
@@ -26,28 +27,11 @@ struct CrossProductMigrationTests {
         }
     }
 
-    static let pairs: [Pair] = [
-        Pair(from: .wyn, to: .qlikSharing, kind: nil),
-        Pair(from: .wyn, to: .qlikScheduling, kind: "app"),
-        Pair(from: .wyn, to: .fylr, kind: nil),
-        Pair(from: .wyn, to: .vco, kind: "workflow"),
-        Pair(from: .qlikSharing, to: .wyn, kind: "report"),
-        Pair(from: .qlikSharing, to: .qlikScheduling, kind: "app"),
-        Pair(from: .qlikSharing, to: .fylr, kind: nil),
-        Pair(from: .qlikSharing, to: .vco, kind: "workflow"),
-        Pair(from: .qlikScheduling, to: .wyn, kind: "dataset"),
-        Pair(from: .qlikScheduling, to: .qlikSharing, kind: nil),
-        Pair(from: .qlikScheduling, to: .fylr, kind: nil),
-        Pair(from: .qlikScheduling, to: .vco, kind: "workflow"),
-        Pair(from: .fylr, to: .wyn, kind: "dataset"),
-        Pair(from: .fylr, to: .qlikSharing, kind: nil),
-        Pair(from: .fylr, to: .qlikScheduling, kind: "app"),
-        Pair(from: .fylr, to: .vco, kind: "workflow"),
-        Pair(from: .vco, to: .wyn, kind: "dataset"),
-        Pair(from: .vco, to: .qlikSharing, kind: nil),
-        Pair(from: .vco, to: .qlikScheduling, kind: "app"),
-        Pair(from: .vco, to: .fylr, kind: nil),
-    ]
+    static let pairs: [Pair] = MappedObjectKind.pairs.compactMap { source, target in
+        guard let from = EmulatedProduct(rawValue: source.rawValue), let to = EmulatedProduct(rawValue: target.rawValue)
+        else { return nil }
+        return Pair(from: from, to: to, kind: MappedObjectKind.kind(from: source, to: target))
+    }
 
     @Test(arguments: pairs)
     func everyCreatableTaskArrives(_ pair: Pair) async throws {
