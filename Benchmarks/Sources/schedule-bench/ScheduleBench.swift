@@ -68,16 +68,21 @@ struct ScheduleBench {
         report(operations: queries, instants: instants, elapsed: elapsed, extra: ["expressions": work.count])
     }
 
-    static func convert(_ lines: [String], workers: Int, seconds: Double) async throws {
-        var work: [(Schedule, Dialect)] = []
-        for line in lines {
+    /// The conversions of a corpus (FROM, TO, TEXT, ZONE, START, tab-separated), each with its line;
+    /// lines whose source does not read are left out.
+    static func conversions(_ lines: [String]) -> [(line: String, schedule: Schedule, target: Dialect)] {
+        lines.compactMap { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 5, let from = Dialect(rawValue: fields[0]), let to = Dialect(rawValue: fields[1]),
                 let schedule = try? from.parse(
                     fields[2].components(separatedBy: " | "), context: context(zone: fields[3], start: fields[4]))
-            else { continue }
-            work.append((schedule, to))
+            else { return nil }
+            return (line, schedule, to)
         }
+    }
+
+    static func convert(_ lines: [String], workers: Int, seconds: Double) async throws {
+        let work = conversions(lines).map { ($0.schedule, $0.target) }
         let shared = work
         let clock = ContinuousClock()
         let start = clock.now
@@ -115,13 +120,8 @@ struct ScheduleBench {
     /// notes), one line each, for comparing two builds' results.
     static func dump(_ lines: [String]) {
         let converter = ScheduleConverter()
-        for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 5, let from = Dialect(rawValue: fields[0]), let to = Dialect(rawValue: fields[1]),
-                let schedule = try? from.parse(
-                    fields[2].components(separatedBy: " | "), context: context(zone: fields[3], start: fields[4]))
-            else { continue }
-            print("\(line)\t\(converter.convert(schedule, to: to, now: reference))")
+        for (line, schedule, target) in conversions(lines) {
+            print("\(line)\t\(converter.convert(schedule, to: target, now: reference))")
         }
     }
 
