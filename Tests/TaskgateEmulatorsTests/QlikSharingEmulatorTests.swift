@@ -122,7 +122,17 @@ struct QlikSharingEmulatorTests {
             ])
             let refused = try await client.send(.patch, "\(base)/\(id)", badPatch)
             #expect(
-                refused.json?.removing("traceId") == error(400, "Bad Request", "[0].path '/type' cannot be patched"))
+                refused.json?.removing("traceId")
+                    == error(
+                        400, "Bad Request",
+                        "[0].path '/type' cannot be patched; expected one of /bookmarkId, /dataConnectionID, "
+                            + "/description, /enabled, /name, /ownerId, /recipient, /recipients, /scheduleOptions, "
+                            + "/sharePointFolder, /tags, /templates, /transportChannels"))
+            let badOperation = try await client.send(
+                .patch, "\(base)/\(id)", .array([.object(["op": .string("move"), "path": .string("/name")])]))
+            #expect(
+                badOperation.json?.removing("traceId")
+                    == error(400, "Bad Request", #"[0].op is "move"; expected replace or remove"#))
             #expect(try await client.send(.get, "\(base)/settings").json?["enable-sharing"] == .bool(true))
             let execute = try await client.send(
                 .post, "\(base)/actions/execute", .object(["sharingTaskID": .string(id)]))

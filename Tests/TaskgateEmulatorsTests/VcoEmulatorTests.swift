@@ -73,7 +73,8 @@ struct VcoEmulatorTests {
                 bad.json
                     == .object([
                         "status": .integer(400),
-                        "message": .string("the execution context must be an object with a parameters array"),
+                        "message": .string(
+                            #"parameters is "emea"; expected an execution context: an object with a parameters array"#),
                     ]))
         }
     }

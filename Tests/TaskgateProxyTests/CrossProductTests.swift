@@ -123,7 +123,9 @@ import Testing
             #expect(refused.status == 400)
             #expect(
                 ProxyHarness.withoutTraceID(refused.json)
-                    == #"{"errors":[{"code":"HTTP-400","detail":"[1].path '/type' cannot be patched","#
+                    == #"{"errors":[{"code":"HTTP-400","detail":"[1].path '/type' cannot be patched; expected one of "#
+                    + #"/bookmarkId, /dataConnectionID, /description, /enabled, /name, /ownerId, /recipient, "#
+                    + #"/recipients, /scheduleOptions, /sharePointFolder, /tags, /templates, /transportChannels","#
                     + #""meta":{"httpCode":400},"title":"Bad Request"}]}"#)
             let after = try await harness.upstream("GET", "/api/v2/scheduler/tasks")
             #expect(after.json == before.json)

@@ -29,11 +29,16 @@ public struct QlikSharingPatch: Hashable, Sendable {
         var operations: [Operation] = []
         for (index, item) in list.enumerated() {
             guard let op = item["op"]?.stringValue, op == "replace" || op == "remove" else {
-                return .failure(QlikSharingPatchError(message: "[\(index)].op must be replace or remove"))
+                let found = item["op"].map { JSONWriter.text($0) } ?? "nothing"
+                return .failure(
+                    QlikSharingPatchError(message: "[\(index)].op is \(found); expected replace or remove"))
             }
             guard let path = item["path"]?.stringValue, QlikSharingDescription.patchPaths.contains(path) else {
                 let path = item["path"]?.stringValue ?? ""
-                return .failure(QlikSharingPatchError(message: "[\(index)].path '\(path)' cannot be patched"))
+                let paths = QlikSharingDescription.patchPaths.sorted().joined(separator: ", ")
+                return .failure(
+                    QlikSharingPatchError(
+                        message: "[\(index)].path '\(path)' cannot be patched; expected one of \(paths)"))
             }
             operations.append(Operation(op: op, path: path, value: item["value"]))
         }

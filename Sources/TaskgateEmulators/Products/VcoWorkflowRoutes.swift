@@ -17,8 +17,12 @@ extension VcoDescription {
             let body = try await core.jsonBody(request)
             let parameters = body["parameters"] ?? .array([])
             guard body.objectValue != nil, parameters.arrayValue != nil else {
+                let found =
+                    body.objectValue == nil
+                    ? "the body is \(body.typeName)" : "parameters is \(JSONWriter.text(parameters))"
                 throw core.failure(
-                    .badRequest, code: "", message: "the execution context must be an object with a parameters array")
+                    .badRequest, code: "",
+                    message: "\(found); expected an execution context: an object with a parameters array")
             }
             let id = EmulatorID.uuid()
             let now = JSONValue.string(core.clock().description)
