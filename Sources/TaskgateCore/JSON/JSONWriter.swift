@@ -6,10 +6,13 @@
 /// it to `JSONEncoder`.
 public enum JSONWriter {
     /// The value as UTF-8 JSON text: compact, or pretty (two-space indents, `"key" : value`).
-    public static func bytes(_ value: JSONValue, pretty: Bool = false) -> [UInt8] {
+    ///
+    /// Pretty text for a value nested `level` deep in a larger document has its inner lines indented for
+    /// that place (its first line is not indented: it follows its key or the caller's indent).
+    public static func bytes(_ value: JSONValue, pretty: Bool = false, level: Int = 0) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(256)
-        write(value, into: &output, pretty: pretty, level: 0)
+        write(value, into: &output, pretty: pretty, level: level)
         return output
     }
 
@@ -57,7 +60,11 @@ public enum JSONWriter {
                     indent(level + 1, into: &output)
                 }
                 quote(key, into: &output)
-                output.append(contentsOf: pretty ? Array(" : ".utf8) : [UInt8(ascii: ":")])
+                if pretty {
+                    output.append(contentsOf: prettyKeySeparator)
+                } else {
+                    output.append(UInt8(ascii: ":"))
+                }
                 write(members[key] ?? .null, into: &output, pretty: pretty, level: level + 1)
             }
             if pretty, !members.isEmpty {
@@ -79,6 +86,7 @@ public enum JSONWriter {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let prettyKeySeparator = Array(" : ".utf8)
 
     private static func quote(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))

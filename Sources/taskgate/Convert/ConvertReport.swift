@@ -31,6 +31,18 @@ struct ConvertReport: Codable, Hashable, Sendable {
         var schedule: ScheduleVerdict?
         /// Why it failed, when it did.
         var error: String?
+
+        /// The entry as `JSONEncoder` encodes it: absent optionals left out.
+        var json: JSONValue {
+            var members: JSONObject = [
+                "file": .string(file), "path": .string(path), "status": .string(status.rawValue),
+                "written": .bool(written), "losses": .array(losses.map(\.json)),
+            ]
+            if let output { members["output"] = .string(output) }
+            if let schedule { members["schedule"] = schedule.json }
+            if let error { members["error"] = .string(error) }
+            return .object(members)
+        }
     }
 
     /// One loss.
@@ -44,6 +56,9 @@ struct ConvertReport: Codable, Hashable, Sendable {
             value = loss.value
             reason = loss.reason
         }
+
+        /// The loss as `JSONEncoder` encodes it.
+        var json: JSONValue { .object(["path": .string(path), "value": value, "reason": .string(reason)]) }
     }
 
     /// The schedule verdict: status, why, notes, and the instants that differ.
@@ -53,11 +68,14 @@ struct ConvertReport: Codable, Hashable, Sendable {
         var notes: [String]
         var differences: [String]
 
-        init(_ conversion: ScheduleConversion) {
-            status = conversion.status.rawValue
-            reason = conversion.reason
-            notes = conversion.notes
-            differences = conversion.report?.differences.map(\.description) ?? []
+        /// The verdict as `JSONEncoder` encodes it: no `reason` when there is none.
+        var json: JSONValue {
+            var members: JSONObject = [
+                "status": .string(status), "notes": .array(notes.map(JSONValue.string)),
+                "differences": .array(differences.map(JSONValue.string)),
+            ]
+            if let reason { members["reason"] = .string(reason) }
+            return .object(members)
         }
     }
 
@@ -85,5 +103,14 @@ struct ConvertReport: Codable, Hashable, Sendable {
                     + count)
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension ConvertReport.ScheduleVerdict {
+    /// The verdict of a conversion.
+    init(_ conversion: ScheduleConversion) {
+        self.init(
+            status: conversion.status.rawValue, reason: conversion.reason, notes: conversion.notes,
+            differences: conversion.report?.differences.map(\.description) ?? [])
     }
 }

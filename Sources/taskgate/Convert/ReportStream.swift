@@ -42,19 +42,12 @@ struct ReportStream {
         spoolPath = path
     }
 
-    /// The pretty JSON of one entry, indented for its place in the `tasks` array (computed by the workers).
+    /// The pretty JSON of one entry, indented for its place in the `tasks` array (computed by the workers):
+    /// the bytes `JSONEncoder` writes for it there, written by ``JSONWriter``.
     static func text(of entry: ConvertReport.TaskEntry) -> Data {
-        let encoder = JSONOutput.encoder(pretty: true)
-        let pretty = (try? encoder.encode(entry)) ?? Data("{}".utf8)
-        var indented = Data()
-        indented.reserveCapacity(pretty.count + pretty.count / 8)
-        var lineStart = true
-        for byte in pretty {
-            if lineStart, byte != 0x0A { indented.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-            indented.append(byte)
-            lineStart = byte == 0x0A
-        }
-        return indented
+        var text: [UInt8] = Array(repeating: UInt8(ascii: " "), count: 4)
+        text += JSONWriter.bytes(entry.json, pretty: true, level: 2)
+        return Data(text)
     }
 
     /// Appends entries (in input order) with their texts, and counts them.

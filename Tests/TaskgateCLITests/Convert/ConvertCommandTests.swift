@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TaskgateCore
 import Testing
 
 @testable import taskgate
@@ -199,4 +200,39 @@ import Testing
         #expect(texts[0] == texts[1])
         #expect(texts[0].hasPrefix("{\n  \"from\" : \"fylr\",\n  \"summary\" : {\n"))
     }
+
+    /// Each entry's text is written without `JSONEncoder`; it must be the encoder's pretty text indented into
+    /// the `tasks` array, byte for byte.
+    @Test(arguments: ConvertReportStreamingTests.entries)
+    func anEntrysTextIsTheEncodersTextIndented(_ entry: ConvertReport.TaskEntry) throws {
+        let pretty = try JSONOutput.encoder(pretty: true).encode(entry)
+        let indented = String(decoding: pretty, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+        #expect(String(decoding: ReportStream.text(of: entry), as: UTF8.self) == indented)
+    }
+
+    static let entries: [ConvertReport.TaskEntry] = [
+        FileConversion.failed("in/a b.json", .root, "not valid JSON: line 1, column 2: expected \"}\"\n\tthere"),
+        ConvertReport.TaskEntry(
+            file: "in/ünï/ä.json", path: "[2]", status: .lossy, written: true, output: "out/ünï/ä.json",
+            losses: [
+                ConvertReport.LossEntry(
+                    Loss(
+                        path: "deployTo.emailAttach",
+                        value: .object([
+                            "a/b": .array([.integer(-3), .double(0.5), .null]),
+                            "c": .object([:]), "d": .array([]), "e": .bool(false), "f": .string("\u{1}\u{1F}é"),
+                        ]),
+                        reason: "no \"channel\" here")),
+                ConvertReport.LossEntry(Loss(path: "x", value: .double(1e20), reason: "")),
+            ],
+            schedule: ConvertReport.ScheduleVerdict(
+                status: "lossy", reason: "DST gap", notes: ["one", "two"],
+                differences: ["2026-03-29T01:30:00Z only in source"]),
+            error: nil),
+        ConvertReport.TaskEntry(
+            file: "-", path: "objects[0]", status: .exact, written: false, output: nil, losses: [],
+            schedule: ConvertReport.ScheduleVerdict(status: "exact", reason: nil, notes: [], differences: []),
+            error: nil),
+    ]
 }
