@@ -21,6 +21,8 @@ public struct AdapterContext: Sendable {
     public var defaultZone: String
     /// Schedule conversions already proved in this run (`nil`: each task proves its own).
     public var conversions: ConversionMemo?
+    /// Schedule texts already read in this run (`nil`: each task reads its own).
+    public var parses: ParseMemo?
 
     /// A converter with this context's horizon and memo.
     public var converter: ScheduleConverter { ScheduleConverter(horizon: horizon, memo: conversions) }
@@ -35,7 +37,7 @@ public struct AdapterContext: Sendable {
         vocabulary: Vocabulary, idMap: IDMap = IDMap(), zones: ZoneResolver, now: Instant,
         horizon: VerificationHorizon = .standard, wynEngine: Dialect = .quartzNet,
         wynZoneStyle: WynZoneStyle = .windows,
-        defaultZone: String = "UTC", conversions: ConversionMemo? = nil
+        defaultZone: String = "UTC", conversions: ConversionMemo? = nil, parses: ParseMemo? = nil
     ) {
         self.vocabulary = vocabulary
         self.idMap = idMap
@@ -46,5 +48,16 @@ public struct AdapterContext: Sendable {
         self.wynZoneStyle = wynZoneStyle
         self.defaultZone = defaultZone
         self.conversions = conversions
+        self.parses = parses
+    }
+
+    /// `lines` read in `dialect`, through this run's ``parses`` when there is one.
+    ///
+    /// - Throws: ``ScheduleSyntaxError`` naming the field, column, value and what was expected.
+    public func parse(
+        _ dialect: Dialect, _ lines: [String], context dialectContext: DialectContext
+    ) throws(ScheduleSyntaxError) -> Schedule {
+        guard let parses else { return try dialect.parse(lines, context: dialectContext) }
+        return try parses.parse(dialect, lines, context: dialectContext)
     }
 }

@@ -33,6 +33,7 @@ public enum Proxy {
         if configuration.adapterContext.conversions == nil {
             configuration.adapterContext.conversions = ConversionMemo()
         }
+        if configuration.adapterContext.parses == nil { configuration.adapterContext.parses = ParseMemo() }
         let handler = ProxyHandler(
             configuration: configuration, client: client, store: store, metrics: metrics,
             clock: clock ?? { Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down))) })

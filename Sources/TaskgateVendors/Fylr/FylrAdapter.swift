@@ -108,8 +108,8 @@ public struct FylrAdapter: ProductAdapter {
         }
         let lines = payload.schedules.map(\.compactText)
         do {
-            return try Dialect.fylr.parse(
-                lines, context: DialectContext(zone: context.defaultZone, reference: context.now))
+            return try context.parse(
+                .fylr, lines, context: DialectContext(zone: context.defaultZone, reference: context.now))
         } catch {
             throw Self.decodingError(error, schedules: payload.schedules, at: taskPath)
         }

@@ -46,7 +46,7 @@ enum QlikSchedulingSchedule {
                 expected: "an ISO 8601 repeating interval or a schedule object")
         }
         do {
-            return try Dialect.iso8601.parse([line], context: DialectContext(zone: "UTC", reference: context.now))
+            return try context.parse(.iso8601, [line], context: DialectContext(zone: "UTC", reference: context.now))
         } catch {
             throw TaskDecodingError(
                 product: product, path: path, value: schedule,

@@ -161,8 +161,8 @@ public struct QlikSharingAdapter: ProductAdapter {
         let lines = trigger["recurrence"]?.arrayValue?.compactMap(\.stringValue) ?? []
         guard !lines.isEmpty else { return Schedule(kind: .manual, zone: context.defaultZone) }
         do {
-            return try Dialect.rrule.parse(
-                lines, context: DialectContext(zone: context.defaultZone, reference: context.now))
+            return try context.parse(
+                .rrule, lines, context: DialectContext(zone: context.defaultZone, reference: context.now))
         } catch {
             throw TaskDecodingError(
                 product: .qlikSharing, path: "trigger.recurrence", value: .array(lines.map(JSONValue.string)),

@@ -72,19 +72,21 @@ struct QlikSharingScheduleOptionsPayload: Hashable, Sendable {
         let end = try Self.local(endDateTime, key: "endDateTime", failure: failure)
         let dialectContext = DialectContext(
             zone: zone, start: start, end: end.map(TimePoint.local), reference: context.now)
+        if !recurrence.contains(where: { Self.forbiddenPart(of: $0) != nil }),
+            let schedule = try? context.parse(.rrule, recurrence, context: dialectContext)
+        {
+            return schedule
+        }
+        // The first line at fault, in order, names the problem.
         for (index, line) in recurrence.enumerated() {
-            let upper = line.uppercased()
-            let forbidden =
-                ["DTSTART", "DTEND", "RDATE", "EXDATE", "EXRULE"].first { upper.hasPrefix($0) }
-                ?? (upper.contains("UNTIL=") ? "UNTIL" : nil)
-            if let forbidden {
+            if let forbidden = Self.forbiddenPart(of: line) {
                 throw TaskDecodingError(
                     product: product, path: path.appending("recurrence").appending(index), value: .string(line),
                     expected: "an RRULE line without \(forbidden) (qlik-sharing.md §6.2: the window is "
                         + "startDateTime and endDateTime)")
             }
             do {
-                _ = try Dialect.rrule.parse([line], context: dialectContext)
+                _ = try context.parse(.rrule, [line], context: dialectContext)
             } catch {
                 throw TaskDecodingError(
                     product: product, path: path.appending("recurrence").appending(index), value: .string(line),
@@ -92,11 +94,18 @@ struct QlikSharingScheduleOptionsPayload: Hashable, Sendable {
             }
         }
         do {
-            return try Dialect.rrule.parse(recurrence, context: dialectContext)
+            return try context.parse(.rrule, recurrence, context: dialectContext)
         } catch {
             throw failure(
                 "recurrence", .array(recurrence.map(JSONValue.string)), "RFC 5545 RRULE lines (\(error.description))")
         }
+    }
+
+    /// The part of an RRULE line Qlik sharing refuses (a window of its own: DTSTART, UNTIL, …), if any.
+    static func forbiddenPart(of line: String) -> String? {
+        let upper = line.uppercased()
+        return ["DTSTART", "DTEND", "RDATE", "EXDATE", "EXRULE"].first { upper.hasPrefix($0) }
+            ?? (upper.contains("UNTIL=") ? "UNTIL" : nil)
     }
 
     /// A local wall time; `nil` for a missing or empty value.

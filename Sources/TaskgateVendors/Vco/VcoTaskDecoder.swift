@@ -95,7 +95,7 @@ struct VcoTaskDecoder {
         let dialectContext = DialectContext(
             zone: context.defaultZone, end: end.map(TimePoint.instant), reference: start)
         do {
-            return try Dialect.vco.parse(["\(cycle) \(pattern)"], context: dialectContext)
+            return try context.parse(.vco, ["\(cycle) \(pattern)"], context: dialectContext)
         } catch {
             throw TaskDecodingError(
                 product: .vco, path: "recurrence-pattern", value: .string(pattern),

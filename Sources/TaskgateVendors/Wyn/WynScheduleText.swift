@@ -10,7 +10,7 @@ enum WynScheduleText {
     ) throws(TaskDecodingError) -> Schedule {
         let dialectContext = DialectContext(zone: zone, end: end.map(TimePoint.instant), reference: context.now)
         do {
-            return try context.wynEngine.parse(patterns, context: dialectContext)
+            return try context.parse(context.wynEngine, patterns, context: dialectContext)
         } catch {
             for (index, pattern) in patterns.enumerated() {
                 do {

@@ -56,7 +56,7 @@ struct ConvertCommand: AsyncParsableCommand {
         let instant = now.instant
         let context = AdapterContext(
             vocabulary: try mappings.vocabulary(), idMap: try idMap.map(IDMapFile.load) ?? IDMap(),
-            zones: try mappings.zoneLookup().resolver, now: instant, conversions: ConversionMemo())
+            zones: try mappings.zoneLookup().resolver, now: instant, conversions: ConversionMemo(), parses: ParseMemo())
         return ConvertRun(
             from: from, to: to, inputs: inputs, outputDirectory: output, reportPath: report, policy: lossy, jobs: jobs,
             json: json, context: context)

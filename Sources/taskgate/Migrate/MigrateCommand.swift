@@ -115,7 +115,7 @@ struct MigrateCommand: AsyncParsableCommand {
             vocabulary: try mappings.vocabulary(), idMap: try idMap.map(IDMapFile.load) ?? IDMap(),
             zones: try mappings.zoneLookup().resolver, now: instant,
             horizon: VerificationHorizon(parsing: horizon, minimumOccurrences: horizonRuns) ?? .standard,
-            conversions: ConversionMemo())
+            conversions: ConversionMemo(), parses: ParseMemo())
         return MigrateRun(
             source: MigrationEndpoint(product: from.product, baseURL: from.url, token: fromToken),
             target: MigrationEndpoint(product: to.product, baseURL: to.url, token: toToken),
