@@ -19,6 +19,12 @@ public struct JSONPath: Hashable, Sendable, Comparable, CustomStringConvertible,
 
     /// Reads a dotted path with `[n]` indexes: `deployTo.emailAttach.settings.mailTo[0]`.
     public init(stringLiteral value: String) {
+        let dot = UInt8(ascii: ".")
+        if !value.utf8.contains(UInt8(ascii: "[")) {
+            // Member names only (most paths in the adapters): split the bytes.
+            components = value.utf8.split(separator: dot).map { .key(String(decoding: $0, as: UTF8.self)) }
+            return
+        }
         var components: [Component] = []
         for part in value.split(separator: ".", omittingEmptySubsequences: true) {
             var name = Substring(part)
