@@ -6,20 +6,29 @@ import Foundation
     import Darwin
 #endif
 
-/// Writes files so that each is either absent, the old file, or complete — never partial: a temporary
-/// file in the target folder (`.NAME.UUID.tmp`), written, made durable, renamed over the target, and the
-/// folder made durable.
+/// Writes files so that each is either absent, the old file, or complete — never partial: the bytes go
+/// to a file without a name in the target folder (Linux `O_TMPFILE`; where the file system has none, a
+/// temporary file `.NAME.UUID.tmp`), are made durable, and only then get the target's name — linked
+/// (`linkat`) when the target is new, else renamed over it — and the folder is made durable.
 ///
 /// One file is written with ``write(_:to:)``. Many files are staged with ``stage(_:for:)`` and committed
-/// together with ``commit(_:)``: one `syncfs` makes a whole batch durable before any of it is renamed,
-/// instead of one `fsync` per file — the same promise, for a fraction of the cost.
+/// together with ``commit(_:)``: one `syncfs` makes a whole batch durable before any of it is named,
+/// instead of one `fsync` per file — the same promise, for a fraction of the cost. A file without a name
+/// vanishes with the process that wrote it, so a killed run leaves nothing behind; and a new output
+/// changes its folder once (the link) instead of twice (create, rename), which is what writers of one
+/// folder wait for each other on.
 enum AtomicFileWriter {
-    /// A file written under its temporary name, not yet renamed.
+    /// A file written but not yet named.
     struct Staged: Sendable {
-        /// The temporary file.
-        var temporary: String
+        /// The temporary file, when the file system could not make one without a name.
+        var temporary: String?
+        /// The open file without a name (`O_TMPFILE`), closed by ``commit(_:)``.
+        var descriptor: Int32?
         /// Where it goes.
         var path: String
+
+        /// How a failure names the staged file: its temporary name, or "the file for PATH".
+        var name: String { temporary ?? "the file for \(path)" }
     }
 
     /// Writes `data` to `path` at once, creating the folders on the way.
@@ -42,26 +51,39 @@ enum AtomicFileWriter {
         try stage(parts: [.bytes(data)], for: path)
     }
 
-    /// Writes the parts one after another under a temporary name beside `path`.
-    static func stage(parts: [Part], for path: String) throws(CommandFailure) -> Staged {
+    /// Writes the parts one after another under a temporary name beside `path`, creating its folder first
+    /// unless the caller has (`creatingFolder: false`).
+    static func stage(parts: [Part], for path: String, creatingFolder: Bool = true) throws(CommandFailure) -> Staged {
         let folder = folder(of: path)
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            if creatingFolder {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
         } catch {
             throw CommandFailure("\(folder): the output folder cannot be created (\(error.localizedDescription))")
         }
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folder as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure("cannot be created", temporary) }
-        defer { close(descriptor) }
+        let staged: Staged
+        let descriptor: Int32
+        if let anonymous = openWithoutName(in: folder) {
+            descriptor = anonymous
+            staged = Staged(temporary: nil, descriptor: anonymous, path: path)
+        } else {
+            let temporary = temporaryName(for: path)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw failure("cannot be created", temporary) }
+            staged = Staged(temporary: temporary, descriptor: nil, path: path)
+        }
+        func abandon() {
+            if let temporary = staged.temporary { unlink(temporary) }
+            close(descriptor)
+        }
         for part in parts {
             let complete: Bool
             switch part {
             case .bytes(let data): complete = writeAll(data, to: descriptor)
             case .file(let source):
                 guard let input = FileHandle(forReadingAtPath: source) else {
-                    unlink(temporary)
+                    abandon()
                     throw failure("cannot be read", source)
                 }
                 defer { try? input.close() }
@@ -72,13 +94,37 @@ enum AtomicFileWriter {
                 complete = copied
             }
             guard complete else {
-                let error = failure("cannot be written", temporary)
-                unlink(temporary)
+                let error = failure("cannot be written", staged.name)
+                abandon()
                 throw error
             }
         }
-        return Staged(temporary: temporary, path: path)
+        if staged.descriptor == nil { close(descriptor) }
+        return staged
     }
+
+    /// `folder/.NAME.UUID.tmp` for `folder/NAME`.
+    private static func temporaryName(for path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return (folder(of: path) as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
+    }
+
+    /// A new file without a name in `folder`, open for writing; `nil` where the system or the file system
+    /// has none (then a temporary name is used).
+    private static func openWithoutName(in folder: String) -> Int32? {
+        #if os(Linux)
+            // O_TMPFILE is (__O_TMPFILE | O_DIRECTORY), a macro Swift does not import; __O_TMPFILE is 020000000
+            // on every Linux architecture Swift runs on. Naming it later goes through /proc/self/fd.
+            guard procFileDescriptors else { return nil }
+            let descriptor = open(folder, 0o20_000_000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o644)
+            return descriptor >= 0 ? descriptor : nil
+        #else
+            return nil
+        #endif
+    }
+
+    /// Whether `/proc/self/fd` is there to name a file without a name.
+    private static let procFileDescriptors = access("/proc/self/fd", F_OK) == 0
 
     /// Writes all of `data`; false on an error.
     private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
@@ -106,11 +152,11 @@ enum AtomicFileWriter {
         var devices: Set<UInt64> = []
         if staged.count == 1, let file = staged.first {
             // One file (a report, a single output): its own fsync, not the whole file system's.
-            let descriptor = open(file.temporary, O_RDONLY | O_CLOEXEC)
+            let descriptor = file.descriptor ?? open(file.temporary ?? file.path, O_RDONLY | O_CLOEXEC)
             if descriptor < 0 || fsync(descriptor) != 0 {
-                syncFailure = failure("cannot be made durable", file.temporary)
+                syncFailure = failure("cannot be made durable", file.name)
             }
-            if descriptor >= 0 { close(descriptor) }
+            if file.descriptor == nil, descriptor >= 0 { close(descriptor) }
         }
         // One syncfs per file system: the first folder of each device stands for the others on it.
         for folder in folders where staged.count > 1 {
@@ -129,14 +175,10 @@ enum AtomicFileWriter {
         var results: [(staged: Staged, failure: CommandFailure?)] = []
         for file in staged {
             if let syncFailure {
-                unlink(file.temporary)
+                discard(file)
                 results.append((file, syncFailure))
-            } else if rename(file.temporary, file.path) != 0 {
-                let error = failure("cannot be renamed to \(file.path)", file.temporary)
-                unlink(file.temporary)
-                results.append((file, error))
             } else {
-                results.append((file, nil))
+                results.append((file, name(file)))
             }
         }
         for folder in folders {
@@ -147,6 +189,36 @@ enum AtomicFileWriter {
             }
         }
         return results
+    }
+
+    /// Gives a durable staged file its name: a file without one is linked there when the name is free, else
+    /// linked under a temporary name and renamed over it; a temporary file is renamed. `nil` on success.
+    private static func name(_ file: Staged) -> CommandFailure? {
+        defer { if let descriptor = file.descriptor { close(descriptor) } }
+        var temporary = file.temporary
+        if let descriptor = file.descriptor {
+            let source = "/proc/self/fd/\(descriptor)"
+            if linkat(AT_FDCWD, source, AT_FDCWD, file.path, AT_SYMLINK_FOLLOW) == 0 { return nil }
+            guard errno == EEXIST else { return failure("cannot be linked as \(file.path)", file.name) }
+            let named = temporaryName(for: file.path)
+            guard linkat(AT_FDCWD, source, AT_FDCWD, named, AT_SYMLINK_FOLLOW) == 0 else {
+                return failure("cannot be linked as \(named)", file.name)
+            }
+            temporary = named
+        }
+        guard let temporary else { return nil }
+        if rename(temporary, file.path) != 0 {
+            let error = failure("cannot be renamed to \(file.path)", temporary)
+            unlink(temporary)
+            return error
+        }
+        return nil
+    }
+
+    /// Lets a staged file go without naming it.
+    private static func discard(_ file: Staged) {
+        if let temporary = file.temporary { unlink(temporary) }
+        if let descriptor = file.descriptor { close(descriptor) }
     }
 
     /// `syncfs(2)`: glibc declares it only under `_GNU_SOURCE`, which Swift's Glibc module leaves out, so
@@ -171,20 +243,20 @@ enum AtomicFileWriter {
         return parent.isEmpty ? "." : parent
     }
 
-    /// Removes what killed runs left behind: the temporary files (`.NAME.UUID.tmp`) of the given outputs
-    /// last modified before `start`, so that a temporary file of a writer still running is never touched.
-    /// Returns how many were removed; a file that cannot be removed is left.
+    /// Removes what killed runs left behind: in these folders, the temporary files (`.NAME.UUID.tmp`) of
+    /// outputs (`isOutput(folder/NAME)`) last modified before `start`, so that a temporary file of a writer
+    /// still running is never touched. Returns how many were removed; a file that cannot be removed is left.
     @discardableResult
-    static func removeStaleTemporaries(of outputs: [String], modifiedBefore start: Date) -> Int {
-        var namesByFolder: [String: Set<String>] = [:]
-        for output in outputs {
-            namesByFolder[folder(of: output), default: []].insert((output as NSString).lastPathComponent)
-        }
+    static func removeStaleTemporaries(
+        in folders: [String], of isOutput: (String) -> Bool, modifiedBefore start: Date
+    ) -> Int {
         var removed = 0
-        for (folder, names) in namesByFolder {
+        for folder in folders {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             for entry in entries {
-                guard let name = outputName(ofTemporary: entry), names.contains(name) else { continue }
+                guard let name = outputName(ofTemporary: entry),
+                    isOutput((folder as NSString).appendingPathComponent(name))
+                else { continue }
                 let path = (folder as NSString).appendingPathComponent(entry)
                 let attributes = try? FileManager.default.attributesOfItem(atPath: path)
                 guard let modified = attributes?[.modificationDate] as? Date, modified < start else { continue }

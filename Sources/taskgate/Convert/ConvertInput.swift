@@ -1,12 +1,14 @@
-/// One input of a `convert` run: a file, or standard input.
+/// One input of a `convert` run: a file, standard input, or a folder that could not be read.
 struct ConvertInput: Hashable, Sendable {
     /// The path as found (`-` for standard input).
     var path: String
-    /// The file's real path, for refusing to write over it (`-` for standard input).
-    var canonicalPath: String
     /// Its name under `-o DIR`: the path below the folder given, or the file's name.
     var relativeName: String
+    /// Which file it is, for refusing to write over it (`nil` for standard input).
+    var identity: FileIdentity?
+    /// Why it cannot be read, for a folder found unreadable on the way (reported as a failed input).
+    var unreadable: String?
 
     /// Standard input.
-    static let standardInput = ConvertInput(path: "-", canonicalPath: "-", relativeName: "stdin.json")
+    static let standardInput = ConvertInput(path: "-", relativeName: "stdin.json")
 }

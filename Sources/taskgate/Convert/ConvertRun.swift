@@ -49,6 +49,22 @@ struct ConvertRun: Sendable {
 
     /// How many staged outputs are made durable and renamed together.
     static let commitBatch = 256
+    /// How many batches may wait for their commit before converters stop.
+    static let commitsInFlight = 2
+
+    /// What the run's loop hears from its child tasks.
+    enum Event: Sendable {
+        /// A file converted, its output staged (or none).
+        case converted(FileResult)
+        /// A batch of staged outputs committed.
+        case committed([CommitOutcome])
+    }
+
+    /// How one staged output's commit ended: `failure` is `nil` when it was renamed into place.
+    struct CommitOutcome: Sendable {
+        var index: Int
+        var failure: CommandFailure?
+    }
 
     /// Runs the conversion.
     ///
@@ -58,57 +74,92 @@ struct ConvertRun: Sendable {
         let conversion = FileConversion(
             source: ProductAdapters.adapter(for: from), target: ProductAdapters.adapter(for: to),
             context: context, policy: policy)
-        let files = try InputExpansion.expand(inputs)
-        guard files.filter({ $0 == .standardInput }).count <= 1 else {
-            throw CommandFailure("'-' (standard input) may be given once")
-        }
-        var outputs: [String?] = files.map { _ in nil }
+        let roots = try InputExpansion.roots(inputs)
+        let files = InputExpansion.Inputs(roots: roots)
+        let total: Int
+        var plan: OutputPlan?
         if let outputDirectory {
             do {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
             } catch {
                 throw CommandFailure("\(outputDirectory): the output folder cannot be created")
             }
-            let planned = try OutputPlan.plan(
-                files, into: outputDirectory, canonicalDirectory: InputExpansion.realPath(outputDirectory))
-            let inputPaths = Set(files.map(\.canonicalPath))
-            for output in planned where inputPaths.contains(InputExpansion.realPath(output)) {
-                throw CommandFailure("refusing to write \(output): it is an input file; choose another -o DIR")
-            }
-            outputs = planned
+            let outputPlan = OutputPlan(directory: outputDirectory)
+            total = try outputPlan.check(files, sharingPossible: roots.count > 1)
+            plan = outputPlan
         } else {
-            guard files.count == 1 else {
+            total = files.reduce(0) { count, _ in count + 1 }
+            guard total == 1 else {
                 throw CommandFailure(
-                    "\(files.count) input files need -o DIR; without it one input's result goes to standard output")
+                    "\(total) input files need -o DIR; without it one input's result goes to standard output")
             }
             guard !json else { throw CommandFailure("--json prints the report on standard output; it needs -o DIR") }
         }
         let started = Date()
-        let stdinData = files.contains(.standardInput) ? standardInput() : Data()
-        let bar = ProgressBar(total: files.count, enabled: progress ?? (ProgressBar(total: 1).enabled))
+        let stdinData = roots.contains(.standardInput) ? standardInput() : Data()
+        let bar = ProgressBar(total: total, enabled: progress ?? (ProgressBar(total: 1).enabled))
         var stream = try ReportStream(
             reportPath: reportPath, spooling: reportPath != nil || json, keepsTasks: keepsTasks)
         var firstDocument: Data?
-        let limit = max(1, jobs)
-        let outputsToWrite = outputs
-        let failure = await withTaskGroup(of: FileResult.self, returning: CommandFailure?.self) { group in
+        // The cooperative pool runs as many tasks at once as there are cores. Below that, exactly --jobs files
+        // are in hand; at or above it, a few more wait in the pool's queue, so that a core never idles until
+        // this loop hands it the next file.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let limit = jobs < cores ? max(1, jobs) : max(jobs, 4 * cores)
+        // Each output folder is created once, here, rather than by every file's worker.
+        var outputFolders: Set<String> = []
+        let failure = await withTaskGroup(of: Event.self, returning: CommandFailure?.self) { group in
+            var remaining = files.makeIterator()
+            var exhausted = false
             var next = 0
             var done = 0
+            var converting = 0
+            var committing = 0
             func start() {
+                guard let input = remaining.next() else {
+                    exhausted = true
+                    return
+                }
                 let index = next
                 next += 1
-                let input = files[index]
-                let output = outputsToWrite[index]
+                let output = input.unreadable == nil ? plan?.output(for: input) : nil
+                var folderReady = false
+                if let output {
+                    let folder = AtomicFileWriter.folder(of: output)
+                    folderReady = outputFolders.contains(folder)
+                    if !folderReady,
+                        (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true))
+                            != nil
+                    {
+                        outputFolders.insert(folder)
+                        folderReady = true
+                    }
+                }
+                let creatingFolder = !folderReady
+                converting += 1
                 group.addTask {
-                    Self.convert(input, index: index, output: output, data: stdinData, with: conversion)
+                    .converted(
+                        Self.convert(
+                            input, index: index, output: output, creatingFolder: creatingFolder, data: stdinData,
+                            with: conversion))
                 }
             }
-            while next < min(limit, files.count) { start() }
+            // Converters stop while commits fall behind, so that what waits for them stays bounded.
+            func startWhileRoom() {
+                while !exhausted, converting < limit, committing < Self.commitsInFlight { start() }
+            }
             // Results come back in any order; they go to the report in input order, each once its output is
             // committed, and are let go.
             var pending: [Int: FileResult] = [:]
-            var staged: [Int] = []
+            var staged: [(index: Int, staged: AtomicFileWriter.Staged)] = []
             var nextToReport = 0
+            func commitStaged() {
+                guard !staged.isEmpty else { return }
+                let batch = staged
+                staged.removeAll(keepingCapacity: true)
+                committing += 1
+                group.addTask { .committed(await Self.commitOutsideThePool(batch)) }
+            }
             func report() throws(CommandFailure) {
                 while let result = pending[nextToReport], result.staged == nil {
                     pending[nextToReport] = nil
@@ -117,25 +168,37 @@ struct ConvertRun: Sendable {
                     try stream.append(result.entries, texts: result.entryTexts)
                 }
             }
+            startWhileRoom()
             do {
-                for await result in group {
-                    pending[result.index] = result
-                    if result.staged != nil { staged.append(result.index) }
-                    if staged.count >= Self.commitBatch {
-                        Self.commit(staged, in: &pending)
-                        done += staged.count
-                        bar.update(done: done)
-                        staged.removeAll(keepingCapacity: true)
+                for await event in group {
+                    switch event {
+                    case .converted(let result):
+                        converting -= 1
+                        pending[result.index] = result
+                        if let output = result.staged {
+                            staged.append((result.index, output))
+                            if staged.count >= Self.commitBatch { commitStaged() }
+                        } else {
+                            done += 1
+                        }
+                    case .committed(let outcomes):
+                        committing -= 1
+                        for outcome in outcomes {
+                            guard var result = pending[outcome.index] else { continue }
+                            result.staged = nil
+                            if let failure = outcome.failure {
+                                Self.markUnwritten(&result.entries, failure)
+                                result.entryTexts = result.entries.map(ReportStream.text(of:))
+                            }
+                            pending[outcome.index] = result
+                        }
+                        done += outcomes.count
                     }
-                    if result.staged == nil {
-                        done += 1
-                        bar.update(done: done)
-                    }
+                    bar.update(done: done)
                     try report()
-                    if next < files.count { start() }
+                    startWhileRoom()
+                    if exhausted, converting == 0 { commitStaged() }
                 }
-                Self.commit(staged, in: &pending)
-                try report()
                 return nil
             } catch let error as CommandFailure {
                 group.cancelAll()
@@ -147,7 +210,8 @@ struct ConvertRun: Sendable {
         }
         if let failure { throw failure }
         // A run killed earlier (kill -9 cannot be caught) may have left temporary files beside these outputs.
-        AtomicFileWriter.removeStaleTemporaries(of: outputs.compactMap { $0 }, modifiedBefore: started)
+        AtomicFileWriter.removeStaleTemporaries(
+            in: outputFolders.sorted(), of: { plan?.isOutput($0, of: roots) ?? false }, modifiedBefore: started)
         let report = stream.report(from: from, to: to)
         var standardOutput = ""
         var standardError = stream.problems
@@ -167,16 +231,23 @@ struct ConvertRun: Sendable {
 
     /// Reads, converts and stages one file, with its entries' report texts.
     static func convert(
-        _ input: ConvertInput, index: Int, output: String?, data stdinData: Data, with conversion: FileConversion
+        _ input: ConvertInput, index: Int, output: String?, creatingFolder: Bool = true, data stdinData: Data,
+        with conversion: FileConversion
     ) -> FileResult {
-        var result = converted(input, index: index, output: output, data: stdinData, with: conversion)
+        var result = converted(
+            input, index: index, output: output, creatingFolder: creatingFolder, data: stdinData, with: conversion)
         result.entryTexts = result.entries.map(ReportStream.text(of:))
         return result
     }
 
     private static func converted(
-        _ input: ConvertInput, index: Int, output: String?, data stdinData: Data, with conversion: FileConversion
+        _ input: ConvertInput, index: Int, output: String?, creatingFolder: Bool, data stdinData: Data,
+        with conversion: FileConversion
     ) -> FileResult {
+        if let unreadable = input.unreadable {
+            return FileResult(
+                index: index, entries: [FileConversion.failed(input.path, .root, unreadable)], document: nil)
+        }
         let data: Data
         if input == .standardInput {
             data = stdinData
@@ -200,7 +271,7 @@ struct ConvertRun: Sendable {
         let text = Data(JSONWriter.bytes(document, pretty: true) + [0x0A])
         guard let output else { return FileResult(index: index, entries: outcome.entries, document: text) }
         do {
-            let staged = try AtomicFileWriter.stage(text, for: output)
+            let staged = try AtomicFileWriter.stage(parts: [.bytes(text)], for: output, creatingFolder: creatingFolder)
             for position in outcome.entries.indices where outcome.entries[position].written {
                 outcome.entries[position].output = output
             }
@@ -211,20 +282,23 @@ struct ConvertRun: Sendable {
         }
     }
 
-    /// Makes the staged outputs of these results durable and renames them; a result whose output could not
-    /// be committed fails, with the reason.
-    static func commit(_ indices: [Int], in results: inout [Int: FileResult]) {
-        let staged = indices.compactMap { results[$0]?.staged }
-        for (index, committed) in zip(indices, AtomicFileWriter.commit(staged)) {
-            guard var result = results[index] else { continue }
-            result.staged = nil
-            if let failure = committed.failure {
-                markUnwritten(&result.entries, failure)
-                result.entryTexts = result.entries.map(ReportStream.text(of:))
+    /// Makes a batch of staged outputs durable and renames them, on a queue of its own: `syncfs` and renames
+    /// block, and the cooperative threads belong to the converters. Each index comes back with the failure
+    /// that stopped its output, or `nil`.
+    static func commitOutsideThePool(
+        _ batch: [(index: Int, staged: AtomicFileWriter.Staged)]
+    ) async -> [CommitOutcome] {
+        await withCheckedContinuation { continuation in
+            commitQueue.async {
+                let committed = AtomicFileWriter.commit(batch.map(\.staged))
+                continuation.resume(
+                    returning: zip(batch, committed).map { CommitOutcome(index: $0.index, failure: $1.failure) })
             }
-            results[index] = result
         }
     }
+
+    /// Where batches are committed, one after another.
+    private static let commitQueue = DispatchQueue(label: "taskgate.convert.commit")
 
     /// Entries meant to be written that could not be: failed, with the reason.
     static func markUnwritten(_ entries: inout [ConvertReport.TaskEntry], _ error: CommandFailure) {

@@ -6,74 +6,95 @@ import Foundation
     import Darwin
 #endif
 
-/// Turns the INPUT arguments into files: a file, a folder (every `*.json` below it), a glob, or
-/// `-` for standard input.
+/// Turns the INPUT arguments into files: a file, a folder (every `*.json` below it), a glob, or `-` for
+/// standard input.
+///
+/// The arguments and a glob's matches are read at once (the shell holds them anyway); the files below a
+/// folder are found lazily by a ``FolderWalk``, so that a run over a million files holds a million names
+/// only as long as one folder's listing.
 enum InputExpansion {
-    /// The files, in argument order; a folder's files sorted by path.
-    static func expand(_ arguments: [String]) throws(CommandFailure) -> [ConvertInput] {
-        var inputs: [ConvertInput] = []
+    /// One argument, or one match of a glob.
+    enum Root: Hashable, Sendable {
+        case standardInput
+        /// A file and its name under `-o DIR`.
+        case file(path: String, name: String)
+        /// A folder whose `*.json` files are inputs.
+        case folder(String)
+    }
+
+    /// The roots, in argument order (a glob's matches sorted).
+    ///
+    /// - Throws: ``CommandFailure`` for an argument that is neither a file, a folder nor a pattern that
+    ///   matches, or for `-` given twice.
+    static func roots(_ arguments: [String]) throws(CommandFailure) -> [Root] {
+        var roots: [Root] = []
         for argument in arguments {
             if argument == "-" {
-                inputs.append(.standardInput)
+                guard !roots.contains(.standardInput) else {
+                    throw CommandFailure("'-' (standard input) may be given once")
+                }
+                roots.append(.standardInput)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) {
-                inputs += isDirectory.boolValue ? try folder(argument) : [file(argument, name: lastComponent(argument))]
+            if let root = root(argument) {
+                roots.append(root)
                 continue
             }
             let matches = glob(argument)
             guard !matches.isEmpty else {
                 throw CommandFailure("\(argument): no such file or folder, and no file matches it as a pattern")
             }
-            for match in matches {
-                var matchIsDirectory: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: match, isDirectory: &matchIsDirectory)
-                inputs += matchIsDirectory.boolValue ? try folder(match) : [file(match, name: lastComponent(match))]
-            }
+            roots += matches.compactMap(root)
         }
-        return inputs
+        return roots
     }
 
-    /// Every `*.json` file below a folder, sorted.
-    static func folder(_ path: String) throws(CommandFailure) -> [ConvertInput] {
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-            throw CommandFailure("\(path): the folder cannot be read")
-        }
-        var names: [String] = []
-        while let name = enumerator.nextObject() as? String {
-            guard name.hasSuffix(".json") else { continue }
-            var isDirectory: ObjCBool = false
-            let full = (path as NSString).appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                names.append(name)
-            }
-        }
-        return names.sorted().map { file((path as NSString).appendingPathComponent($0), name: $0) }
+    /// A path that exists as a file or a folder.
+    private static func root(_ path: String) -> Root? {
+        guard let status = FileStatus(path: path) else { return nil }
+        return status.kind == .folder ? .folder(path) : .file(path: path, name: lastComponent(path))
     }
 
-    /// One file.
-    static func file(_ path: String, name: String) -> ConvertInput {
-        ConvertInput(path: path, canonicalPath: realPath(path), relativeName: name)
+    /// The inputs below the roots, in order, found as they are asked for.
+    struct Inputs: Sequence, Sendable {
+        let roots: [Root]
+
+        func makeIterator() -> Iterator { Iterator(roots: roots[...]) }
+
+        /// Walks one root after another.
+        struct Iterator: IteratorProtocol {
+            var roots: ArraySlice<Root>
+            var walk: FolderWalk?
+
+            mutating func next() -> ConvertInput? {
+                while true {
+                    if var current = walk {
+                        let item = current.next()
+                        walk = current
+                        switch item {
+                        case .file(let path, let relativeName, let identity):
+                            return ConvertInput(path: path, relativeName: relativeName, identity: identity)
+                        case .unreadableFolder(let path, let reason):
+                            return ConvertInput(
+                                path: path, relativeName: "", unreadable: "the folder cannot be read (\(reason))")
+                        case nil: walk = nil
+                        }
+                    }
+                    guard let root = roots.popFirst() else { return nil }
+                    switch root {
+                    case .standardInput: return .standardInput
+                    case .file(let path, let name):
+                        return ConvertInput(path: path, relativeName: name, identity: FileIdentity(path: path))
+                    case .folder(let path): walk = FolderWalk(root: path)
+                    }
+                }
+            }
+        }
     }
 
     /// The last path component.
     static func lastComponent(_ path: String) -> String {
         (path as NSString).lastPathComponent
-    }
-
-    /// The path with symbolic links and `..` resolved; a path that does not exist is resolved
-    /// through its folder.
-    static func realPath(_ path: String) -> String {
-        if let resolved = realpath(path, nil) {
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        guard let resolved = realpath(folder.isEmpty ? "." : folder, nil) else { return path }
-        defer { free(resolved) }
-        return (String(cString: resolved) as NSString).appendingPathComponent(name)
     }
 
     /// The paths a shell pattern matches, sorted.

@@ -1,37 +1,74 @@
-/// Where each input's output goes (pure: decided on paths alone).
+/// Where each input's output goes under `-o DIR`, and the check, before anything is written, that no output
+/// replaces an input and no two inputs share an output.
 ///
-/// Under `-o DIR` each input keeps its name (and its path below a folder given as input). An
-/// output never replaces an input, and two inputs never share an output.
-enum OutputPlan {
-    /// The output path of each input, in order.
+/// Each input keeps its name (and its path below a folder given as input). The check goes over the inputs
+/// once holding eight bytes per input (their identities' keys), and twice more only to name a conflict.
+struct OutputPlan: Sendable {
+    /// The output folder as given (the outputs' paths start with it).
+    let directory: String
+
+    /// The output of an input.
+    func output(for input: ConvertInput) -> String {
+        FolderWalk.joined(directory, input.relativeName)
+    }
+
+    /// Counts the inputs and refuses the run when an output would be an input (the same file, through
+    /// whatever path) or two inputs would be written to one output.
     ///
-    /// - Parameters:
-    ///   - directory: the output folder as given (the returned paths start with it).
-    ///   - canonicalDirectory: its real path, compared with the inputs' real paths.
-    /// - Throws: ``CommandFailure`` naming the output that would replace an input or that two
-    ///   inputs would share.
-    static func plan(
-        _ inputs: [ConvertInput], into directory: String, canonicalDirectory: String
-    ) throws(CommandFailure) -> [String] {
-        let inputPaths = Set(inputs.map(\.canonicalPath))
-        var owners: [String: String] = [:]
-        var outputs: [String] = []
+    /// - Parameter sharingPossible: whether two inputs can have one output at all (more than one root).
+    /// - Throws: ``CommandFailure`` naming the output and the inputs, the first conflict in input order.
+    func check(_ inputs: InputExpansion.Inputs, sharingPossible: Bool) throws(CommandFailure) -> Int {
+        var count = 0
+        var inputKeys = Set<UInt64>()
+        var existingOutputKeys: [UInt64] = []
+        var outputHashes = Set<Int>()
+        var sharedHashes = Set<Int>()
         for input in inputs {
-            let output = Self.joined(directory, input.relativeName)
-            if inputPaths.contains(Self.joined(canonicalDirectory, input.relativeName)) {
+            count += 1
+            if let identity = input.identity { inputKeys.insert(identity.key) }
+            guard input.unreadable == nil else { continue }
+            let output = output(for: input)
+            if let existing = FileIdentity(path: output) { existingOutputKeys.append(existing.key) }
+            if sharingPossible, !outputHashes.insert(output.hashValue).inserted {
+                sharedHashes.insert(output.hashValue)
+            }
+        }
+        let conflictKeys = Set(existingOutputKeys.filter(inputKeys.contains))
+        guard !conflictKeys.isEmpty || !sharedHashes.isEmpty else { return count }
+        // Keys and hashes may collide: the conflict is confirmed on identities and paths.
+        var suspectInputs = Set<FileIdentity>()
+        for input in inputs {
+            if let identity = input.identity, conflictKeys.contains(identity.key) { suspectInputs.insert(identity) }
+        }
+        var owners: [String: String] = [:]
+        for input in inputs where input.unreadable == nil {
+            let output = output(for: input)
+            if !suspectInputs.isEmpty, let existing = FileIdentity(path: output), suspectInputs.contains(existing) {
                 throw CommandFailure("refusing to write \(output): it is an input file; choose another -o DIR")
             }
+            guard sharedHashes.contains(output.hashValue) else { continue }
             if let other = owners[output] {
                 throw CommandFailure("\(other) and \(input.path) would both be written to \(output)")
             }
             owners[output] = input.path
-            outputs.append(output)
         }
-        return outputs
+        return count
     }
 
-    /// `folder/name`.
-    static func joined(_ folder: String, _ name: String) -> String {
-        (folder.hasSuffix("/") ? folder : folder + "/") + name
+    /// Whether `path` is the output of an input of these roots (for cleaning up after killed runs): its path
+    /// below ``directory`` names standard input's output, a file given, or a `*.json` file below a folder.
+    func isOutput(_ path: String, of roots: [InputExpansion.Root]) -> Bool {
+        let prefix = FolderWalk.joined(directory, "")
+        guard path.hasPrefix(prefix) else { return false }
+        let relativeName = String(path.dropFirst(prefix.count))
+        return roots.contains { root in
+            switch root {
+            case .standardInput: relativeName == ConvertInput.standardInput.relativeName
+            case .file(_, let name): relativeName == name
+            case .folder(let folder):
+                relativeName.hasSuffix(".json")
+                    && FileIdentity(path: FolderWalk.joined(folder, relativeName)) != nil
+            }
+        }
     }
 }

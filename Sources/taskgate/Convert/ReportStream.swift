@@ -18,6 +18,9 @@ struct ReportStream {
     private let spool: FileHandle?
     private let spoolPath: String?
     private var entriesWritten = 0
+    /// Entries waiting to be written to the spool, a few hundred kilobytes at a time.
+    private var buffer: [UInt8] = []
+    private static let bufferLimit = 1 << 18
 
     /// A stream spooling to a temporary file beside `reportPath` (none without a report or `--json`).
     init(reportPath: String?, spooling: Bool, keepsTasks: Bool) throws(CommandFailure) {
@@ -58,14 +61,23 @@ struct ReportStream {
                 problems += "\(entry.status): \(entry.file) \(entry.path): \(entry.error ?? "")\n"
             }
             if keepsTasks { tasks.append(entry) }
-            guard let spool else { continue }
-            do {
-                try spool.write(contentsOf: Data((entriesWritten == 0 ? "\n" : ",\n").utf8) + text)
-            } catch {
-                throw CommandFailure("\(spoolPath ?? "the report"): cannot be written (\(error.localizedDescription))")
-            }
+            guard spool != nil else { continue }
+            buffer += (entriesWritten == 0 ? "\n" : ",\n").utf8
+            buffer += text
             entriesWritten += 1
+            if buffer.count >= Self.bufferLimit { try flush() }
         }
+    }
+
+    /// Writes the entries waiting in the buffer to the spool.
+    mutating func flush() throws(CommandFailure) {
+        guard let spool, !buffer.isEmpty else { return }
+        do {
+            try spool.write(contentsOf: buffer)
+        } catch {
+            throw CommandFailure("\(spoolPath ?? "the report"): cannot be written (\(error.localizedDescription))")
+        }
+        buffer.removeAll(keepingCapacity: true)
     }
 
     /// The worst status; exact when there were no tasks.
@@ -80,11 +92,12 @@ struct ReportStream {
 
     /// Writes the whole report to `path` atomically, and returns its text when `returningText` (for `--json`).
     /// The spool is removed either way.
-    func finish(
+    mutating func finish(
         from: Product, to: Product, path: String?, returningText: Bool
     ) throws(CommandFailure) -> String? {
         guard let spool, let spoolPath else { return nil }
         defer { unlink(spoolPath) }
+        try flush()
         try? spool.close()
         var shell = report(from: from, to: to)
         shell.tasks = []

@@ -101,7 +101,7 @@ struct ConvertKillTests {
             try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder + "/" + name)
         }
         let removed = AtomicFileWriter.removeStaleTemporaries(
-            of: [folder + "/a.json"], modifiedBefore: Date(timeIntervalSinceNow: -60))
+            in: [folder], of: { $0 == folder + "/a.json" }, modifiedBefore: Date(timeIntervalSinceNow: -60))
         #expect(removed == 1)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
@@ -119,17 +119,23 @@ struct ConvertKillTests {
     @Test func aBatchIsCommittedAndAFailedRenameNamesItsFile() throws {
         let folder = try ConvertTesting.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(FileManager.default.createFile(atPath: folder + "/c.json", contents: Data("old".utf8)))
         let good = try AtomicFileWriter.stage(Data("{}\n".utf8), for: folder + "/a.json")
-        var blocked = try AtomicFileWriter.stage(Data("[]\n".utf8), for: folder + "/b.json")
+        let blocked = try AtomicFileWriter.stage(Data("[]\n".utf8), for: folder + "/b.json")
+        let replacing = try AtomicFileWriter.stage(Data("new".utf8), for: folder + "/c.json")
+        // Staged files have no name yet: a run killed now leaves nothing behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["c.json"])
         // A rename onto a folder that is not empty fails.
         try FileManager.default.createDirectory(atPath: folder + "/b.json/inside", withIntermediateDirectories: true)
-        blocked.path = folder + "/b.json"
-        let results = AtomicFileWriter.commit([good, blocked])
-        #expect(results.map { $0.failure == nil } == [true, false])
-        #expect(
-            results[1].failure?.description.hasPrefix(blocked.temporary + " cannot be renamed to " + folder) == true)
+        let results = AtomicFileWriter.commit([good, blocked, replacing])
+        #expect(results.map { $0.failure == nil } == [true, false, true])
+        let message = results[1].failure?.description ?? ""
+        let temporary = String(message.prefix(while: { $0 != " " }))
+        #expect(AtomicFileWriter.outputName(ofTemporary: (temporary as NSString).lastPathComponent) == "b.json")
+        #expect(message == temporary + " cannot be renamed to \(folder)/b.json: Is a directory")
         #expect(try String(contentsOfFile: folder + "/a.json", encoding: .utf8) == "{}\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.json", "b.json"])
+        #expect(try String(contentsOfFile: folder + "/c.json", encoding: .utf8) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.json", "b.json", "c.json"])
     }
 
     /// The visible files of the output folder (not the hidden temporary ones).

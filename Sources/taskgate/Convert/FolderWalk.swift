@@ -1,0 +1,177 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Every `*.json` file below a folder, one at a time, sorted by its path below the folder (byte by byte),
+/// without holding more than the listings of the folders on the way down.
+///
+/// Each folder is read once (`readdir`: names, kinds and inodes, no `stat` per file) and its entries
+/// sorted with a folder's name taken as `name/`, which walking depth first turns into the order of whole
+/// paths. Symbolic links are followed to files, never into folders; other entries are skipped. A folder
+/// that cannot be read is handed out too, so that it is reported rather than silently left out.
+struct FolderWalk: IteratorProtocol {
+    /// What the walk finds.
+    enum Item {
+        /// A file: its path (the root joined with `relativeName`), its path below the root (`a.json`,
+        /// `sub/b.json`) and which file it is.
+        case file(path: String, relativeName: String, identity: FileIdentity)
+        /// A folder that could not be opened, with the system's reason.
+        case unreadableFolder(path: String, reason: String)
+    }
+
+    /// The folder as given.
+    let root: String
+    private var listings: [Listing] = []
+    private var started = false
+
+    /// A walk of `root`.
+    init(root: String) {
+        self.root = root
+    }
+
+    mutating func next() -> Item? {
+        if !started {
+            started = true
+            guard let listing = Listing.read(folder: root, prefix: "") else {
+                return .unreadableFolder(path: root, reason: String(cString: strerror(errno)))
+            }
+            listings.append(listing)
+        }
+        while let last = listings.indices.last {
+            guard let entry = listings[last].next() else {
+                listings.removeLast()
+                continue
+            }
+            let name = listings[last].prefix + entry.name
+            let path = Self.joined(root, name)
+            if entry.isFolder {
+                guard let listing = Listing.read(folder: path, prefix: name + "/") else {
+                    return .unreadableFolder(path: path, reason: String(cString: strerror(errno)))
+                }
+                listings.append(listing)
+                continue
+            }
+            guard let identity = entry.identity ?? FileIdentity(path: path) else { continue }
+            return .file(path: path, relativeName: name, identity: identity)
+        }
+        return nil
+    }
+
+    /// `folder/name`.
+    static func joined(_ folder: String, _ name: String) -> String {
+        (folder.hasSuffix("/") ? folder : folder + "/") + name
+    }
+
+    /// One folder's files and subfolders of interest, names back to back in one buffer, sorted.
+    private struct Listing {
+        /// What an entry is.
+        enum Kind: UInt8 {
+            case file, folder, link
+        }
+
+        /// An entry: where its name is in `names`, its kind, its inode (a link's own).
+        struct Entry {
+            var start: UInt32
+            var length: UInt8
+            var kind: Kind
+            var inode: UInt64
+        }
+
+        /// The folder's path below the root, with a final `/` (empty for the root).
+        let prefix: String
+        private let device: UInt64
+        private var names: [UInt8] = []
+        private var entries: [Entry] = []
+        private var position = 0
+
+        private init(prefix: String, device: UInt64) {
+            self.prefix = prefix
+            self.device = device
+        }
+
+        /// The next entry, in order: its name, whether it is a folder, and the identity of the file (for a
+        /// link, of the file it leads to; `nil` when that is gone).
+        mutating func next() -> (name: String, isFolder: Bool, identity: FileIdentity?)? {
+            guard position < entries.count else { return nil }
+            let entry = entries[position]
+            position += 1
+            let start = Int(entry.start)
+            let name = String(decoding: names[start..<start + Int(entry.length)], as: UTF8.self)
+            let identity: FileIdentity? =
+                switch entry.kind {
+                case .file, .folder: FileIdentity(device: device, inode: entry.inode)
+                case .link: nil
+                }
+            return (name, entry.kind == .folder, identity)
+        }
+
+        /// The folder's entries, or `nil` when it cannot be opened.
+        static func read(folder: String, prefix: String) -> Listing? {
+            guard let directory = opendir(folder) else { return nil }
+            defer { closedir(directory) }
+            guard let status = FileStatus(descriptor: dirfd(directory)) else { return nil }
+            var listing = Listing(prefix: prefix, device: status.identity.device)
+            while let entry = readdir(directory) {
+                listing.add(entry.pointee, in: folder)
+            }
+            listing.sort()
+            return listing
+        }
+
+        private static let json = Array(".json".utf8)
+
+        /// Keeps a folder (not `.` or `..`), or a `*.json` entry that is a file or a link to one.
+        private mutating func add(_ entry: dirent, in folder: String) {
+            var entry = entry
+            let name = withUnsafeBytes(of: &entry.d_name) { raw in
+                Array(raw.prefix(while: { $0 != 0 }))
+            }
+            guard !name.isEmpty, name != [0x2E], name != [0x2E, 0x2E], name.count <= Int(UInt8.max) else { return }
+            var kind: Kind
+            switch Int32(entry.d_type) {
+            case Int32(DT_DIR): kind = .folder
+            case Int32(DT_REG): kind = .file
+            default:
+                // A link or an unknown kind: ask the file system (links followed to files, not to folders).
+                let path = FolderWalk.joined(folder, String(decoding: name, as: UTF8.self))
+                switch FileStatus(path: path, followingLinks: false)?.kind {
+                case .folder: kind = .folder
+                case .file: kind = .file
+                case .link:
+                    guard FileStatus(path: path)?.kind == .file else { return }
+                    kind = .link
+                case .other, nil: return
+                }
+            }
+            guard
+                kind == .folder || name.count > Self.json.count && name.suffix(Self.json.count).elementsEqual(Self.json)
+            else { return }
+            entries.append(
+                Entry(start: UInt32(names.count), length: UInt8(name.count), kind: kind, inode: UInt64(entry.d_ino)))
+            names += name
+        }
+
+        /// Sorts by name, a folder's name taken as `name/`.
+        private mutating func sort() {
+            names.withUnsafeBufferPointer { names in
+                entries.sort { Self.precedes($0, $1, in: names) }
+            }
+        }
+
+        private static func precedes(_ left: Entry, _ right: Entry, in names: UnsafeBufferPointer<UInt8>) -> Bool {
+            let leftCount = Int(left.length) + (left.kind == .folder ? 1 : 0)
+            let rightCount = Int(right.length) + (right.kind == .folder ? 1 : 0)
+            func byte(_ entry: Entry, _ index: Int) -> UInt8 {
+                index < Int(entry.length) ? names[Int(entry.start) + index] : UInt8(ascii: "/")
+            }
+            for index in 0..<min(leftCount, rightCount) {
+                let a = byte(left, index)
+                let b = byte(right, index)
+                if a != b { return a < b }
+            }
+            return leftCount < rightCount
+        }
+    }
+}
