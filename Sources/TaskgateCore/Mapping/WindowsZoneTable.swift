@@ -43,7 +43,7 @@ public struct WindowsZoneTable: Hashable, Sendable {
     ///   IANA name mapped to a Windows id that has no default zone.
     public init(
         source: String, file: String, windowsToIANA: [MappingEntry], ianaToWindows: [MappingEntry],
-        isKnownZone: (String) -> Bool = { ZoneRules(identifier: $0) != nil }
+        isKnownZone: (String) -> Bool = ZoneRules.isKnown
     ) throws(MappingTableError) {
         let defaults = try windowsToIANA.uniquelyKeyed(
             file: file, table: "windowsToIANA", normalizedKey: { $0.lowercased() })

@@ -25,7 +25,7 @@ public struct ZoneAliasTable: Hashable, Sendable {
     ///   know (all of them, by name), or an alias whose target is itself an alias.
     public init(
         source: String, file: String, aliases: [MappingEntry],
-        isKnownZone: (String) -> Bool = { ZoneRules(identifier: $0) != nil }
+        isKnownZone: (String) -> Bool = ZoneRules.isKnown
     ) throws(MappingTableError) {
         let canonical = try aliases.uniquelyKeyed(file: file, table: "aliases")
         let unknown = Set(canonical.values).filter { !isKnownZone($0) }

@@ -61,6 +61,13 @@ public struct ZoneRules: Sendable {
         Self.prototypes.withLock { $0[identifier] = prototype }
     }
 
+    /// Whether the time-zone database knows `identifier` (exactly when ``init(identifier:)`` succeeds),
+    /// without reading its transitions.
+    public static func isKnown(_ identifier: String) -> Bool {
+        if Self.prototypes.withLock({ $0[identifier] }) != nil { return true }
+        return !identifier.isEmpty && TimeZone(identifier: identifier) != nil
+    }
+
     /// Rules already read, by identifier.
     private static let prototypes = Mutex<[String: ZoneRules]>([:])
     /// 1900-01-01T00:00:00Z through 2200-01-01T00:00:00Z.

@@ -86,4 +86,14 @@ import Testing
                 == "windows-zones.yaml: ianaToWindows: 'America/New_York' maps to 'Eastern Standard Time', which is not a key of windowsToIANA"
         )
     }
+
+    /// The tables check their zones with `ZoneRules.isKnown`, which reads no transitions: it must say yes exactly
+    /// where the rules can be read.
+    @Test(arguments: [
+        "Europe/Berlin", "America/New_York", "UTC", "Etc/GMT+5", "Australia/Lord_Howe", "Europe/Atlantis", "",
+        "W. Europe Standard Time", "europe/berlin", "Mars/Olympus",
+    ])
+    func aZoneIsKnownExactlyWhenItsRulesCanBeRead(_ identifier: String) {
+        #expect(ZoneRules.isKnown(identifier) == (ZoneRules(identifier: identifier) != nil))
+    }
 }
