@@ -7,16 +7,16 @@
 /// Every `*.json` file below a folder, one at a time, sorted by its path below the folder (byte by byte),
 /// without holding more than the listings of the folders on the way down.
 ///
-/// Each folder is read once (`readdir`: names, kinds and inodes, no `stat` per file) and its entries
+/// Each folder is read once (`readdir`: names and kinds, no `stat` per file) and its entries
 /// sorted with a folder's name taken as `name/`, which walking depth first turns into the order of whole
 /// paths. Symbolic links are followed to files, never into folders; other entries are skipped. A folder
 /// that cannot be read is handed out too, so that it is reported rather than silently left out.
 struct FolderWalk: IteratorProtocol {
     /// What the walk finds.
     enum Item {
-        /// A file: its path (the root joined with `relativeName`), its path below the root (`a.json`,
-        /// `sub/b.json`) and which file it is.
-        case file(path: String, relativeName: String, identity: FileIdentity)
+        /// A file: its path (the root joined with `relativeName`) and its path below the root (`a.json`,
+        /// `sub/b.json`).
+        case file(path: String, relativeName: String)
         /// A folder that could not be opened, with the system's reason.
         case unreadableFolder(path: String, reason: String)
     }
@@ -53,8 +53,7 @@ struct FolderWalk: IteratorProtocol {
                 listings.append(listing)
                 continue
             }
-            guard let identity = entry.identity ?? FileIdentity(path: path) else { continue }
-            return .file(path: path, relativeName: name, identity: identity)
+            return .file(path: path, relativeName: name)
         }
         return nil
     }
@@ -71,48 +70,38 @@ struct FolderWalk: IteratorProtocol {
             case file, folder, link
         }
 
-        /// An entry: where its name is in `names`, its kind, its inode (a link's own).
+        /// An entry: where its name is in `names`, and its kind (eight bytes).
         struct Entry {
             var start: UInt32
             var length: UInt8
             var kind: Kind
-            var inode: UInt64
         }
 
         /// The folder's path below the root, with a final `/` (empty for the root).
         let prefix: String
-        private let device: UInt64
         private var names: [UInt8] = []
         private var entries: [Entry] = []
         private var position = 0
 
-        private init(prefix: String, device: UInt64) {
+        private init(prefix: String) {
             self.prefix = prefix
-            self.device = device
         }
 
-        /// The next entry, in order: its name, whether it is a folder, and the identity of the file (for a
-        /// link, of the file it leads to; `nil` when that is gone).
-        mutating func next() -> (name: String, isFolder: Bool, identity: FileIdentity?)? {
+        /// The next entry, in order: its name and whether it is a folder.
+        mutating func next() -> (name: String, isFolder: Bool)? {
             guard position < entries.count else { return nil }
             let entry = entries[position]
             position += 1
             let start = Int(entry.start)
             let name = String(decoding: names[start..<start + Int(entry.length)], as: UTF8.self)
-            let identity: FileIdentity? =
-                switch entry.kind {
-                case .file, .folder: FileIdentity(device: device, inode: entry.inode)
-                case .link: nil
-                }
-            return (name, entry.kind == .folder, identity)
+            return (name, entry.kind == .folder)
         }
 
         /// The folder's entries, or `nil` when it cannot be opened.
         static func read(folder: String, prefix: String) -> Listing? {
             guard let directory = opendir(folder) else { return nil }
             defer { closedir(directory) }
-            guard let status = FileStatus(descriptor: dirfd(directory)) else { return nil }
-            var listing = Listing(prefix: prefix, device: status.identity.device)
+            var listing = Listing(prefix: prefix)
             while let entry = readdir(directory) {
                 listing.add(entry.pointee, in: folder)
             }
@@ -148,8 +137,7 @@ struct FolderWalk: IteratorProtocol {
             guard
                 kind == .folder || name.count > Self.json.count && name.suffix(Self.json.count).elementsEqual(Self.json)
             else { return }
-            entries.append(
-                Entry(start: UInt32(names.count), length: UInt8(name.count), kind: kind, inode: UInt64(entry.d_ino)))
+            entries.append(Entry(start: UInt32(names.count), length: UInt8(name.count), kind: kind))
             names += name
         }
 

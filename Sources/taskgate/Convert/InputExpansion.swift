@@ -72,8 +72,8 @@ enum InputExpansion {
                         let item = current.next()
                         walk = current
                         switch item {
-                        case .file(let path, let relativeName, let identity):
-                            return ConvertInput(path: path, relativeName: relativeName, identity: identity)
+                        case .file(let path, let relativeName):
+                            return ConvertInput(path: path, relativeName: relativeName)
                         case .unreadableFolder(let path, let reason):
                             return ConvertInput(
                                 path: path, relativeName: "", unreadable: "the folder cannot be read (\(reason))")
@@ -84,7 +84,7 @@ enum InputExpansion {
                     switch root {
                     case .standardInput: return .standardInput
                     case .file(let path, let name):
-                        return ConvertInput(path: path, relativeName: name, identity: FileIdentity(path: path))
+                        return ConvertInput(path: path, relativeName: name)
                     case .folder(let path): walk = FolderWalk(root: path)
                     }
                 }

@@ -2,7 +2,8 @@
 /// replaces an input and no two inputs share an output.
 ///
 /// Each input keeps its name (and its path below a folder given as input). The check goes over the inputs
-/// once holding eight bytes per input (their identities' keys), and twice more only to name a conflict.
+/// once, holding eight bytes per output that already exists (and per input when several roots could share
+/// outputs), again when outputs exist, to look at the inputs, and a third time only to name a conflict.
 struct OutputPlan: Sendable {
     /// The output folder as given (the outputs' paths start with it).
     let directory: String
@@ -19,27 +20,29 @@ struct OutputPlan: Sendable {
     /// - Throws: ``CommandFailure`` naming the output and the inputs, the first conflict in input order.
     func check(_ inputs: InputExpansion.Inputs, sharingPossible: Bool) throws(CommandFailure) -> Int {
         var count = 0
-        var inputKeys = Set<UInt64>()
-        var existingOutputKeys: [UInt64] = []
+        var existingOutputKeys = Set<UInt64>()
         var outputHashes = Set<Int>()
         var sharedHashes = Set<Int>()
         for input in inputs {
             count += 1
-            if let identity = input.identity { inputKeys.insert(identity.key) }
             guard input.unreadable == nil else { continue }
             let output = output(for: input)
-            if let existing = FileIdentity(path: output) { existingOutputKeys.append(existing.key) }
+            if let existing = FileIdentity(path: output) { existingOutputKeys.insert(existing.key) }
             if sharingPossible, !outputHashes.insert(output.hashValue).inserted {
                 sharedHashes.insert(output.hashValue)
             }
         }
-        let conflictKeys = Set(existingOutputKeys.filter(inputKeys.contains))
-        guard !conflictKeys.isEmpty || !sharedHashes.isEmpty else { return count }
-        // Keys and hashes may collide: the conflict is confirmed on identities and paths.
+        // Outputs already there (a run again into the same folder) may be inputs: each input is looked at.
+        // Keys and hashes may collide: a conflict is confirmed on identities and paths.
         var suspectInputs = Set<FileIdentity>()
-        for input in inputs {
-            if let identity = input.identity, conflictKeys.contains(identity.key) { suspectInputs.insert(identity) }
+        if !existingOutputKeys.isEmpty {
+            for input in inputs {
+                if let identity = input.identity, existingOutputKeys.contains(identity.key) {
+                    suspectInputs.insert(identity)
+                }
+            }
         }
+        guard !suspectInputs.isEmpty || !sharedHashes.isEmpty else { return count }
         var owners: [String: String] = [:]
         for input in inputs where input.unreadable == nil {
             let output = output(for: input)

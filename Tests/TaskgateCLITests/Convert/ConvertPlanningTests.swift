@@ -44,6 +44,7 @@ import Testing
         #expect(found[6].identity == found[2].identity)
         #expect(found[2].identity == FileIdentity(path: root + "/a.json"))
         #expect(Set(found.compactMap(\.identity)).count == 9)
+        #expect(ConvertInput.standardInput.identity == nil)
     }
 
     @Test func outputsKeepTheirNamesUnderTheFolder() throws {
