@@ -9,7 +9,7 @@ enum NextRuns {
     static func next(
         _ dialect: Dialect, lines: [String], context: DialectContext, after: Instant
     ) throws(ScheduleSyntaxError) -> Instant? {
-        let schedule = try dialect.parse(lines, context: context)
+        let schedule = try ScheduleTexts.parse(dialect, lines, context: context)
         return (try? schedule.nextOccurrences(after: after, count: 1))?.first
     }
 }

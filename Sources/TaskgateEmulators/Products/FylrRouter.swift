@@ -189,7 +189,8 @@ struct FylrDescription: ProductDescription {
             }
             for (index, schedule) in list.enumerated() {
                 do {
-                    _ = try Dialect.fylr.parse(
+                    _ = try ScheduleTexts.parse(
+                        .fylr,
                         [JSONWriter.text(schedule)],
                         context: DialectContext(zone: "UTC", reference: Instant(secondsSinceEpoch: 0)))
                 } catch {

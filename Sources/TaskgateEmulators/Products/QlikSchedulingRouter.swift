@@ -194,7 +194,7 @@ struct QlikSchedulingDescription: ProductDescription {
         }
         if let text = schedule.stringValue {
             do {
-                _ = try Dialect.iso8601.parse([text], context: DialectContext(zone: "UTC", reference: now))
+                _ = try ScheduleTexts.parse(.iso8601, [text], context: DialectContext(zone: "UTC", reference: now))
             } catch {
                 throw reject("start.schedule: \(error.description)")
             }
@@ -226,14 +226,14 @@ struct QlikSchedulingDescription: ProductDescription {
                 guard let text = rule.stringValue else {
                     throw reject("start.schedule.recurrence must be one RRULE string")
                 }
-                _ = try Dialect.rrule.parse([text], context: context)
+                _ = try ScheduleTexts.parse(.rrule, [text], context: context)
             } else if let cron = object["cron"] {
                 guard let text = cron.stringValue ?? cron["expression"]?.stringValue else {
                     throw reject("start.schedule.cron must be a string or {expression}")
                 }
-                _ = try Dialect.quartz.parse([text], context: context)
+                _ = try ScheduleTexts.parse(.quartz, [text], context: context)
             } else if let interval = object["interval"]?.stringValue {
-                _ = try Dialect.iso8601.parse([interval], context: context)
+                _ = try ScheduleTexts.parse(.iso8601, [interval], context: context)
             } else {
                 throw reject("start.schedule needs recurrence, cron or interval")
             }

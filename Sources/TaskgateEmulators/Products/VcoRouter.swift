@@ -143,7 +143,7 @@ struct VcoDescription: ProductDescription {
         let pattern = task["recurrence-pattern"]?.stringValue ?? ""
         let context = DialectContext(zone: "UTC", start: start.localDateTime(offset: 0), end: end, reference: now)
         do {
-            _ = try Dialect.vco.parse(["\(cycle) \(pattern)"], context: context)
+            _ = try ScheduleTexts.parse(.vco, ["\(cycle) \(pattern)"], context: context)
         } catch {
             throw fail("recurrence-pattern: \(error.description)")
         }

@@ -163,7 +163,7 @@ struct WynDescription: ProductDescription {
             }
             let context = DialectContext(zone: zone, end: end, reference: now)
             do {
-                _ = try Dialect.quartzNet.parse([line], context: context)
+                _ = try ScheduleTexts.parse(.quartzNet, [line], context: context)
             } catch {
                 throw fail("$.trigger.pattern.patterns[\(index)]", error.description)
             }

@@ -101,7 +101,18 @@ struct FolderWalk: IteratorProtocol {
         static func read(folder: String, prefix: String) -> Listing? {
             guard let directory = opendir(folder) else { return nil }
             defer { closedir(directory) }
+            // Counted first, so that the buffers are allocated once at their size: grown by doubling, a
+            // million names would hold half as much again and, while copied, twice.
+            var count = 0
+            var bytes = 0
+            while let entry = readdir(directory) {
+                count += 1
+                bytes += withUnsafeBytes(of: entry.pointee.d_name) { raw in raw.prefix(while: { $0 != 0 }).count }
+            }
+            rewinddir(directory)
             var listing = Listing(prefix: prefix)
+            listing.names.reserveCapacity(bytes)
+            listing.entries.reserveCapacity(count)
             while let entry = readdir(directory) {
                 listing.add(entry.pointee, in: folder)
             }
