@@ -252,7 +252,19 @@ enum AtomicFileWriter {
     ) -> Int {
         var removed = 0
         for folder in folders {
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            // Read entry by entry: an output folder may hold a million files, and only hidden ones matter.
+            var entries: [String] = []
+            if let directory = opendir(folder) {
+                while let found = readdir(directory) {
+                    let isHidden = found.pointee.d_name.0 == CChar(UInt8(ascii: "."))
+                    guard isHidden else { continue }
+                    let entry = withUnsafeBytes(of: found.pointee.d_name) { raw in
+                        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                    }
+                    if entry.hasSuffix(".tmp") { entries.append(entry) }
+                }
+                closedir(directory)
+            }
             for entry in entries {
                 guard let name = outputName(ofTemporary: entry),
                     isOutput((folder as NSString).appendingPathComponent(name))
