@@ -252,15 +252,12 @@ struct ConvertRun: Sendable {
         if input == .standardInput {
             data = stdinData
         } else {
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: input.path))
-            } catch {
+            switch WholeFile.read(input.path) {
+            case .success(let bytes): data = bytes
+            case .failure(let failure):
                 return FileResult(
                     index: index,
-                    entries: [
-                        FileConversion.failed(
-                            input.path, .root, "the file cannot be read (\(error.localizedDescription))")
-                    ],
+                    entries: [FileConversion.failed(input.path, .root, "the file cannot be read (\(failure.reason))")],
                     document: nil)
             }
         }

@@ -99,6 +99,8 @@ struct FileConversion: Sendable {
 
     /// The offset of the first byte that is not UTF-8, or `nil` when all are.
     static func firstInvalidUTF8Offset(in data: Data) -> Int? {
+        // Most exports are ASCII: one pass over the bytes, without decoding scalars.
+        if data.withUnsafeBytes({ bytes in bytes.allSatisfy { $0 < 0x80 } }) { return nil }
         var iterator = data.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         var offset = 0

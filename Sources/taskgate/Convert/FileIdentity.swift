@@ -42,11 +42,20 @@ struct FileStatus: Hashable, Sendable {
 
     var kind: Kind
     var identity: FileIdentity
+    /// The size in bytes.
+    var size: Int
 
     /// The status of `path`, of the file a link leads to when `followingLinks`; `nil` when there is none.
     init?(path: String, followingLinks: Bool = true) {
         var status = stat()
         guard (followingLinks ? stat(path, &status) : lstat(path, &status)) == 0 else { return nil }
+        self.init(status)
+    }
+
+    /// The status of an open file.
+    init?(descriptor: Int32) {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
         self.init(status)
     }
 
@@ -58,5 +67,6 @@ struct FileStatus: Hashable, Sendable {
         default: kind = .other
         }
         identity = FileIdentity(status)
+        size = Int(status.st_size)
     }
 }
