@@ -47,10 +47,13 @@ struct ConvertRun: Sendable {
         var entryTexts: [Data] = []
     }
 
-    /// How many staged outputs are made durable and renamed together.
-    static let commitBatch = 256
-    /// How many batches may wait for their commit before converters stop.
-    static let commitsInFlight = 2
+    /// From how many staged outputs a commit starts (fewer only at the end). Commits run one at a time and
+    /// take every output staged meanwhile: a `syncfs` costs about the same for 64 files or 2,000, so the
+    /// batches grow to what the disk needs and the converters never wait for it.
+    static let commitBatch = 64
+    /// How many outputs may be staged or committing before converters stop: each holds an open file and
+    /// its result waits in memory.
+    static let stagedLimit = min(2_048, OpenFileLimit.raised() / 4)
 
     /// What the run's loop hears from its child tasks.
     enum Event: Sendable {
@@ -115,6 +118,7 @@ struct ConvertRun: Sendable {
             var done = 0
             var converting = 0
             var committing = 0
+            var unnamed = 0
             func start() {
                 guard let input = remaining.next() else {
                     exhausted = true
@@ -144,9 +148,9 @@ struct ConvertRun: Sendable {
                             with: conversion))
                 }
             }
-            // Converters stop while commits fall behind, so that what waits for them stays bounded.
+            // Converters stop while outputs wait for their commit, so that open files and results stay bounded.
             func startWhileRoom() {
-                while !exhausted, converting < limit, committing < Self.commitsInFlight { start() }
+                while !exhausted, converting < limit, unnamed + converting < Self.stagedLimit { start() }
             }
             // Results come back in any order; they go to the report in input order, each once its output is
             // committed, and are let go.
@@ -154,7 +158,7 @@ struct ConvertRun: Sendable {
             var staged: [(index: Int, staged: AtomicFileWriter.Staged)] = []
             var nextToReport = 0
             func commitStaged() {
-                guard !staged.isEmpty else { return }
+                guard committing == 0, !staged.isEmpty else { return }
                 let batch = staged
                 staged.removeAll(keepingCapacity: true)
                 committing += 1
@@ -177,7 +181,7 @@ struct ConvertRun: Sendable {
                         pending[result.index] = result
                         if let output = result.staged {
                             staged.append((result.index, output))
-                            if staged.count >= Self.commitBatch { commitStaged() }
+                            unnamed += 1
                         } else {
                             done += 1
                         }
@@ -193,11 +197,12 @@ struct ConvertRun: Sendable {
                             pending[outcome.index] = result
                         }
                         done += outcomes.count
+                        unnamed -= outcomes.count
                     }
                     bar.update(done: done)
                     try report()
                     startWhileRoom()
-                    if exhausted, converting == 0 { commitStaged() }
+                    if staged.count >= Self.commitBatch || exhausted && converting == 0 { commitStaged() }
                 }
                 return nil
             } catch let error as CommandFailure {
