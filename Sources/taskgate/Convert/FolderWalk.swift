@@ -65,9 +65,9 @@ struct FolderWalk: IteratorProtocol {
 
     /// One folder's files and subfolders of interest, names back to back in one buffer, sorted.
     private struct Listing {
-        /// What an entry is.
+        /// What an entry is (a link to a file counts as the file).
         enum Kind: UInt8 {
-            case file, folder, link
+            case file, folder
         }
 
         /// An entry: where its name is in `names`, and its kind (eight bytes).
@@ -141,7 +141,7 @@ struct FolderWalk: IteratorProtocol {
                 case .file: kind = .file
                 case .link:
                     guard FileStatus(path: path)?.kind == .file else { return }
-                    kind = .link
+                    kind = .file
                 case .other, nil: return
                 }
             }
