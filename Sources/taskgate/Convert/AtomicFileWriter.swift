@@ -83,8 +83,9 @@ enum AtomicFileWriter {
             case .bytes(let data): complete = writeAll(data, to: descriptor)
             case .file(let source):
                 guard let input = FileHandle(forReadingAtPath: source) else {
+                    let error = failure("cannot be read", source)
                     abandon()
-                    throw failure("cannot be read", source)
+                    throw error
                 }
                 defer { try? input.close() }
                 var copied = true
