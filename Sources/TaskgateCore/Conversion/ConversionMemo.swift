@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Conversions already proved in this process, shared by the tasks of one run: an export holds the same
 /// few schedules many times over ("weekdays at 8:00" in a zone), and each proof enumerates two years.
 ///
@@ -15,26 +13,19 @@ public final class ConversionMemo: Sendable {
         var horizon: VerificationHorizon
     }
 
-    private let conversions = Mutex<[Key: ScheduleConversion]>([:])
-    private let capacity: Int
+    private let conversions: BoundedMemo<Key, ScheduleConversion>
 
     /// An empty memo holding up to `capacity` conversions.
     public init(capacity: Int = 4_096) {
-        self.capacity = max(1, capacity)
+        conversions = BoundedMemo(capacity: capacity)
     }
 
     /// The conversion remembered for `key`, or `make()`'s, remembered. Two tasks asking at once for the
     /// same key may both prove it; both get the same value.
     func conversion(for key: Key, make: () -> ScheduleConversion) -> ScheduleConversion {
-        if let known = conversions.withLock({ $0[key] }) { return known }
-        let made = make()
-        conversions.withLock { conversions in
-            if conversions.count >= capacity { conversions.removeAll(keepingCapacity: true) }
-            conversions[key] = made
-        }
-        return made
+        conversions.value(for: key, make: make)
     }
 
     /// How many conversions are held.
-    public var count: Int { conversions.withLock { $0.count } }
+    public var count: Int { conversions.count }
 }

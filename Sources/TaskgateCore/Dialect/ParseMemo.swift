@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Schedule texts already read in this process, shared by the tasks of one run: an export holds the same
 /// few patterns many times over, and reading a Quartz pattern builds its field sets and year tables.
 ///
@@ -14,12 +12,11 @@ public final class ParseMemo: Sendable {
         var context: DialectContext
     }
 
-    private let parses = Mutex<[Key: Result<Schedule, ScheduleSyntaxError>]>([:])
-    private let capacity: Int
+    private let parses: BoundedMemo<Key, Result<Schedule, ScheduleSyntaxError>>
 
     /// An empty memo holding up to `capacity` parses.
     public init(capacity: Int = 4_096) {
-        self.capacity = max(1, capacity)
+        parses = BoundedMemo(capacity: capacity)
     }
 
     /// `lines` read in `dialect`, as ``Dialect/parse(_:context:)`` reads them, remembered.
@@ -29,23 +26,11 @@ public final class ParseMemo: Sendable {
         _ dialect: Dialect, _ lines: [String], context: DialectContext
     ) throws(ScheduleSyntaxError) -> Schedule {
         let key = Key(dialect: dialect, lines: lines, context: context)
-        let result: Result<Schedule, ScheduleSyntaxError>
-        if let known = parses.withLock({ $0[key] }) {
-            result = known
-        } else {
-            do throws(ScheduleSyntaxError) {
-                result = .success(try dialect.parse(lines, context: context))
-            } catch {
-                result = .failure(error)
-            }
-            parses.withLock { parses in
-                if parses.count >= capacity { parses.removeAll(keepingCapacity: true) }
-                parses[key] = result
-            }
-        }
-        return try result.get()
+        return try parses.value(for: key) {
+            Result { () throws(ScheduleSyntaxError) in try dialect.parse(lines, context: context) }
+        }.get()
     }
 
     /// How many texts are held.
-    public var count: Int { parses.withLock { $0.count } }
+    public var count: Int { parses.count }
 }
