@@ -12,20 +12,14 @@ struct FileIdentity: Hashable, Sendable {
 
     /// The file `path` names, following symbolic links; `nil` when there is none.
     init?(path: String) {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        self.init(status)
+        guard let status = FileStatus(path: path) else { return nil }
+        self = status.identity
     }
 
     /// The identity in a `stat` result.
     init(_ status: stat) {
-        self.init(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
-    }
-
-    /// An identity.
-    init(device: UInt64, inode: UInt64) {
-        self.device = device
-        self.inode = inode
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
     }
 
     /// Eight bytes standing for the identity in large sets (two identities may share a key; a match is
