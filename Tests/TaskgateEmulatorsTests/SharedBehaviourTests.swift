@@ -177,3 +177,31 @@ struct EmulatorPageTests {
         #expect(plan == ["SEARCH task USING INDEX task_by_product_sequence (product=?)"])
     }
 }
+
+/// A page splices the stored texts of its tasks into the envelope instead of decoding and encoding each
+/// task again; the bytes must be those of the whole page written at once.
+@Suite("emulator page bytes")
+struct EmulatorPageBytesTests {
+    static let tasks = [
+        StoredTask(sequence: 1, id: "a", body: .object(["name": .string("ä \"quoted\""), "n": .integer(-3)])),
+        StoredTask(sequence: 2, id: "b", body: .object(["list": .array([.null, .bool(true), .double(0.5)])])),
+    ]
+
+    @Test(
+        "spliced page equals JSONWriter of the whole page",
+        arguments: [
+            (["totalCount": JSONValue.integer(2)], "items"),
+            (["limit": .integer(2), "offset": .integer(0), "count": .integer(2)], "objects"),
+            (["links": .object(["next": .object(["href": .string("/x?page=2")])])], "data"),
+            ([:], "sharingTasks"),
+            (["zzz": .string("after the tasks"), "a": .string("before")], "m"),
+        ] as [(JSONObject, String)])
+    func splicedPage(envelope: JSONObject, key: String) {
+        var whole = envelope
+        whole[key] = .array(Self.tasks.map(\.body))
+        #expect(Reply.pageBytes(envelope, Self.tasks, at: key) == JSONWriter.bytes(.object(whole)))
+        #expect(
+            Reply.pageBytes(envelope, [], at: key)
+                == JSONWriter.bytes(.object(envelope.merging([key: .array([])]) { $1 })))
+    }
+}

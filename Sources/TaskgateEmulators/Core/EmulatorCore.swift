@@ -69,10 +69,43 @@ enum Reply {
     }
 
     /// A stored task's JSON text, without decoding and encoding it again.
-    static func stored(_ task: StoredTask) -> Response {
+    static func stored(_ task: StoredTask, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json"
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: task.text)))
+    }
+
+    /// A page: `envelope` with the stored tasks as the array member `key`, their texts spliced in as
+    /// stored; the same bytes as ``json(_:status:headers:)`` of the whole page, without decoding and
+    /// encoding every task again.
+    static func page(_ envelope: JSONObject, _ tasks: [StoredTask], at key: String) -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(string: task.text)))
+            body: .init(byteBuffer: ByteBuffer(bytes: pageBytes(envelope, tasks, at: key))))
+    }
+
+    /// The bytes of ``page(_:_:at:)``: the members in ``JSONWriter``'s order (sorted keys).
+    static func pageBytes(_ envelope: JSONObject, _ tasks: [StoredTask], at key: String) -> [UInt8] {
+        var members = envelope
+        members[key] = .array([])
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        for (index, name) in members.keys.sorted().enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes += JSONWriter.bytes(.string(name))
+            bytes.append(UInt8(ascii: ":"))
+            if name == key {
+                bytes.append(UInt8(ascii: "["))
+                for (position, task) in tasks.enumerated() {
+                    if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                    bytes += task.text.utf8
+                }
+                bytes.append(UInt8(ascii: "]"))
+            } else if let value = members[name] {
+                bytes += JSONWriter.bytes(value)
+            }
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
     }
 
     /// A response without a body.

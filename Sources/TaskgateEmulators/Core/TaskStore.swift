@@ -8,10 +8,24 @@ struct StoredTask: Hashable, Sendable {
     var sequence: Int64
     /// The product's id for the task, as text (fylr's integers included).
     var id: String
-    /// The task as the product returns it.
-    var body: JSONValue
-    /// The body's JSON text as stored, answered as is by reads of one task.
-    var text: String = ""
+    /// The task's JSON text as stored (``JSONWriter``'s), answered as is by reads and pages.
+    var text: String
+
+    /// A task read from the store.
+    init(sequence: Int64, id: String, text: String) {
+        self.sequence = sequence
+        self.id = id
+        self.text = text
+    }
+
+    /// A task about to be stored, or just stored.
+    init(sequence: Int64, id: String, body: JSONValue) {
+        self.init(sequence: sequence, id: id, text: JSONWriter.text(body))
+    }
+
+    /// The task as the product returns it, decoded from ``text`` where a route needs its members: reads
+    /// and pages answer the text without decoding it.
+    var body: JSONValue { JSONReader.value(Array(text.utf8)) ?? .null }
 }
 
 /// The emulators' SQLite store: tasks and runs, each with a JSON body column.
@@ -80,10 +94,10 @@ final class TaskStore: Sendable {
                 try Int64.fetchOne(
                     database, sql: "SELECT last FROM counter WHERE product = ?", arguments: [product.rawValue]) ?? 1
             let (id, body) = try make(number)
+            let text = JSONWriter.text(body)
             try database.execute(
-                sql: "INSERT INTO task (product, id, body) VALUES (?, ?, ?)",
-                arguments: [product.rawValue, id, JSONWriter.text(body)])
-            return StoredTask(sequence: database.lastInsertedRowID, id: id, body: body)
+                sql: "INSERT INTO task (product, id, body) VALUES (?, ?, ?)", arguments: [product.rawValue, id, text])
+            return StoredTask(sequence: database.lastInsertedRowID, id: id, text: text)
         }
     }
 
@@ -107,11 +121,10 @@ final class TaskStore: Sendable {
                     database, sql: "SELECT sequence, id, body FROM task WHERE product = ? AND id = ?",
                     arguments: [product.rawValue, id])
             else { return nil }
-            var task = Self.storedTask(row)
-            task.body = try change(task.body)
+            let current = Self.storedTask(row)
+            let task = StoredTask(sequence: current.sequence, id: current.id, body: try change(current.body))
             try database.execute(
-                sql: "UPDATE task SET body = ? WHERE sequence = ?",
-                arguments: [JSONWriter.text(task.body), task.sequence])
+                sql: "UPDATE task SET body = ? WHERE sequence = ?", arguments: [task.text, task.sequence])
             return task
         }
     }
@@ -190,8 +203,6 @@ final class TaskStore: Sendable {
     }
 
     private static func storedTask(_ row: Row) -> StoredTask {
-        let text: String = row["body"]
-        return StoredTask(
-            sequence: row["sequence"], id: row["id"], body: JSONReader.value(Array(text.utf8)) ?? .null, text: text)
+        StoredTask(sequence: row["sequence"], id: row["id"], text: row["body"])
     }
 }

@@ -64,7 +64,7 @@ struct FylrDescription: ProductDescription {
                 stored["updated_at"] = .string(now.description)
                 return (String(sequence), .object(stored))
             }
-            return Reply.json(stored.body)
+            return Reply.stored(stored)
         }
         group.post(use: create)
         group.put(use: create)
@@ -72,11 +72,11 @@ struct FylrDescription: ProductDescription {
             let page = try PageQuery.read(
                 request, core: core, defaultLimit: 100, maximumLimit: 1000, offsetName: "offset")
             let (tasks, total) = try await core.store.tasks(product: product, offset: page.offset, limit: page.limit)
-            return Reply.json(
-                .object([
+            return Reply.page(
+                [
                     "limit": .integer(Int64(page.limit)), "offset": .integer(Int64(page.offset)),
-                    "count": .integer(Int64(total)), "objects": .array(tasks.map(\.body)),
-                ]))
+                    "count": .integer(Int64(total)),
+                ], tasks, at: "objects")
         }
         group.get("modules") { _, _ in
             Reply.json(
@@ -129,7 +129,7 @@ struct FylrDescription: ProductDescription {
             guard let updated else {
                 throw failure(.badRequest, "ObjectNotFound", "task \(id) not found", ["object": .string("task \(id)")])
             }
-            return Reply.json(updated.body)
+            return Reply.stored(updated)
         }
         group.delete("{taskId}") { _, context in
             let id = try taskID(context)

@@ -33,16 +33,13 @@ struct QlikSchedulingDescription: ProductDescription {
                 let id = EmulatorID.uuid()
                 return (id, serverView(body, id: id, created: now, now: now))
             }
-            return Reply.json(stored.body, status: .created)
+            return Reply.stored(stored, status: .created)
         }
         group.get { request, _ in
             let page = try PageQuery.read(
                 request, core: core, defaultLimit: 10, maximumLimit: 100, cursorNames: ["page"])
             let (tasks, next) = try await core.cursorPage(page)
-            return Reply.json(
-                .object([
-                    "data": .array(tasks.map(\.body)), "links": links(request, core: core, page: page, next: next),
-                ]))
+            return Reply.page(["links": links(request, core: core, page: page, next: next)], tasks, at: "data")
         }
         group.get("{id}") { _, context in
             try await Reply.stored(find(context, core: core))
@@ -58,7 +55,7 @@ struct QlikSchedulingDescription: ProductDescription {
                 return serverView(body, id: id, created: created, now: now)
             }
             guard let updated else { throw core.failure(.notFound, code: "CHO-004", message: "task not found") }
-            return Reply.json(updated.body)
+            return Reply.stored(updated)
         }
         group.patch("{id}") { request, context in
             let id = try context.parameters.require("id")
@@ -79,7 +76,7 @@ struct QlikSchedulingDescription: ProductDescription {
                 return serverView(object, id: id, created: now, now: now, keeping: old)
             }
             guard let updated else { throw core.failure(.notFound, code: "CHO-004", message: "task not found") }
-            return Reply.json(updated.body)
+            return Reply.stored(updated)
         }
         group.delete("{id}") { _, context in
             guard try await core.store.delete(product: product, id: context.parameters.require("id")) else {
@@ -112,9 +109,7 @@ struct QlikSchedulingDescription: ProductDescription {
                 product: product, taskID: task.id, after: page.after, limit: page.limit + 1)
             let runs = Array(rows.prefix(page.limit))
             let next = rows.count > page.limit ? runs.last.map { PageQuery.token(after: $0.sequence) } : nil
-            return Reply.json(
-                .object(["data": .array(runs.map(\.body)), "links": links(request, core: core, page: page, next: next)])
-            )
+            return Reply.page(["links": links(request, core: core, page: page, next: next)], runs, at: "data")
         }
         group.get("{id}/runs/last") { _, context in
             let task = try await find(context, core: core)
@@ -122,7 +117,7 @@ struct QlikSchedulingDescription: ProductDescription {
             else {
                 throw core.failure(.notFound, code: "CHO-004", message: "task has not run yet")
             }
-            return Reply.json(last.body)
+            return Reply.stored(last)
         }
         group.get("{id}/runs/{runId}/log") { request, context in
             let task = try await find(context, core: core)

@@ -93,7 +93,7 @@ struct QlikSharingDescription: ProductDescription {
                 task["links"] = .object(["self": .object(["href": .string("\(origin)\(product.basePath)/\(id)")])])
                 return (id, .object(task))
             }
-            return Reply.json(stored.body, status: .created)
+            return Reply.stored(stored, status: .created)
         }
         group.get { request, _ in
             let page = try PageQuery.read(
@@ -111,11 +111,11 @@ struct QlikSharingDescription: ProductDescription {
                     "href": .string("\(base)&page=\(next)"), "type": .string("next"), "token": .string(next),
                 ])
             }
-            return Reply.json(
-                .object([
+            return Reply.page(
+                [
                     "totalCount": .integer(Int64(total)), "currentPageCount": .integer(Int64(tasks.count)),
-                    "links": .object(links), "sharingTasks": .array(tasks.map(\.body)),
-                ]))
+                    "links": .object(links),
+                ], tasks, at: "sharingTasks")
         }
         group.get("{taskId}") { _, context in
             try await Reply.stored(find(context, core: core))

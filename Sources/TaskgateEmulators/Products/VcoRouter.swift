@@ -44,8 +44,8 @@ struct VcoDescription: ProductDescription {
                 task["relations"] = .object(["total": .integer(0), "start": .integer(0), "link": .array([])])
                 return (id, .object(task))
             }
-            return Reply.json(
-                stored.body, status: .accepted, headers: [.location: stored.body["href"]?.stringValue ?? ""])
+            return Reply.stored(
+                stored, status: .accepted, headers: [.location: stored.body["href"]?.stringValue ?? ""])
         }
         group.get { request, _ in
             let page = try PageQuery.read(
@@ -93,7 +93,7 @@ struct VcoDescription: ProductDescription {
             let replacement = JSONValue.object(merged)
             let updated = try await core.store.update(product: product, id: id) { _ in replacement }
             guard let updated else { throw core.failure(.notFound, code: "", message: "Task not found: \(id)") }
-            return Reply.json(updated.body)
+            return Reply.stored(updated)
         }
         group.delete("{id}") { _, context in
             let id = try context.parameters.require("id")
@@ -105,10 +105,7 @@ struct VcoDescription: ProductDescription {
         group.get("{id}/executions") { _, context in
             let task = try await find(context, core: core)
             let runs = try await core.store.runs(product: product, taskID: task.id, after: 0, limit: 1000)
-            return Reply.json(
-                .object([
-                    "total": .integer(Int64(runs.count)), "start": .integer(0), "link": .array(runs.map(\.body)),
-                ]))
+            return Reply.page(["total": .integer(Int64(runs.count)), "start": .integer(0)], runs, at: "link")
         }
     }
 

@@ -38,10 +38,7 @@ extension VcoDescription {
             let workflowID = try context.parameters.require("workflowId")
             let runs = try await core.store.runs(
                 product: product, taskID: Self.runOwner(workflowID), after: 0, limit: 10_000)
-            return Reply.json(
-                .object([
-                    "total": .integer(Int64(runs.count)), "start": .integer(0), "link": .array(runs.map(\.body)),
-                ]))
+            return Reply.page(["total": .integer(Int64(runs.count)), "start": .integer(0)], runs, at: "link")
         }
         executions.get("{executionId}/state") { _, context in
             let workflowID = try context.parameters.require("workflowId")

@@ -40,12 +40,12 @@ struct WynDescription: ProductDescription {
                 task["owner"] = .string(core.user)
                 return (id, .object(task))
             }
-            return Reply.json(stored.body)
+            return Reply.stored(stored)
         }
         group.get { request, _ in
             let page = try PageQuery.read(request, core: core, defaultLimit: 50, offsetName: "offset")
             let (tasks, total) = try await core.store.tasks(product: product, offset: page.offset, limit: page.limit)
-            return Reply.json(.object(["items": .array(tasks.map(\.body)), "totalCount": .integer(Int64(total))]))
+            return Reply.page(["totalCount": .integer(Int64(total))], tasks, at: "items")
         }
         group.get("{id}") { _, context in
             try await Reply.stored(find(context, core: core))
@@ -62,7 +62,7 @@ struct WynDescription: ProductDescription {
                 return .object(task)
             }
             guard let updated else { throw core.failure(.notFound, code: "id", message: "task not found") }
-            return Reply.json(updated.body)
+            return Reply.stored(updated)
         }
         group.delete("{id}") { _, context in
             let id = try context.parameters.require("id")
@@ -84,7 +84,7 @@ struct WynDescription: ProductDescription {
         group.get("{id}/runs") { _, context in
             let task = try await find(context, core: core)
             let runs = try await core.store.runs(product: product, taskID: task.id, after: 0, limit: 1000)
-            return Reply.json(.object(["items": .array(runs.map(\.body)), "totalCount": .integer(Int64(runs.count))]))
+            return Reply.page(["totalCount": .integer(Int64(runs.count))], runs, at: "items")
         }
     }
 
