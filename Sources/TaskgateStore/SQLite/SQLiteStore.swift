@@ -308,14 +308,15 @@ public final class SQLiteStore: TaskgateStore {
                     database, sql: "SELECT COALESCE(MAX(position), -1) FROM journal_entry WHERE run = ?",
                     arguments: [run])
                 ?? -1
+            // One statement compiled for every task (and one for their events), not one per call.
+            let insert = try database.cachedStatement(
+                sql: """
+                    INSERT INTO journal_entry (run, task_source_id, position, step, detail, idempotency_key)
+                    VALUES (?, ?, ?, 'planned', NULL, ?) ON CONFLICT (run, task_source_id) DO NOTHING
+                    """)
             for taskSourceID in taskSourceIDs {
                 position += 1
-                try database.execute(
-                    sql: """
-                        INSERT INTO journal_entry (run, task_source_id, position, step, detail, idempotency_key)
-                        VALUES (?, ?, ?, 'planned', NULL, ?) ON CONFLICT (run, task_source_id) DO NOTHING
-                        """,
-                    arguments: [run, taskSourceID, position, UUID().uuidString.lowercased()])
+                try insert.execute(arguments: [run, taskSourceID, position, UUID().uuidString.lowercased()])
                 if database.changesCount > 0 {
                     try Self.appendEvent(database, run: run, taskSourceID: taskSourceID, step: .planned)
                 }
@@ -352,10 +353,10 @@ public final class SQLiteStore: TaskgateStore {
         guard !steps.isEmpty else { return }
         let pairs = steps.map { ($0.taskSourceID, $0.step) }
         try await write("record \(pairs.count) steps in run '\(run)'") { database in
+            let update = try database.cachedStatement(
+                sql: "UPDATE journal_entry SET step = ?, detail = ? WHERE run = ? AND task_source_id = ?")
             for (taskSourceID, step) in pairs {
-                try database.execute(
-                    sql: "UPDATE journal_entry SET step = ?, detail = ? WHERE run = ? AND task_source_id = ?",
-                    arguments: [step.name, step.detail, run, taskSourceID])
+                try update.execute(arguments: [step.name, step.detail, run, taskSourceID])
                 guard database.changesCount > 0 else {
                     throw StoreError(
                         kind: .notFound,
@@ -384,9 +385,9 @@ public final class SQLiteStore: TaskgateStore {
     }
 
     private static func appendEvent(_ database: Database, run: String, taskSourceID: String, step: JournalStep) throws {
-        try database.execute(
-            sql: "INSERT INTO journal_event (run, task_source_id, step, detail, recorded_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [run, taskSourceID, step.name, step.detail, Date().timeIntervalSince1970])
+        try database.cachedStatement(
+            sql: "INSERT INTO journal_event (run, task_source_id, step, detail, recorded_at) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [run, taskSourceID, step.name, step.detail, Date().timeIntervalSince1970])
     }
 
     private static func step(_ row: Row) throws -> JournalStep {
