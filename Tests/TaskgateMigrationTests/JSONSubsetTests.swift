@@ -33,6 +33,26 @@ struct JSONSubsetTests {
         #expect(WriteRateLimiter.defaultRate(for: .fylr) == nil)
     }
 
+    @Test func theLimiterSpacesConcurrentWritesOneIntervalApart() async throws {
+        // 1,200 a minute: one slot every 50 ms; five writers at once take four intervals at least.
+        let limiter = WriteRateLimiter(writesPerMinute: 1_200)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let starts = try await withThrowingTaskGroup(of: Duration.self) { group in
+            for _ in 0..<5 {
+                group.addTask {
+                    try await limiter.acquire()
+                    return clock.now - start
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }.sorted()
+        }
+        // The k-th slot is k intervals after the first writer's "now", and a sleep never ends early.
+        for (index, started) in starts.enumerated() {
+            #expect(started >= .milliseconds(50) * index)
+        }
+    }
+
     @Test func endpointsAddTheCollectionPathOnce() {
         let endpoint = MigrationEndpoint(product: .fylr, baseURL: "http://127.0.0.1:9/")
         #expect(endpoint.collectionURL == "http://127.0.0.1:9/api/v1/task")
