@@ -1,6 +1,6 @@
 import Foundation
 public import Logging
-public import TaskgateCore
+import TaskgateCore
 public import TaskgateStore
 public import TaskgateUpstream
 public import TaskgateVendors
@@ -76,91 +76,32 @@ public struct MigrationRunner: Sendable {
             case .planned, .creating, .failed: break
             }
         }
+        let batches = stride(from: 0, to: plan.count, by: max(1, batchSize)).map {
+            plan[$0..<min(plan.count, $0 + max(1, batchSize))]
+        }
+        // 1. Every task of a batch is journaled `creating` before any of its requests leaves: a rerun looks
+        //    for each in the target before creating it. The first batch's marks are committed here; each
+        //    later batch's go in the transaction that runs while the batch before it is sent, with that
+        //    batch's predecessor's answers: one commit per batch, off the path of the requests. A crash
+        //    leaves at most three batches `creating`, which the rerun finds in the target or creates.
+        try await record(batches.first.map { creatingMarks($0, entries: entries) } ?? [])
         var existing: [(id: String, document: JSONValue)]?
         var dispatched: [BatchOutcome] = []
         var unrecorded: [(String, JournalStep)] = []
-        var batchStart = 0
-        while batchStart < plan.count {
-            let batch = plan[batchStart..<min(plan.count, batchStart + max(1, batchSize))]
-            batchStart = batch.endIndex
-            // 1. Every task of the batch about to be sent is journaled `creating` in one transaction, before
-            //    any request leaves: a rerun looks for each in the target before creating it.
-            let sending = batch.filter { task in
-                guard task.decision == .create, task.encoded?.json != nil, let entry = entries[task.sourceID]
-                else { return false }
-                switch entry.step {
-                case .planned, .failed: return true
-                case .creating, .created, .verified: return false
-                }
-            }
-            // The answers of the previous batch go in the same transaction: one commit per batch.
-            try await record(unrecorded + sending.map { ($0.sourceID, JournalStep.creating) })
-            unrecorded = []
+        for (index, batch) in batches.enumerated() {
+            let next = index + 1 < batches.count ? creatingMarks(batches[index + 1], entries: entries) : []
+            async let committed = recording(unrecorded + next)
             // 2. Sent (or adopted) one after another; the answers are journaled together afterwards.
             var answers: [(String, JournalStep)] = []
-            var batchOutcomes: [BatchOutcome] = []
             for task in batch {
-                switch task.decision {
-                case .skip(let reason):
-                    let outcome = TaskOutcome(
-                        sourceID: task.sourceID, name: task.name, action: .skipped, message: reason)
-                    batchOutcomes.append((task, outcome, nil, nil))
-                    continue
-                case .fail(let reason):
-                    let outcome = TaskOutcome(
-                        sourceID: task.sourceID, name: task.name, action: .failed, message: reason)
-                    batchOutcomes.append((task, outcome, nil, nil))
-                    continue
-                case .create:
-                    break
-                }
-                guard let entry = entries[task.sourceID], let body = task.encoded?.json else {
-                    let outcome = TaskOutcome(
-                        sourceID: task.sourceID, name: task.name, action: .failed,
-                        message: "the task has no journal entry or no encoded document")
-                    batchOutcomes.append((task, outcome, nil, nil))
-                    continue
-                }
-                let sent: Sent
-                switch entry.step {
-                case .created(let id), .verified(let id):
-                    sent = Sent(
-                        outcome: TaskOutcome(sourceID: task.sourceID, name: task.name, action: .resumed, targetID: id),
-                        step: nil)
-                case .creating:
-                    if existing == nil { existing = await targetTasks(adapter) }
-                    if existing == nil {
-                        // An earlier run may have created it: without the target's list it is not created
-                        // again but left `creating` for the next run (the crash test doubled one here).
-                        sent = Sent(
-                            outcome: TaskOutcome(
-                                sourceID: task.sourceID, name: task.name, action: .failed,
-                                message: "the target could not be listed to look for this task, which an earlier "
-                                    + "run sent without hearing the answer; the next run looks again"),
-                            step: nil)
-                    } else if let match = Self.match(
-                        body, in: existing ?? [], claimed: claimed, ignoring: target.serverOwnedMembers)
-                    {
-                        sent = Sent(
-                            outcome: TaskOutcome(
-                                sourceID: task.sourceID, name: task.name, action: .adopted, targetID: match),
-                            step: .created(upstreamID: match))
-                    } else {
-                        sent = await create(
-                            task, body: body, key: entry.idempotencyKey, adapter: adapter, existing: &existing,
-                            claimed: claimed)
-                    }
-                case .planned, .failed:
-                    sent = await create(
-                        task, body: body, key: entry.idempotencyKey, adapter: adapter, existing: &existing,
-                        claimed: claimed)
-                }
+                let sent = await send(
+                    task, entry: entries[task.sourceID], adapter: adapter, existing: &existing, claimed: claimed)
                 if let id = sent.outcome.targetID { claimed.insert(id) }
                 if let step = sent.step { answers.append((task.sourceID, step)) }
-                batchOutcomes.append((task, sent.outcome, body, entry.step))
+                dispatched.append((task, sent.outcome, task.encoded?.json, entries[task.sourceID]?.step))
             }
+            try await committed.get()
             unrecorded = answers
-            dispatched += batchOutcomes
             progress(dispatched.count, plan.count)
         }
         try await record(unrecorded)
@@ -169,63 +110,82 @@ public struct MigrationRunner: Sendable {
         return try await verifyAll(dispatched, adapter: adapter)
     }
 
-    /// Reads back and verifies every task sent, journaling the verifications 1,024 to a transaction.
-    ///
-    /// With a page's worth of tasks or more to read, the target is listed once (every page): a hundred
-    /// tasks to a request instead of one, which spares the target's read limits (Qlik: 1,000 a minute).
-    /// A task the listing lacks, every task when the target cannot be listed, and the few of a small run
-    /// are read one by one. A task verified by an earlier run of this journal is not read again.
-    private func verifyAll(
-        _ sent: [BatchOutcome], adapter: any ProductAdapter
-    ) async throws(MigrationError)
-        -> [TaskOutcome]
-    {
-        let reading = sent.count { item in
-            guard let id = item.outcome.targetID, item.body != nil else { return false }
-            return item.earlier != .verified(upstreamID: id)
-        }
-        var listed: [String: JSONValue] = [:]
-        if reading >= Self.listingThreshold, let tasks = await targetTasks(adapter) {
-            for (id, document) in tasks { listed[id] = document }
-        }
-        var comparisons = ComparisonMemo()
-        var outcomes: [TaskOutcome] = []
-        var batchStart = 0
-        while batchStart < sent.count {
-            let batch = sent[batchStart..<min(sent.count, batchStart + Self.verificationBatchSize)]
-            batchStart = batch.endIndex
-            var verifications: [(String, JournalStep)] = []
-            for (task, outcome, body, earlier) in batch {
-                var outcome = outcome
-                if let id = outcome.targetID, earlier == .verified(upstreamID: id) {
-                    // Read back and proved by an earlier run of this journal: a rerun does not read it again.
-                    outcome.verified = true
-                } else if let id = outcome.targetID, let body {
-                    let verification = await verify(
-                        task, body: body, stored: listed[id], targetID: id, adapter: adapter,
-                        comparisons: &comparisons)
-                    switch verification {
-                    case .success(let note):
-                        outcome.verified = true
-                        outcome.message = note
-                        verifications.append((task.sourceID, .verified(upstreamID: id)))
-                    case .failure(let problem):
-                        outcome.message = problem.message
-                    }
-                }
-                outcomes.append(outcome)
+    /// The `creating` steps of the tasks of `batch` that are about to be sent (planned, or failed before).
+    private func creatingMarks(
+        _ batch: ArraySlice<PlannedTask>, entries: [String: JournalEntry]
+    ) -> [(String, JournalStep)] {
+        batch.compactMap { task in
+            guard task.decision == .create, task.encoded?.json != nil, let entry = entries[task.sourceID]
+            else { return nil }
+            switch entry.step {
+            case .planned, .failed: return (task.sourceID, .creating)
+            case .creating, .created, .verified: return nil
             }
-            try await record(verifications)
         }
-        return outcomes
     }
 
-    /// From how many tasks to read back on the target is listed instead of read task by task (a page).
-    static let listingThreshold = 100
+    /// ``record(_:)`` as a value, for a commit that runs beside the requests.
+    private func recording(_ steps: [(String, JournalStep)]) async -> Result<Void, MigrationError> {
+        do {
+            try await record(steps)
+            return .success(())
+        } catch {
+            return .failure(error)
+        }
+    }
 
-    /// How many verifications share one journal transaction (a crash before it commits only means the
-    /// rerun reads those tasks back again).
-    static let verificationBatchSize = 1_024
+    /// Sends (or adopts, or resumes) one task of a batch, by its decision and its journal entry.
+    private func send(
+        _ task: PlannedTask, entry: JournalEntry?, adapter: any ProductAdapter,
+        existing: inout [(id: String, document: JSONValue)]?, claimed: Set<String>
+    ) async -> Sent {
+        switch task.decision {
+        case .skip(let reason):
+            return Sent(
+                outcome: TaskOutcome(sourceID: task.sourceID, name: task.name, action: .skipped, message: reason),
+                step: nil)
+        case .fail(let reason):
+            return Sent(
+                outcome: TaskOutcome(sourceID: task.sourceID, name: task.name, action: .failed, message: reason),
+                step: nil)
+        case .create:
+            break
+        }
+        guard let entry, let body = task.encoded?.json else {
+            return Sent(
+                outcome: TaskOutcome(
+                    sourceID: task.sourceID, name: task.name, action: .failed,
+                    message: "the task has no journal entry or no encoded document"),
+                step: nil)
+        }
+        switch entry.step {
+        case .created(let id), .verified(let id):
+            return Sent(
+                outcome: TaskOutcome(sourceID: task.sourceID, name: task.name, action: .resumed, targetID: id),
+                step: nil)
+        case .creating:
+            if existing == nil { existing = await targetTasks(adapter) }
+            guard let existing else {
+                // An earlier run may have created it: without the target's list it is not created again but
+                // left `creating` for the next run (the crash test doubled one here).
+                return Sent(
+                    outcome: TaskOutcome(
+                        sourceID: task.sourceID, name: task.name, action: .failed,
+                        message: "the target could not be listed to look for this task, which an earlier "
+                            + "run sent without hearing the answer; the next run looks again"),
+                    step: nil)
+            }
+            if let match = Self.match(body, in: existing, claimed: claimed, ignoring: target.serverOwnedMembers) {
+                return Sent(
+                    outcome: TaskOutcome(sourceID: task.sourceID, name: task.name, action: .adopted, targetID: match),
+                    step: .created(upstreamID: match))
+            }
+        case .planned, .failed:
+            break
+        }
+        return await create(
+            task, body: body, key: entry.idempotencyKey, adapter: adapter, existing: &existing, claimed: claimed)
+    }
 
     /// The default of ``batchSize``.
     public static let defaultBatchSize = 64
@@ -244,16 +204,13 @@ public struct MigrationRunner: Sendable {
         return accepted
     }
 
-    /// A task of a batch once sent: its outcome so far, the body sent, and its step before this run.
-    typealias BatchOutcome = (task: PlannedTask, outcome: TaskOutcome, body: JSONValue?, earlier: JournalStep?)
-
     /// A create's outcome and the step to journal for it, if any.
     struct Sent {
         var outcome: TaskOutcome
         var step: JournalStep?
     }
 
-    private func record(_ steps: [(String, JournalStep)]) async throws(MigrationError) {
+    func record(_ steps: [(String, JournalStep)]) async throws(MigrationError) {
         guard !steps.isEmpty else { return }
         do {
             try await store.recordSteps(run: run, steps: steps.map { (taskSourceID: $0.0, step: $0.1) })
@@ -381,7 +338,7 @@ public struct MigrationRunner: Sendable {
 
     /// Every task in the target with its id, for adoption; `nil` when the target cannot be listed (never
     /// an empty list: a task not found there would be created again).
-    private func targetTasks(_ adapter: any ProductAdapter) async -> [(id: String, document: JSONValue)]? {
+    func targetTasks(_ adapter: any ProductAdapter) async -> [(id: String, document: JSONValue)]? {
         let documents: [JSONValue]
         do {
             documents = try await TaskListing(client: client, endpoint: target).all()
@@ -393,85 +350,6 @@ public struct MigrationRunner: Sendable {
             // The id member first: decoding a whole task (its schedule too) only to read its id costs more.
             let id = MigrationPlanner.rawID(document) ?? (try? adapter.decode(document, context: context).server.id)
             return id.map { ($0, document) }
-        }
-    }
-
-    /// The reports of the schedule pairs already compared in a run: the comparison is a pure function of
-    /// the two schedules (the horizon and "now" are the run's), and many tasks share their schedule, so
-    /// each distinct pair is enumerated once.
-    struct ComparisonMemo: Sendable {
-        private var reports: [Pair: EquivalenceReport] = [:]
-
-        private struct Pair: Hashable {
-            var source: Schedule
-            var target: Schedule
-        }
-
-        mutating func compare(
-            _ source: Schedule, with target: Schedule, _ check: EquivalenceCheck, from start: Instant
-        ) throws(UnknownTimeZoneError) -> EquivalenceReport {
-            let pair = Pair(source: source, target: target)
-            if let report = reports[pair] { return report }
-            let report = try check.compare(source, with: target, from: start)
-            reports[pair] = report
-            return report
-        }
-    }
-
-    /// A verification that did not hold.
-    struct VerificationProblem: Error {
-        var message: String
-    }
-
-    /// Checks the task read back (`listed`, else a GET of it): every field sent is there, and its schedule
-    /// fires at the source's instants (or, for a conversion planned as lossy, at the converted schedule's).
-    private func verify(
-        _ task: PlannedTask, body: JSONValue, stored listed: JSONValue?, targetID: String,
-        adapter: any ProductAdapter, comparisons: inout ComparisonMemo
-    ) async -> Result<String?, VerificationProblem> {
-        let stored: JSONValue
-        if let listed {
-            stored = listed
-        } else {
-            do {
-                stored = try await TaskListing(client: client, endpoint: target).get(target.taskURL(targetID))
-            } catch {
-                return .failure(VerificationProblem(message: "not verified: \(error.description)"))
-            }
-        }
-        if let path = JSONSubset.firstDifference(sent: body, stored: stored, ignoring: target.serverOwnedMembers) {
-            return .failure(
-                VerificationProblem(message: "not verified: \(path) was sent but the target holds something else"))
-        }
-        let readBack: CanonicalTask
-        do {
-            readBack = try adapter.decode(stored, context: context)
-        } catch {
-            return .failure(VerificationProblem(message: "not verified: the task read back: \(error.description)"))
-        }
-        guard let source = task.source else { return .success(nil) }
-        let check = EquivalenceCheck(horizon: context.horizon)
-        do {
-            let report = try comparisons.compare(source.schedule, with: readBack.schedule, check, from: context.now)
-            if report.isExact { return .success(nil) }
-            // A task planned as lossy (a loss anywhere: Qlik scheduling, say, writes only the first of
-            // several rules) fires as what was sent, not as the source.
-            guard task.encoded?.status != .exact, let sent = try? adapter.decode(body, context: context)
-            else {
-                let first = report.differences.first.map(\.description) ?? ""
-                return .failure(
-                    VerificationProblem(
-                        message: "not verified: \(report.differenceCount) instants differ from the source: \(first)"))
-            }
-            let converted = try comparisons.compare(sent.schedule, with: readBack.schedule, check, from: context.now)
-            guard converted.isExact else {
-                return .failure(
-                    VerificationProblem(
-                        message: "not verified: \(converted.differenceCount) instants differ from what was sent"))
-            }
-            return .success("lossy as planned: \(report.differenceCount) instants differ from the source")
-        } catch {
-            return .failure(VerificationProblem(message: "not verified: \(error)"))
         }
     }
 }

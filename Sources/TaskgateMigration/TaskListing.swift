@@ -23,16 +23,23 @@ public struct TaskListing: Sendable {
 
     /// Every task document, in the product's order.
     public func all() async throws(MigrationError) -> [JSONValue] {
+        var tasks: [JSONValue] = []
+        try await pages { tasks += $0 }
+        return tasks
+    }
+
+    /// Every task document, in the product's order, handed to `receive` a page at a time as each arrives
+    /// (vCO's one task at a time: its pages hold links, each task is a GET of its own).
+    public func pages(_ receive: ([JSONValue]) async -> Void) async throws(MigrationError) {
         let adapter = ProductAdapters.adapter(for: endpoint.product)
         let collection = endpoint.collectionURL
         switch endpoint.product {
         case .wyn, .fylr:
             let totalKey = endpoint.product == .wyn ? "totalCount" : "count"
-            return try await offsetPages(adapter, totalKey: totalKey) { offset in
+            try await offsetPages(adapter, totalKey: totalKey, receive: receive) { offset in
                 "\(collection)?limit=\(pageSize)&offset=\(offset)"
             }
         case .vco:
-            var tasks: [JSONValue] = []
             var offset = 0
             while true {
                 let page = try await get("\(collection)?maxResult=\(pageSize)&startIndex=\(offset)")
@@ -45,19 +52,18 @@ public struct TaskListing: Sendable {
                             operation: "list tasks at \(collection)",
                             message: "a link entry has no 'id' attribute; expected link[].attribute[{name: id}]")
                     }
-                    tasks.append(try await get(endpoint.taskURL(id)))
+                    await receive([try await get(endpoint.taskURL(id))])
                 }
                 offset += links.count
                 let total = page["total"]?.integerValue.map(Int.init) ?? offset
-                if links.isEmpty || offset >= total { return tasks }
+                if links.isEmpty || offset >= total { return }
             }
         case .qlikSharing, .qlikScheduling:
-            var tasks: [JSONValue] = []
             var url = "\(collection)?limit=\(pageSize)"
             var seen: Set<String> = []
             while seen.insert(url).inserted {
                 let page = try await get(url)
-                tasks += try documents(in: page, adapter: adapter, url: url)
+                await receive(try documents(in: page, adapter: adapter, url: url))
                 guard let next = page["links"]?["next"]?["href"]?.stringValue, !next.isEmpty else { break }
                 let nextURL = next.hasPrefix("/") ? endpoint.origin + next : next
                 // The token goes with every request: only to the server the run was given.
@@ -70,21 +76,21 @@ public struct TaskListing: Sendable {
                 }
                 url = nextURL
             }
-            return tasks
         }
     }
 
     private func offsetPages(
-        _ adapter: any ProductAdapter, totalKey: String, url: (Int) -> String
-    ) async throws(MigrationError) -> [JSONValue] {
-        var tasks: [JSONValue] = []
+        _ adapter: any ProductAdapter, totalKey: String, receive: ([JSONValue]) async -> Void, url: (Int) -> String
+    ) async throws(MigrationError) {
+        var count = 0
         while true {
-            let pageURL = url(tasks.count)
+            let pageURL = url(count)
             let page = try await get(pageURL)
             let found = try documents(in: page, adapter: adapter, url: pageURL)
-            tasks += found
-            let total = page[totalKey]?.integerValue.map(Int.init) ?? tasks.count
-            if found.isEmpty || tasks.count >= total { return tasks }
+            count += found.count
+            await receive(found)
+            let total = page[totalKey]?.integerValue.map(Int.init) ?? count
+            if found.isEmpty || count >= total { return }
         }
     }
 
