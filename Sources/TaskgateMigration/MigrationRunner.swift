@@ -23,11 +23,11 @@ public struct MigrationRunner: Sendable {
     public var limiter: WriteRateLimiter?
     /// Where debug lines go.
     public var logger: Logger
-    /// How many tasks are sent between two journal commits: before the batch's first request one
-    /// transaction marks its tasks `creating` and records the previous batch's answers. SQLite syncs each
-    /// commit to disk (about 3 ms on the CI machine), so one commit per task and step would cost more than
-    /// the create itself; a crash leaves at most two batches `creating`, which the rerun finds in the
-    /// target (adopting them) or creates.
+    /// How many tasks are sent between two journal commits: while a batch is sent, one transaction marks
+    /// the next batch's tasks `creating` and records the previous batch's answers. SQLite syncs each commit
+    /// to disk (about 3 ms on the CI machine), so one commit per task and step would cost more than the
+    /// create itself; a crash leaves at most three batches `creating`, which the rerun finds in the target
+    /// (adopting them) or creates.
     public var batchSize = MigrationRunner.defaultBatchSize
     /// Called after each batch with the number of tasks sent (or skipped) and the total.
     public var progress: @Sendable (_ done: Int, _ total: Int) -> Void
