@@ -43,7 +43,7 @@ final class RequestCounter: @unchecked Sendable {
         let source = RequestCounter()
         let client = try UpstreamClient(logger: MigrationHarness.quiet)
         defer { client.shutdown() }
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        await withThrowingTaskGroup(of: Void.self) { group in
             let (otherPorts, otherContinuation) = AsyncStream.makeStream(of: Int.self)
             let other = Self.server(elsewhere, body: { #"{"data":[]}"# }) { otherContinuation.yield($0) }
             group.addTask { try await other.runService() }
