@@ -31,6 +31,9 @@ public struct MigrationRunner: Sendable {
     public var batchSize = MigrationRunner.defaultBatchSize
     /// Called after each batch with the number of tasks sent (or skipped) and the total.
     public var progress: @Sendable (_ done: Int, _ total: Int) -> Void
+    /// Called at the end of each part of ``apply(_:)`` with its name (`journal`: the run planned in the
+    /// journal; `create`: every task sent and its answer journaled; `verify`) and how long it took.
+    public var phaseEnded: @Sendable (_ name: String, _ duration: Duration) -> Void = { _, _ in }
 
     /// Creates a runner.
     public init(
@@ -59,6 +62,8 @@ public struct MigrationRunner: Sendable {
     /// - Throws: ``MigrationError`` only when the journal cannot be read or written; a task that fails
     ///   is reported in its outcome and the run goes on.
     public func apply(_ plan: [PlannedTask]) async throws(MigrationError) -> [TaskOutcome] {
+        let clock = ContinuousClock()
+        var phaseStart = clock.now
         let adapter = ProductAdapters.adapter(for: target.product)
         let creatable = plan.filter { $0.decision == .create }
         var entries: [String: JournalEntry] = [:]
@@ -69,6 +74,8 @@ public struct MigrationRunner: Sendable {
         } catch {
             throw MigrationError(operation: "plan run '\(run)' in the journal", message: error.description)
         }
+        phaseEnded("journal", clock.now - phaseStart)
+        phaseStart = clock.now
         var claimed: Set<String> = []
         for entry in entries.values {
             switch entry.step {
@@ -105,9 +112,13 @@ public struct MigrationRunner: Sendable {
             progress(dispatched.count, plan.count)
         }
         try await record(unrecorded)
+        phaseEnded("create", clock.now - phaseStart)
+        phaseStart = clock.now
         // 3. Read back and verified together at the end: one listing of the target holds every task this
         //    run created, a hundred to a request instead of one GET each.
-        return try await verifyAll(dispatched, adapter: adapter)
+        let outcomes = try await verifyAll(dispatched, adapter: adapter)
+        phaseEnded("verify", clock.now - phaseStart)
+        return outcomes
     }
 
     /// The `creating` steps of the tasks of `batch` that are about to be sent (planned, or failed before).
@@ -125,7 +136,7 @@ public struct MigrationRunner: Sendable {
     }
 
     /// ``record(_:)`` as a value, for a commit that runs beside the requests.
-    private func recording(_ steps: [(String, JournalStep)]) async -> Result<Void, MigrationError> {
+    func recording(_ steps: [(String, JournalStep)]) async -> Result<Void, MigrationError> {
         do {
             try await record(steps)
             return .success(())

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import TaskgateCore
 import TaskgateMigration
 import TaskgateStore
@@ -138,6 +139,7 @@ struct MigrateRun: Sendable {
             return Result(exitCode: 0, standardOutput: "", standardError: standardError, report: report)
         }
         let outcomes: [TaskOutcome]
+        let applyPhases = Mutex<[(String, Duration)]>([])
         do {
             outcomes = try await location.withStore(logger: logger) { store in
                 var runner = MigrationRunner(
@@ -148,6 +150,8 @@ struct MigrateRun: Sendable {
                     bar.update(done: done, detail: Self.rateAndETA(done: done, total: total, since: started))
                 }
                 runner.batchSize = journalBatch
+                runner.phaseEnded = { name, duration in applyPhases.withLock { $0.append(("apply." + name, duration)) }
+                }
                 do {
                     return try await runner.apply(plan)
                 } catch {
@@ -163,6 +167,7 @@ struct MigrateRun: Sendable {
             throw CommandFailure("\(location): \(error)")
         }
         phases.append(("apply", clock.now - phaseStart))
+        phases += applyPhases.withLock { $0 }
         if timings { standardError += Self.timingLine(phases, tasks: outcomes.count) + "\n" }
         let report = MigrateReport(from: fromText, to: toText, plan: plan, outcomes: outcomes)
         let summary = MigrationSummary(outcomes)
