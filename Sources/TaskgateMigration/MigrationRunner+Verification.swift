@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import TaskgateCore
 import TaskgateStore
 import TaskgateUpstream
@@ -11,6 +12,10 @@ extension MigrationRunner {
 
     /// From how many tasks to read back on the target is listed instead of read task by task (a page).
     static let listingThreshold = 100
+
+    /// How many pages are proved at once: one per core of the machines taskgate is measured on, while the
+    /// listing's requests and parsing take the rest.
+    static let proverCount = 2
 
     /// How many verifications share one journal transaction (a crash before it commits only means the
     /// rerun reads those tasks back again).
@@ -35,36 +40,65 @@ extension MigrationRunner {
                 unread[id, default: []].append(index)
             }
         }
-        var comparisons = ComparisonMemo()
+        let comparisons = ComparisonMemo()
         var verifications: [(String, JournalStep)] = []
-        func prove(_ id: String, stored: JSONValue) {
-            for index in unread.removeValue(forKey: id) ?? [] {
-                let check = self.check(sent[index], stored: stored, id: id, adapter: adapter, comparisons: &comparisons)
+        func settle(_ checked: [(index: Int, check: ReadBack)]) {
+            for (index, check) in checked {
                 outcomes[index] = Self.outcome(sent[index], after: check, verifications: &verifications)
             }
         }
         if unread.count >= Self.listingThreshold {
+            // The listing's pages come from one child task, and are proved by up to two others, each page
+            // while the next is on its way: reading pages, parsing them and proving tasks share the cores.
             let (pages, deliver) = AsyncStream.makeStream(of: [JSONValue].self)
             async let listed: Void = list(into: deliver)
-            for await page in pages {
-                for document in page {
-                    // The id member first: decoding a whole task (its schedule too) only to read its id costs more.
-                    guard
-                        let id = MigrationPlanner.rawID(document)
-                            ?? (try? adapter.decode(document, context: context).server.id)
-                    else { continue }
-                    prove(id, stored: document)
+            var journalFailure: MigrationError?
+            await withTaskGroup(of: [(index: Int, check: ReadBack)].self) { provers in
+                var proving = 0
+                for await page in pages {
+                    var work: [(index: Int, id: String, document: JSONValue)] = []
+                    for document in page {
+                        // The id member first: decoding a whole task (its schedule too) only to read its id
+                        // costs more.
+                        guard
+                            let id = MigrationPlanner.rawID(document)
+                                ?? (try? adapter.decode(document, context: context).server.id)
+                        else { continue }
+                        for index in unread.removeValue(forKey: id) ?? [] { work.append((index, id, document)) }
+                    }
+                    guard !work.isEmpty else { continue }
+                    if proving == Self.proverCount, let checked = await provers.next() {
+                        settle(checked)
+                        proving -= 1
+                    }
+                    provers.addTask {
+                        work.map { item in
+                            let check = check(
+                                sent[item.index], stored: item.document, id: item.id, adapter: adapter,
+                                comparisons: comparisons)
+                            return (item.index, check)
+                        }
+                    }
+                    proving += 1
+                    if journalFailure == nil, verifications.count >= Self.verificationBatchSize {
+                        switch await recording(verifications) {
+                        case .success: verifications = []
+                        case .failure(let error): journalFailure = error
+                        }
+                    }
                 }
-                if verifications.count >= Self.verificationBatchSize {
-                    try await record(verifications)
-                    verifications = []
-                }
+                for await checked in provers { settle(checked) }
             }
             await listed
+            if let journalFailure { throw journalFailure }
         }
         for (id, indexes) in unread.sorted(by: { $0.value[0] < $1.value[0] }) {
             do {
-                prove(id, stored: try await TaskListing(client: client, endpoint: target).get(target.taskURL(id)))
+                let stored = try await TaskListing(client: client, endpoint: target).get(target.taskURL(id))
+                settle(
+                    indexes.map {
+                        ($0, check(sent[$0], stored: stored, id: id, adapter: adapter, comparisons: comparisons))
+                    })
             } catch {
                 for index in indexes { outcomes[index].message = "not verified: \(error.description)" }
             }
@@ -115,8 +149,7 @@ extension MigrationRunner {
     /// Checks one sent task as the target holds it (`stored`): every field sent is there, and its schedule
     /// fires at the source's instants (or, for a conversion planned as lossy, at the converted schedule's).
     private func check(
-        _ item: BatchOutcome, stored: JSONValue, id: String, adapter: any ProductAdapter,
-        comparisons: inout ComparisonMemo
+        _ item: BatchOutcome, stored: JSONValue, id: String, adapter: any ProductAdapter, comparisons: ComparisonMemo
     ) -> ReadBack {
         guard let body = item.body else { return .unverified("not verified: nothing was sent") }
         if let path = JSONSubset.firstDifference(sent: body, stored: stored, ignoring: target.serverOwnedMembers) {
@@ -153,22 +186,23 @@ extension MigrationRunner {
 
     /// The reports of the schedule pairs already compared in a run: the comparison is a pure function of
     /// the two schedules (the horizon and "now" are the run's), and many tasks share their schedule, so
-    /// each distinct pair is enumerated once.
-    struct ComparisonMemo: Sendable {
-        private var reports: [Pair: EquivalenceReport] = [:]
+    /// each distinct pair is enumerated once. Shared by the provers: two asking at once for the same pair
+    /// may both compare it, and both get the same report.
+    final class ComparisonMemo: Sendable {
+        private let reports = Mutex<[Pair: EquivalenceReport]>([:])
 
         private struct Pair: Hashable {
             var source: Schedule
             var target: Schedule
         }
 
-        mutating func compare(
+        func compare(
             _ source: Schedule, with target: Schedule, _ check: EquivalenceCheck, from start: Instant
         ) throws(UnknownTimeZoneError) -> EquivalenceReport {
             let pair = Pair(source: source, target: target)
-            if let report = reports[pair] { return report }
+            if let report = reports.withLock({ $0[pair] }) { return report }
             let report = try check.compare(source, with: target, from: start)
-            reports[pair] = report
+            reports.withLock { $0[pair] = report }
             return report
         }
     }
