@@ -84,19 +84,21 @@ final class TaskStore: Sendable {
         product: EmulatedProduct, make: @Sendable (Int64) throws -> (id: String, body: JSONValue)
     ) async throws -> StoredTask {
         try await writer.write { database in
-            try database.execute(
+            // Compiled once per connection (cachedStatement), not for every create.
+            try database.cachedStatement(
                 sql: """
                     INSERT INTO counter (product, last) VALUES (?, 1)
                     ON CONFLICT (product) DO UPDATE SET last = last + 1
-                    """,
-                arguments: [product.rawValue])
+                    """
+            ).execute(arguments: [product.rawValue])
             let number =
                 try Int64.fetchOne(
-                    database, sql: "SELECT last FROM counter WHERE product = ?", arguments: [product.rawValue]) ?? 1
+                    database.cachedStatement(sql: "SELECT last FROM counter WHERE product = ?"),
+                    arguments: [product.rawValue]) ?? 1
             let (id, body) = try make(number)
             let text = JSONWriter.text(body)
-            try database.execute(
-                sql: "INSERT INTO task (product, id, body) VALUES (?, ?, ?)", arguments: [product.rawValue, id, text])
+            try database.cachedStatement(sql: "INSERT INTO task (product, id, body) VALUES (?, ?, ?)")
+                .execute(arguments: [product.rawValue, id, text])
             return StoredTask(sequence: database.lastInsertedRowID, id: id, text: text)
         }
     }
@@ -105,7 +107,7 @@ final class TaskStore: Sendable {
     func task(product: EmulatedProduct, id: String) async throws -> StoredTask? {
         try await writer.read { database in
             try Row.fetchOne(
-                database, sql: "SELECT sequence, id, body FROM task WHERE product = ? AND id = ?",
+                database.cachedStatement(sql: "SELECT sequence, id, body FROM task WHERE product = ? AND id = ?"),
                 arguments: [product.rawValue, id]
             ).map(Self.storedTask)
         }
@@ -118,13 +120,13 @@ final class TaskStore: Sendable {
         try await writer.write { database in
             guard
                 let row = try Row.fetchOne(
-                    database, sql: "SELECT sequence, id, body FROM task WHERE product = ? AND id = ?",
+                    database.cachedStatement(sql: "SELECT sequence, id, body FROM task WHERE product = ? AND id = ?"),
                     arguments: [product.rawValue, id])
             else { return nil }
             let current = Self.storedTask(row)
             let task = StoredTask(sequence: current.sequence, id: current.id, body: try change(current.body))
-            try database.execute(
-                sql: "UPDATE task SET body = ? WHERE sequence = ?", arguments: [task.text, task.sequence])
+            try database.cachedStatement(sql: "UPDATE task SET body = ? WHERE sequence = ?")
+                .execute(arguments: [task.text, task.sequence])
             return task
         }
     }
@@ -132,11 +134,11 @@ final class TaskStore: Sendable {
     /// Deletes a task and its runs; whether it existed.
     func delete(product: EmulatedProduct, id: String) async throws -> Bool {
         try await writer.write { database in
-            try database.execute(
-                sql: "DELETE FROM task WHERE product = ? AND id = ?", arguments: [product.rawValue, id])
+            try database.cachedStatement(sql: "DELETE FROM task WHERE product = ? AND id = ?")
+                .execute(arguments: [product.rawValue, id])
             let deleted = database.changesCount > 0
-            try database.execute(
-                sql: "DELETE FROM run WHERE product = ? AND task_id = ?", arguments: [product.rawValue, id])
+            try database.cachedStatement(sql: "DELETE FROM run WHERE product = ? AND task_id = ?")
+                .execute(arguments: [product.rawValue, id])
             return deleted
         }
     }
@@ -145,8 +147,10 @@ final class TaskStore: Sendable {
     func tasks(product: EmulatedProduct, after: Int64, limit: Int) async throws -> [StoredTask] {
         try await writer.read { database in
             try Row.fetchAll(
-                database,
-                sql: "SELECT sequence, id, body FROM task WHERE product = ? AND sequence > ? ORDER BY sequence LIMIT ?",
+                database.cachedStatement(
+                    sql:
+                        "SELECT sequence, id, body FROM task WHERE product = ? AND sequence > ? ORDER BY sequence LIMIT ?"
+                ),
                 arguments: [product.rawValue, after, limit]
             ).map(Self.storedTask)
         }
@@ -157,9 +161,10 @@ final class TaskStore: Sendable {
         try await writer.read { database in
             let total =
                 try Int.fetchOne(
-                    database, sql: "SELECT COUNT(*) FROM task WHERE product = ?", arguments: [product.rawValue]) ?? 0
+                    database.cachedStatement(sql: "SELECT COUNT(*) FROM task WHERE product = ?"),
+                    arguments: [product.rawValue]) ?? 0
             let tasks = try Row.fetchAll(
-                database, sql: Self.pageSQL, arguments: [product.rawValue, limit, offset]
+                database.cachedStatement(sql: Self.pageSQL), arguments: [product.rawValue, limit, offset]
             ).map(Self.storedTask)
             return (tasks, total)
         }
