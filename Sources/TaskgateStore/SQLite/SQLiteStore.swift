@@ -136,9 +136,9 @@ public final class SQLiteStore: TaskgateStore {
                 return existing
             }
             let frontID = try Self.newFrontID(database, front: front, upstream: upstream, style: style)
-            try database.execute(
-                sql: "INSERT INTO id_map (front, front_id, upstream, upstream_id) VALUES (?, ?, ?, ?)",
-                arguments: [front.rawValue, frontID, upstream.rawValue, upstreamID])
+            try database.cachedStatement(
+                sql: "INSERT INTO id_map (front, front_id, upstream, upstream_id) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [front.rawValue, frontID, upstream.rawValue, upstreamID])
             return IDMapping(front: front, frontID: frontID, upstream: upstream, upstreamID: upstreamID)
         }
     }
@@ -150,14 +150,15 @@ public final class SQLiteStore: TaskgateStore {
         case .integer:
             let next =
                 try Int.fetchOne(
-                    database, sql: "SELECT next_value FROM id_sequence WHERE front = ?", arguments: [front.rawValue])
+                    database.cachedStatement(sql: "SELECT next_value FROM id_sequence WHERE front = ?"),
+                    arguments: [front.rawValue])
                 ?? 1
-            try database.execute(
+            try database.cachedStatement(
                 sql: """
                     INSERT INTO id_sequence (front, next_value) VALUES (?, ?)
                     ON CONFLICT (front) DO UPDATE SET next_value = excluded.next_value
-                    """,
-                arguments: [front.rawValue, next + 1])
+                    """
+            ).execute(arguments: [front.rawValue, next + 1])
             return String(next)
         case .uuid, .hex24:
             while true {
@@ -172,8 +173,8 @@ public final class SQLiteStore: TaskgateStore {
                     }.joined()
                 }
                 let taken = try Bool.fetchOne(
-                    database,
-                    sql: "SELECT EXISTS (SELECT 1 FROM id_map WHERE front = ? AND front_id = ? AND upstream = ?)",
+                    database.cachedStatement(
+                        sql: "SELECT EXISTS (SELECT 1 FROM id_map WHERE front = ? AND front_id = ? AND upstream = ?)"),
                     arguments: [front.rawValue, candidate, upstream.rawValue])
                 if taken != true { return candidate }
             }
@@ -187,7 +188,8 @@ public final class SQLiteStore: TaskgateStore {
     {
         guard
             let row = try Row.fetchOne(
-                database, sql: "SELECT front, front_id, upstream, upstream_id FROM id_map WHERE \(condition)",
+                database.cachedStatement(
+                    sql: "SELECT front, front_id, upstream, upstream_id FROM id_map WHERE \(condition)"),
                 arguments: arguments)
         else { return nil }
         let frontName: String = row["front"]
@@ -222,9 +224,8 @@ public final class SQLiteStore: TaskgateStore {
     /// See `TaskgateStore.removeMapping(front:frontID:upstream:)`.
     public func removeMapping(front: Product, frontID: String, upstream: Product) async throws(StoreError) -> Bool {
         try await write("remove \(front) id \(frontID)") { database in
-            try database.execute(
-                sql: "DELETE FROM id_map WHERE front = ? AND front_id = ? AND upstream = ?",
-                arguments: [front.rawValue, frontID, upstream.rawValue])
+            try database.cachedStatement(sql: "DELETE FROM id_map WHERE front = ? AND front_id = ? AND upstream = ?")
+                .execute(arguments: [front.rawValue, frontID, upstream.rawValue])
             return database.changesCount > 0
         }
     }
@@ -234,9 +235,9 @@ public final class SQLiteStore: TaskgateStore {
         _ document: [UInt8], front: Product, frontID: String, upstream: Product
     ) async throws(StoreError) {
         try await write("keep the \(front) document of \(frontID)") { database in
-            try database.execute(
-                sql: "UPDATE id_map SET front_document = ? WHERE front = ? AND front_id = ? AND upstream = ?",
-                arguments: [Data(document), front.rawValue, frontID, upstream.rawValue])
+            try database.cachedStatement(
+                sql: "UPDATE id_map SET front_document = ? WHERE front = ? AND front_id = ? AND upstream = ?"
+            ).execute(arguments: [Data(document), front.rawValue, frontID, upstream.rawValue])
         }
     }
 
@@ -244,8 +245,8 @@ public final class SQLiteStore: TaskgateStore {
     public func frontDocument(front: Product, frontID: String, upstream: Product) async throws(StoreError) -> [UInt8]? {
         try await read("read the \(front) document of \(frontID)") { database in
             let data = try Data.fetchOne(
-                database,
-                sql: "SELECT front_document FROM id_map WHERE front = ? AND front_id = ? AND upstream = ?",
+                database.cachedStatement(
+                    sql: "SELECT front_document FROM id_map WHERE front = ? AND front_id = ? AND upstream = ?"),
                 arguments: [front.rawValue, frontID, upstream.rawValue])
             return data.map { Array($0) }
         }
@@ -259,11 +260,12 @@ public final class SQLiteStore: TaskgateStore {
         return try await write(operation) { database in
             guard
                 let row = try Row.fetchOne(
-                    database, sql: "SELECT request_hash, status, body, upstream_id FROM idempotency_key WHERE key = ?",
+                    database.cachedStatement(
+                        sql: "SELECT request_hash, status, body, upstream_id FROM idempotency_key WHERE key = ?"),
                     arguments: [key])
             else {
-                try database.execute(
-                    sql: "INSERT INTO idempotency_key (key, request_hash) VALUES (?, ?)", arguments: [key, requestHash])
+                try database.cachedStatement(sql: "INSERT INTO idempotency_key (key, request_hash) VALUES (?, ?)")
+                    .execute(arguments: [key, requestHash])
                 return .claimed
             }
             let storedHash: String = row["request_hash"]
@@ -282,9 +284,9 @@ public final class SQLiteStore: TaskgateStore {
     public func completeIdempotencyKey(_ key: String, response: StoredResponse) async throws(StoreError) {
         let operation = "complete idempotency key '\(key)'"
         try await write(operation) { database in
-            try database.execute(
-                sql: "UPDATE idempotency_key SET status = ?, body = ?, upstream_id = ? WHERE key = ?",
-                arguments: [response.status, Data(response.body), response.upstreamID, key])
+            try database.cachedStatement(
+                sql: "UPDATE idempotency_key SET status = ?, body = ?, upstream_id = ? WHERE key = ?"
+            ).execute(arguments: [response.status, Data(response.body), response.upstreamID, key])
             if database.changesCount == 0 {
                 throw StoreError(kind: .notFound, operation: operation, message: "the key was never claimed")
             }
@@ -294,7 +296,8 @@ public final class SQLiteStore: TaskgateStore {
     /// See `TaskgateStore.releaseIdempotencyKey(_:)`.
     public func releaseIdempotencyKey(_ key: String) async throws(StoreError) {
         try await write("release idempotency key '\(key)'") { database in
-            try database.execute(sql: "DELETE FROM idempotency_key WHERE key = ? AND status IS NULL", arguments: [key])
+            try database.cachedStatement(sql: "DELETE FROM idempotency_key WHERE key = ? AND status IS NULL").execute(
+                arguments: [key])
         }
     }
 
@@ -305,8 +308,8 @@ public final class SQLiteStore: TaskgateStore {
         try await write("plan migration run '\(run)'") { database in
             var position =
                 try Int.fetchOne(
-                    database, sql: "SELECT COALESCE(MAX(position), -1) FROM journal_entry WHERE run = ?",
-                    arguments: [run])
+                    database.cachedStatement(
+                        sql: "SELECT COALESCE(MAX(position), -1) FROM journal_entry WHERE run = ?"), arguments: [run])
                 ?? -1
             // One statement compiled for every task (and one for their events), not one per call.
             let insert = try database.cachedStatement(
@@ -331,16 +334,17 @@ public final class SQLiteStore: TaskgateStore {
     ) async throws(StoreError) -> JournalEntry {
         let operation = "record step \(step.name) of task '\(taskSourceID)' in run '\(run)'"
         return try await write(operation) { database in
-            try database.execute(
-                sql: "UPDATE journal_entry SET step = ?, detail = ? WHERE run = ? AND task_source_id = ?",
-                arguments: [step.name, step.detail, run, taskSourceID])
+            try database.cachedStatement(
+                sql: "UPDATE journal_entry SET step = ?, detail = ? WHERE run = ? AND task_source_id = ?"
+            ).execute(arguments: [step.name, step.detail, run, taskSourceID])
             guard database.changesCount > 0 else {
                 throw StoreError(kind: .notFound, operation: operation, message: "the task was not planned in this run")
             }
             try Self.appendEvent(database, run: run, taskSourceID: taskSourceID, step: step)
             let key =
                 try String.fetchOne(
-                    database, sql: "SELECT idempotency_key FROM journal_entry WHERE run = ? AND task_source_id = ?",
+                    database.cachedStatement(
+                        sql: "SELECT idempotency_key FROM journal_entry WHERE run = ? AND task_source_id = ?"),
                     arguments: [run, taskSourceID]) ?? ""
             return JournalEntry(run: run, taskSourceID: taskSourceID, step: step, idempotencyKey: key)
         }
@@ -377,8 +381,8 @@ public final class SQLiteStore: TaskgateStore {
     public func history(run: String, taskSourceID: String) async throws(StoreError) -> [JournalStep] {
         try await read("read history of task '\(taskSourceID)' in run '\(run)'") { database in
             try Row.fetchAll(
-                database,
-                sql: "SELECT step, detail FROM journal_event WHERE run = ? AND task_source_id = ? ORDER BY id",
+                database.cachedStatement(
+                    sql: "SELECT step, detail FROM journal_event WHERE run = ? AND task_source_id = ? ORDER BY id"),
                 arguments: [run, taskSourceID]
             ).map { row in try Self.step(row) }
         }
