@@ -1,3 +1,4 @@
+import Foundation
 public import TaskgateCore
 public import TaskgateVendors
 
@@ -33,37 +34,71 @@ public struct MigrationPlanner: Sendable {
     /// The plan for `documents`, in their order; an unreadable document is planned as failed (unless
     /// `--filter` has a condition on anything but its id). A task `--only` or `--filter` leaves out is
     /// not in the plan at all.
-    public func plan(_ documents: [JSONValue]) -> [PlannedTask] {
+    ///
+    /// The documents are decoded, converted and proved on one child task per core (the schedule memos of
+    /// `context` are shared and thread-safe), then put together in order: ids made unique, filters and
+    /// the policy applied.
+    public func plan(_ documents: [JSONValue]) async -> [PlannedTask] {
+        let chunkCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, documents.count / 64))
+        let chunkSize = (documents.count + chunkCount - 1) / max(1, chunkCount)
+        let converted = await withTaskGroup(of: (Int, [Conversion]).self) { group in
+            for chunk in 0..<chunkCount {
+                let range = min(documents.count, chunk * chunkSize)..<min(documents.count, (chunk + 1) * chunkSize)
+                group.addTask { (chunk, range.map { convert(documents[$0], at: $0) }) }
+            }
+            var chunks = [[Conversion]](repeating: [], count: chunkCount)
+            for await (chunk, conversions) in group { chunks[chunk] = conversions }
+            return chunks.flatMap { $0 }
+        }
         var planned: [PlannedTask] = []
         var seen: Set<String> = []
-        for (index, document) in documents.enumerated() {
-            let task: CanonicalTask
-            do {
-                task = try source.decode(document, context: context)
-            } catch {
+        for (index, conversion) in converted.enumerated() {
+            switch conversion {
+            case .unreadable(let document, let reason):
                 let id = Self.rawID(document) ?? "#\(index)"
                 guard only?.contains(id) ?? true, filter.matches(id: id, task: nil, verdict: nil) else { continue }
                 planned.append(
                     PlannedTask(
                         sourceID: id, name: "", document: document, source: nil, encoded: nil,
-                        decision: .fail(reason: error.description)))
-                continue
+                        decision: .fail(reason: reason)))
+            case .read(let document, let task, let encoded):
+                var id = task.server.id ?? Self.rawID(document) ?? "#\(index)"
+                if !seen.insert(id).inserted { id = "\(id)#\(index)" }
+                guard only?.contains(id) ?? true, let encoded else { continue }
+                guard filter.matches(id: id, task: task, verdict: encoded.status) else { continue }
+                var decision = decide(encoded.status)
+                if case .skip = decision, encoded.status == .impossible {
+                    decision = .skip(reason: Self.impossibility(encoded))
+                }
+                planned.append(
+                    PlannedTask(
+                        sourceID: id, name: task.identity.name, document: document, source: task,
+                        encoded: encoded, decision: decision))
             }
-            var id = task.server.id ?? Self.rawID(document) ?? "#\(index)"
-            if !seen.insert(id).inserted { id = "\(id)#\(index)" }
-            guard only?.contains(id) ?? true else { continue }
-            let encoded = target.encode(task, context: context)
-            guard filter.matches(id: id, task: task, verdict: encoded.status) else { continue }
-            var decision = decide(encoded.status)
-            if case .skip = decision, encoded.status == .impossible {
-                decision = .skip(reason: Self.impossibility(encoded))
-            }
-            planned.append(
-                PlannedTask(
-                    sourceID: id, name: task.identity.name, document: document, source: task, encoded: encoded,
-                    decision: decision))
         }
         return planned
+    }
+
+    /// A document decoded and converted, before its id is made unique and the filters are applied.
+    private enum Conversion: Sendable {
+        /// The source adapter could not read it (the reason).
+        case unreadable(JSONValue, String)
+        /// Read, and converted unless `--only` leaves it out under every id it can get.
+        case read(JSONValue, CanonicalTask, EncodedTask?)
+    }
+
+    /// Decodes the document at `index` and converts it, unless `--only` names neither its id nor the
+    /// unique form a duplicate id takes (`id#index`).
+    private func convert(_ document: JSONValue, at index: Int) -> Conversion {
+        let task: CanonicalTask
+        do {
+            task = try source.decode(document, context: context)
+        } catch {
+            return .unreadable(document, error.description)
+        }
+        let id = task.server.id ?? Self.rawID(document) ?? "#\(index)"
+        if let only, !only.contains(id), !only.contains("\(id)#\(index)") { return .read(document, task, nil) }
+        return .read(document, task, target.encode(task, context: context))
     }
 
     /// Why nothing can be written: the schedule's reason, else the losses that stopped the target.

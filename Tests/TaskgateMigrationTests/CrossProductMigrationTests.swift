@@ -45,7 +45,7 @@ struct CrossProductMigrationTests {
             let documents = try await TaskListing(client: client, endpoint: source, pageSize: 40).all()
             #expect(documents.count == seeded)
             let idMap = MigrationHarness.idMap(for: documents, from: from, to: to, kind: pair.kind)
-            let plan = MigrationHarness.planner(from: from, to: to, idMap: idMap).plan(documents)
+            let plan = await MigrationHarness.planner(from: from, to: to, idMap: idMap).plan(documents)
             #expect(plan.count == seeded)
             let skips = Set(
                 plan.compactMap { task -> String? in

@@ -132,7 +132,7 @@ enum MigrationHarness {
         from source: MigrationEndpoint, to target: Product, client: UpstreamClient, idMap: IDMap = IDMap()
     ) async throws -> [PlannedTask] {
         let documents = try await TaskListing(client: client, endpoint: source).all()
-        return planner(from: source.product, to: target, idMap: idMap).plan(documents)
+        return await planner(from: source.product, to: target, idMap: idMap).plan(documents)
     }
 
     /// A planner creating exact and lossy tasks and skipping impossible ones (`--lossy allow`).

@@ -88,7 +88,7 @@ struct MigrateRun: Sendable {
             if decision.reported == .failed { return .fail(reason: "lossy, and --lossy is fail") }
             return .skip(reason: status == .lossy ? "lossy, and --lossy is skip" : "impossible")
         }
-        let plan = planner.plan(documents)
+        let plan = await planner.plan(documents)
         phases.append(("plan", clock.now - phaseStart))
         phaseStart = clock.now
         let fromText = "\(source.product)=\(SecretRedaction.redact(url: source.baseURL))"
