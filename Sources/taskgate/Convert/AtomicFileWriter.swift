@@ -52,8 +52,11 @@ enum AtomicFileWriter {
     }
 
     /// Writes the parts one after another under a temporary name beside `path`, creating its folder first
-    /// unless the caller has (`creatingFolder: false`).
-    static func stage(parts: [Part], for path: String, creatingFolder: Bool = true) throws(CommandFailure) -> Staged {
+    /// unless the caller has (`creatingFolder: false`). `withoutName: false` uses a named temporary file even
+    /// where the file system could make one without a name (the path taken where it cannot; for tests).
+    static func stage(
+        parts: [Part], for path: String, creatingFolder: Bool = true, withoutName: Bool = true
+    ) throws(CommandFailure) -> Staged {
         let folder = folder(of: path)
         do {
             if creatingFolder {
@@ -64,7 +67,7 @@ enum AtomicFileWriter {
         }
         let staged: Staged
         let descriptor: Int32
-        if let anonymous = openWithoutName(in: folder) {
+        if withoutName, let anonymous = openWithoutName(in: folder) {
             descriptor = anonymous
             staged = Staged(temporary: nil, descriptor: anonymous, path: path)
         } else {

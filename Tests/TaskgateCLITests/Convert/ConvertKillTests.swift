@@ -138,6 +138,34 @@ struct ConvertKillTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.json", "b.json", "c.json"])
     }
 
+    @Test func withoutOTmpfileABatchGoesThroughNamedTemporariesAndLeavesNoneBehind() throws {
+        // The path a file system without O_TMPFILE takes: `.NAME.UUID.tmp` beside each output, renamed.
+        let folder = try ConvertTesting.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(FileManager.default.createFile(atPath: folder + "/c.json", contents: Data("old".utf8)))
+        let new = try AtomicFileWriter.stage(
+            parts: [.bytes(Data("{}\n".utf8))], for: folder + "/a.json", withoutName: false)
+        let replacing = try AtomicFileWriter.stage(
+            parts: [.bytes(Data("new".utf8))], for: folder + "/c.json", withoutName: false)
+        #expect(new.descriptor == nil)
+        let staged = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(staged.count == 3)
+        #expect(staged.compactMap { AtomicFileWriter.outputName(ofTemporary: $0) }.sorted() == ["a.json", "c.json"])
+        #expect(try String(contentsOfFile: folder + "/c.json", encoding: .utf8) == "old")
+        let results = AtomicFileWriter.commit([new, replacing])
+        #expect(results.map { $0.failure == nil } == [true, true])
+        #expect(try String(contentsOfFile: folder + "/a.json", encoding: .utf8) == "{}\n")
+        #expect(try String(contentsOfFile: folder + "/c.json", encoding: .utf8) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.json", "c.json"])
+        // A part that cannot be read abandons the named temporary: nothing is left.
+        let failure = #expect(throws: CommandFailure.self) {
+            try AtomicFileWriter.stage(
+                parts: [.file(folder + "/missing.json")], for: folder + "/d.json", withoutName: false)
+        }
+        #expect(failure?.description == folder + "/missing.json cannot be read: No such file or directory")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.json", "c.json"])
+    }
+
     /// The visible files of the output folder (not the hidden temporary ones).
     static func outputs(in folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
