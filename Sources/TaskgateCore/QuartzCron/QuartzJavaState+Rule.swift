@@ -137,11 +137,7 @@ extension QuartzJavaState {
     /// The years up to the engine's last year (and 9999, the model's last).
     private func years(capYear: Int) -> YearSet {
         let reachable = 1...max(1, min(capYear, CalendarMatcher.lastYear))
-        var selected: Set<Int> = []
-        for term in years {
-            selected.formUnion(term.years(in: reachable))
-        }
-        return YearSet(selected)
+        return YearSet(ranges: years.flatMap { $0.ranges(in: reachable) })
     }
 
     /// Quartz numbers weekdays 1 = Sunday … 7 = Saturday.

@@ -24,6 +24,15 @@ struct QuartzYearTerm: Hashable, Sendable {
         stop < start ? 0 : (stop - start) / step + 1
     }
 
+    /// The years of the progression inside `range` as ranges: one for a step of 1 (`1970-2099` is one
+    /// range, not 130 years), else one per year.
+    func ranges(in range: ClosedRange<Int>) -> [ClosedRange<Int>] {
+        guard step == 1 else { return years(in: range).map { $0...$0 } }
+        let lower = max(start, range.lowerBound)
+        let upper = min(stop, range.upperBound)
+        return lower <= upper ? [lower...upper] : []
+    }
+
     /// The years of the progression inside `range`, ascending.
     func years(in range: ClosedRange<Int>) -> [Int] {
         let upper = min(stop, range.upperBound)

@@ -22,6 +22,21 @@ public struct YearSet: Hashable, Sendable, CustomStringConvertible {
         ranges = [range]
     }
 
+    /// Creates the set of the years in any of `ranges`, which may overlap or touch, in any order: the
+    /// same set as ``init(_:)`` of every year in them, without listing the years one by one.
+    public init(ranges: some Sequence<ClosedRange<Int>>) {
+        self.ranges = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = self.ranges.last,
+                range.lowerBound <= last.upperBound || range.lowerBound - 1 == last.upperBound
+            {
+                self.ranges[self.ranges.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                self.ranges.append(range)
+            }
+        }
+    }
+
     /// Whether no year is selected.
     public var isEmpty: Bool { ranges.isEmpty }
     /// The first year selected.
