@@ -68,6 +68,7 @@ struct ConvertCommand: AsyncParsableCommand {
         do {
             var run = try makeRun()
             run.keepsTasks = false
+            run.reportOutput = { FileHandle.standardOutput.write($0) }
             result = try await run.execute { FileHandle.standardInput.readDataToEndOfFile() }
         } catch {
             FileHandle.standardError.write(Data("Error: \(String(describing: error))\n".utf8))

@@ -27,6 +27,9 @@ struct ConvertRun: Sendable {
     /// Whether ``Result/report`` holds every task (in-process callers and tests); the command keeps only
     /// the counts, so that memory stays flat in the number of files.
     var keepsTasks = true
+    /// Where `--json` writes the report as it reads it back from its spool (the command: standard output);
+    /// `nil` puts it in ``Result/standardOutput`` (in-process callers and tests).
+    var reportOutput: (@Sendable (Data) -> Void)?
 
     /// What a run printed and how it ended.
     struct Result: Sendable {
@@ -220,12 +223,19 @@ struct ConvertRun: Sendable {
         let report = stream.report(from: from, to: to)
         var standardOutput = ""
         var standardError = stream.problems
-        let reportText = try stream.finish(from: from, to: to, path: reportPath, returningText: json)
+        var reportText = Data()
+        if outputDirectory != nil, json, let reportOutput {
+            try stream.finish(from: from, to: to, path: reportPath, text: reportOutput)
+        } else if outputDirectory != nil, json {
+            try stream.finish(from: from, to: to, path: reportPath) { reportText.append($0) }
+        } else {
+            try stream.finish(from: from, to: to, path: reportPath, text: nil)
+        }
         if outputDirectory == nil {
             if let firstDocument { standardOutput += String(decoding: firstDocument, as: UTF8.self) }
             standardError += report.table + "\n"
         } else if json {
-            standardOutput += reportText ?? ""
+            standardOutput += String(decoding: reportText, as: UTF8.self)
         } else {
             standardOutput += report.table + "\n"
         }

@@ -90,12 +90,13 @@ struct ReportStream {
         return report
     }
 
-    /// Writes the whole report to `path` atomically, and returns its text when `returningText` (for `--json`).
-    /// The spool is removed either way.
+    /// Writes the whole report to `path` atomically, and hands its text to `text` (for `--json`) a
+    /// megabyte at a time, read back from the spool rather than held in memory. The spool is removed
+    /// either way.
     mutating func finish(
-        from: Product, to: Product, path: String?, returningText: Bool
-    ) throws(CommandFailure) -> String? {
-        guard let spool, let spoolPath else { return nil }
+        from: Product, to: Product, path: String?, text: ((Data) -> Void)?
+    ) throws(CommandFailure) {
+        guard let spool, let spoolPath else { return }
         defer { unlink(spoolPath) }
         try flush()
         try? spool.close()
@@ -106,15 +107,18 @@ struct ReportStream {
         guard let range = empty.range(of: marker) else { throw CommandFailure("the report cannot be written") }
         let head = Data((empty[..<range.lowerBound] + "\"tasks\" : [").utf8)
         let tail = Data(((entriesWritten == 0 ? "\n\n  ]" : "\n  ]") + empty[range.upperBound...] + "\n").utf8)
-        var text: String?
-        if returningText {
-            let tasks = (try? Data(contentsOf: URL(fileURLWithPath: spoolPath))) ?? Data()
-            text = String(decoding: head + tasks + tail, as: UTF8.self)
+        if let text {
+            guard let tasks = FileHandle(forReadingAtPath: spoolPath) else {
+                throw AtomicFileWriter.failure("cannot be read", spoolPath)
+            }
+            defer { try? tasks.close() }
+            text(head)
+            while let chunk = try? tasks.read(upToCount: 1 << 20), !chunk.isEmpty { text(chunk) }
+            text(tail)
         }
         if let path {
             let staged = try AtomicFileWriter.stage(parts: [.bytes(head), .file(spoolPath), .bytes(tail)], for: path)
             if let failure = AtomicFileWriter.commit([staged]).first?.failure { throw failure }
         }
-        return text
     }
 }

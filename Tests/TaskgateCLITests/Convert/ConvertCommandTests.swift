@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import TaskgateCore
 import Testing
 
@@ -77,6 +78,31 @@ import Testing
         #expect(result.report.summary == ["exact": 2, "lossy": 0, "impossible": 0, "failed": 4])
         let written = try ConvertTesting.read(folder + "/out/e-list.json")
         #expect(written.hasPrefix("[\n  {\n    \"_basetype\" : \"task\""))
+    }
+
+    @Test func theJSONReportIsStreamedAsTheCommandPrintsIt() async throws {
+        // The command hands `--json` to standard output a megabyte at a time from the spool; the text is the
+        // one an in-process run returns, and the same as `--report FILE`.
+        let folder = try ConvertTesting.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let arguments = [
+            "--from", "fylr", "--to", "fylr", ConvertTesting.examples, "-o", folder + "/out", "--json", "--now",
+            ConvertTesting.now,
+        ]
+        var returned = try ConvertCommand.parse(arguments + ["--report", folder + "/report.json"]).makeRun()
+        returned.progress = false
+        let inMemory = try await returned.execute { Data() }
+        let chunks = Mutex<[Data]>([])
+        var streamed = try ConvertCommand.parse(arguments).makeRun()
+        streamed.progress = false
+        streamed.keepsTasks = false
+        streamed.reportOutput = { chunk in chunks.withLock { $0.append(chunk) } }
+        let result = try await streamed.execute { Data() }
+        #expect(result.standardOutput == "")
+        let text = String(decoding: chunks.withLock { $0.reduce(Data(), +) }, as: UTF8.self)
+        #expect(text.hasPrefix("{\n  \"from\" : \"fylr\""))
+        #expect(text == inMemory.standardOutput)
+        #expect(text == (try ConvertTesting.read(folder + "/report.json")))
     }
 
     @Test func anOutputOverAnInputIsRefused() async throws {
