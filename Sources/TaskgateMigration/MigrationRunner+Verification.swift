@@ -13,9 +13,9 @@ extension MigrationRunner {
     /// From how many tasks to read back on the target is listed instead of read task by task (a page).
     static let listingThreshold = 100
 
-    /// How many pages are proved at once: one per core of the machines taskgate is measured on, while the
-    /// listing's requests and parsing take the rest.
-    static let proverCount = 2
+    /// How many pages are proved at once: one per core, while the listing's requests and parsing share
+    /// them.
+    static let proverCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// How many verifications share one journal transaction (a crash before it commits only means the
     /// rerun reads those tasks back again).
@@ -48,8 +48,8 @@ extension MigrationRunner {
             }
         }
         if unread.count >= Self.listingThreshold {
-            // The listing's pages come from one child task, and are proved by up to two others, each page
-            // while the next is on its way: reading pages, parsing them and proving tasks share the cores.
+            // The listing's pages come from one child task and are proved by up to one other per core, each
+            // page while the next is on its way: reading pages, parsing them and proving tasks share the cores.
             let (pages, deliver) = AsyncStream.makeStream(of: [JSONValue].self)
             async let listed: Void = list(into: deliver)
             var journalFailure: MigrationError?
