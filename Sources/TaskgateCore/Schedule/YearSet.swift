@@ -9,7 +9,7 @@ public struct YearSet: Hashable, Sendable, CustomStringConvertible {
     public init(_ years: some Sequence<Int>) {
         ranges = []
         for year in Set(years).sorted() {
-            if let last = ranges.last, last.upperBound + 1 == year {
+            if let last = ranges.last, Self.reaches(last, year) {
                 ranges[ranges.count - 1] = last.lowerBound...year
             } else {
                 ranges.append(year...year)
@@ -27,14 +27,18 @@ public struct YearSet: Hashable, Sendable, CustomStringConvertible {
     public init(ranges: some Sequence<ClosedRange<Int>>) {
         self.ranges = []
         for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = self.ranges.last,
-                range.lowerBound <= last.upperBound || range.lowerBound - 1 == last.upperBound
-            {
+            if let last = self.ranges.last, Self.reaches(last, range.lowerBound) {
                 self.ranges[self.ranges.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
             } else {
                 self.ranges.append(range)
             }
         }
+    }
+
+    /// Whether a range starting at `year` (not below `range`'s start) overlaps or touches `range`, without
+    /// overflowing at `Int.max`.
+    private static func reaches(_ range: ClosedRange<Int>, _ year: Int) -> Bool {
+        range.upperBound == .max || year <= range.upperBound + 1
     }
 
     /// Whether no year is selected.

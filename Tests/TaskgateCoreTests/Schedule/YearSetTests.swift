@@ -23,6 +23,9 @@ struct YearSetTests {
         #expect(YearSet(ranges: [2030...2031, 2026...2028, 2029...2029, 2027...2027]).ranges == [2026...2031])
         #expect(YearSet(ranges: [2026...2026, 2028...2028]).description == "2026,2028")
         #expect(YearSet(ranges: []).isEmpty)
+        // The ends of Int do not overflow.
+        #expect(YearSet(ranges: [.min ... -5, (.max - 1)...(.max), -4...0]).ranges == [.min...0, (.max - 1)...(.max)])
+        #expect(YearSet([Int.max, Int.max - 1, Int.min]).ranges == [.min ... .min, (.max - 1)...(.max)])
     }
 
     @Test func quartzYearTermsGiveTheRangesOfTheirYears() {
