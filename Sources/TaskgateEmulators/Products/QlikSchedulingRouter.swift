@@ -86,6 +86,7 @@ struct QlikSchedulingDescription: ProductDescription {
         }
         group.post("{id}/actions/start") { request, context in
             let task = try await find(context, core: core)
+            let body = task.body
             let now = core.clock()
             let runID = EmulatorID.uuid()
             let run: JSONValue = .object([
@@ -94,8 +95,8 @@ struct QlikSchedulingDescription: ProductDescription {
                 "workerType": .string("reloads"),
                 "triggeredBy": .string(request.uri.queryParameters.get("source") ?? "manual"),
                 "executedAs": .string(core.user), "taskId": .string(task.id),
-                "taskName": task.body["name"] ?? .string(""), "actionId": .string("reload"),
-                "resourceId": task.body["resourceId"] ?? .string(""), "taskMeta": task.body["metadata"] ?? .object([:]),
+                "taskName": body["name"] ?? .string(""), "actionId": .string("reload"),
+                "resourceId": body["resourceId"] ?? .string(""), "taskMeta": body["metadata"] ?? .object([:]),
                 "log": .string("reload of \(task.id) finished"),
             ])
             try await core.store.insertRun(product: product, taskID: task.id, id: runID, body: run)

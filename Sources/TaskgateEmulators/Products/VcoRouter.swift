@@ -53,11 +53,12 @@ struct VcoDescription: ProductDescription {
                 offsetName: "startIndex")
             let (tasks, total) = try await core.store.tasks(product: product, offset: page.offset, limit: page.limit)
             let links: [JSONValue] = tasks.map { task in
-                .object([
-                    "rel": .string("down"), "href": task.body["href"] ?? .string(""),
+                let body = task.body  // decoded once per task, not once per attribute
+                return .object([
+                    "rel": .string("down"), "href": body["href"] ?? .string(""),
                     "attribute": .array(
                         ["id", "name", "state"].map { name in
-                            .object(["name": .string(name), "value": task.body[name] ?? .string("")])
+                            .object(["name": .string(name), "value": body[name] ?? .string("")])
                         }),
                 ])
             }
@@ -73,17 +74,17 @@ struct VcoDescription: ProductDescription {
             let id = try context.parameters.require("id")
             let data = try await core.objectBody(request)
             let now = core.clock()
-            let current = try await find(context, core: core)
-            if let workflow = data["workflow"]?["id"], workflow != current.body["workflow"]?["id"] {
+            let current = try await find(context, core: core).body
+            if let workflow = data["workflow"]?["id"], workflow != current["workflow"]?["id"] {
                 throw core.failure(.badRequest, code: "", message: "The workflow of a task cannot be changed")
             }
-            var merged = current.body.objectValue ?? [:]
+            var merged = current.objectValue ?? [:]
             for (key, value) in data where key != "id" && key != "href" && key != "user" { merged[key] = value }
             if let state = data["state"]?.stringValue {
                 guard ["pending", "suspended", "canceled"].contains(state) else {
                     throw core.failure(.badRequest, code: "", message: "Unsupported task state '\(state)'")
                 }
-                if current.body["state"]?.stringValue == state {
+                if current["state"]?.stringValue == state {
                     throw core.failure(
                         .conflict, code: "", message: state == "pending" ? "Cannot resume task" : "Cannot \(state) task"
                     )
