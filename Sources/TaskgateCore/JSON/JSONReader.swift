@@ -140,12 +140,17 @@ public enum JSONReader {
         mutating func object(depth: Int) throws(SyntaxError) -> JSONValue {
             guard depth <= JSONReader.maximumDepth else { throw error("nested deeper than \(JSONReader.maximumDepth)") }
             position += 1
-            var members: JSONObject = [:]
             skipWhitespace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
                 position += 1
-                return .object(members)
+                return .object([:])
             }
+            // The members are gathered in order and the dictionary is built once, at its size: growing it
+            // member by member rehashed it on the way and looked each name up twice (20 % of a parse). The
+            // first of two members with one name wins, as with `JSONDecoder`.
+            var pairs: [(String, JSONValue)] = []
+            pairs.reserveCapacity(8)
+            func members() -> JSONObject { JSONObject(pairs, uniquingKeysWith: { first, _ in first }) }
             while true {
                 guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
                     throw error("expected a member name in double quotes")
@@ -156,13 +161,12 @@ public enum JSONReader {
                     throw error("expected ':' after a member name")
                 }
                 position += 1
-                let member = try value(depth: depth)
-                if members[name] == nil { members[name] = member }
+                pairs.append((name, try value(depth: depth)))
                 skipWhitespace()
                 guard position < bytes.count else { throw error("expected ',' or '}'") }
                 let byte = bytes[position]
                 position += 1
-                if byte == UInt8(ascii: "}") { return .object(members) }
+                if byte == UInt8(ascii: "}") { return .object(members()) }
                 guard byte == UInt8(ascii: ",") else {
                     position -= 1
                     throw error("expected ',' or '}'")
@@ -170,7 +174,7 @@ public enum JSONReader {
                 skipWhitespace()
                 if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
                     position += 1
-                    return .object(members)
+                    return .object(members())
                 }
             }
         }
