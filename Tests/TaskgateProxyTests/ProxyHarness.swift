@@ -60,8 +60,11 @@ struct ProxyHarness: Sendable {
             let emulatorApp = Emulator.application(
                 emulatorConfiguration,
                 database: try EmulatorDatabase(path: nil),
-                logger: Logger(label: "emulator") { _ in SwiftLogNoOpLogHandler() }
-            ) { port in emulatorContinuation.yield(port) }
+                logger: Logger(label: "emulator") { _ in SwiftLogNoOpLogHandler() },
+                onServerRunning: { port in emulatorContinuation.yield(port) },
+                // The harness's "now" upstream too: next runs must not depend on the hour the tests run at
+                // (a Qlik next run at 08:00 failed when the suite ran at 08:07 UTC).
+                clock: { now })
             group.addTask { try await emulatorApp.runService() }
             var emulatorIterator = emulatorPorts.makeAsyncIterator()
             let upstreamURL = "http://127.0.0.1:\(await emulatorIterator.next() ?? 0)"

@@ -1,6 +1,6 @@
 public import Hummingbird
 public import Logging
-import TaskgateCore
+public import TaskgateCore
 
 /// One emulator's settings.
 public struct EmulatorConfiguration: Sendable {
@@ -43,11 +43,12 @@ public enum Emulator {
     ///   - database: where tasks live.
     ///   - logger: the application's logger.
     ///   - onServerRunning: called with the bound port once the server listens.
+    ///   - clock: "now" for server-set times (next runs, creation times); the system clock by default.
     public static func application(
         _ configuration: EmulatorConfiguration, database: EmulatorDatabase, logger: Logger,
-        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }, clock: (@Sendable () -> Instant)? = nil
     ) -> some ApplicationProtocol {
-        let router = makeRouter(configuration, database: database)
+        let router = makeRouter(configuration, database: database, clock: clock ?? { Instant.now() })
         return Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
