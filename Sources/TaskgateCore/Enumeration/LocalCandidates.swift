@@ -234,12 +234,16 @@ struct LocalCandidates {
         else { return false }
         guard let periods else { return true }
         if !positions.isEmpty {
+            // Only real clock values count: a period of BYMINUTE=8;BYSECOND=0,60 holds one time, not two,
+            // and with BYSETPOS=2 an hourly rule would otherwise search every hour up to year 9999.
+            let seconds = rule.seconds.count { $0 < 60 }
+            let minutes = rule.minutes.count { $0 < 60 }
             let perDay: Int
             let days: Int
             switch periods.unit {
             case .second: (perDay, days) = (1, 1)
-            case .minute: (perDay, days) = (rule.seconds.count, 1)
-            case .hour: (perDay, days) = (rule.minutes.count * rule.seconds.count, 1)
+            case .minute: (perDay, days) = (seconds, 1)
+            case .hour: (perDay, days) = (minutes * seconds, 1)
             case .day: (perDay, days) = (timesOfDay.count, 1)
             case .week: (perDay, days) = (timesOfDay.count, 7)
             case .month: (perDay, days) = (timesOfDay.count, 31)

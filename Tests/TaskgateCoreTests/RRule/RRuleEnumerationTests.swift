@@ -271,6 +271,21 @@ import Testing
         #expect(elapsed < .seconds(1))
     }
 
+    /// Found by fuzz-rrule: every hourly period holds one real time (08:00; second 60 is none), so
+    /// BYSETPOS=2,-2 picks nothing in any of them, COUNT is never used up, and the search walked every
+    /// fourth hour from year 481 to 9999 (27 s under the fuzzer).
+    @Test func aPositionBeyondEveryPeriodsRealTimesEndsAtOnce() throws {
+        let clock = ContinuousClock()
+        var fires: [String] = []
+        let elapsed = try clock.measure {
+            fires = try RRuleTesting.next(
+                ["RRULE:FREQ=HOURLY;INTERVAL=4;BYSECOND=0,60;BYSETPOS=2,-2;COUNT=6;BYMINUTE=8"],
+                zone: "Pacific/Chatham", start: "0481-08-02T19:00:00", after: "2026-01-01T00:00:00Z", count: 8)
+        }
+        #expect(fires.isEmpty)
+        #expect(elapsed < .seconds(1))
+    }
+
     static func run(_ example: Case) throws -> [String] {
         try RRuleTesting.next(
             example.lines, zone: example.zone, start: example.start, after: example.after, count: example.count)
