@@ -37,20 +37,33 @@ public enum TaskFuzzing {
             defaultZone: FuzzInput.zones[Int(byte >> 4)])
     }
 
-    /// JSON text to ``JSONValue`` as the CLI and the proxy read it; `nil` when it is not JSON.
+    /// JSON text to ``JSONValue`` as the CLI, the proxy, the emulators and the migrator read it (``JSONReader``);
+    /// `nil` when it is not JSON, after the syntax error's message is built.
     static func json(_ bytes: UnsafeRawBufferPointer) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        do {
+            return try JSONReader.parse(bytes)
+        } catch {
+            _ = error.description
+            return nil
+        }
     }
 
-    /// The JSON target: decode, write compact text and encoded JSON, read them back.
+    /// The JSON target: read, write compact and pretty, and read each written text again. What is written
+    /// must read back, and writing what was read back must give the same text (a value is not compared
+    /// with itself directly: `-0.0` is written `-0`, which reads back as the integer 0).
     public static func runJSON(_ start: UnsafeRawPointer, _ count: Int) {
         let input = FuzzInput(start, count, headerLength: 0)
         guard let value = json(input.body) else { return }
         _ = value.compactText
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return }
-        _ = try? JSONDecoder().decode(JSONValue.self, from: data)
+        for pretty in [false, true] {
+            let text = JSONWriter.bytes(value, pretty: pretty)
+            guard let again = JSONReader.value(text) else {
+                fatalError("JSONWriter wrote text JSONReader cannot read: \(String(decoding: text, as: UTF8.self))")
+            }
+            guard JSONWriter.bytes(again, pretty: pretty) == text else {
+                fatalError("written, read and written again differs: \(String(decoding: text, as: UTF8.self))")
+            }
+        }
     }
 
     /// A vendor target: the product's task documents in a file, each decoded, encoded to the
