@@ -116,6 +116,16 @@ struct ConvertKillTests {
         #expect(AtomicFileWriter.folder(of: "/r.json") == "/")
     }
 
+    /// `folder(of:)` reads the bytes; it answers as `NSString.deletingLastPathComponent` (which it replaced)
+    /// for paths with doubled, trailing and non-ASCII parts.
+    @Test(arguments: [
+        "a/b/c.json", "a//b.json", "a/b/", "//r.json", "/", "/a", "dir.d/über/日本.json", "./x.json", "../x.json",
+    ])
+    func aFolderIsReadAsFoundationReadsIt(path: String) {
+        let foundation = (path as NSString).deletingLastPathComponent
+        #expect(AtomicFileWriter.folder(of: path) == (foundation.isEmpty ? "." : foundation))
+    }
+
     @Test func aBatchIsCommittedAndAFailedRenameNamesItsFile() throws {
         let folder = try ConvertTesting.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
