@@ -85,13 +85,15 @@ struct ConvertRun: Sendable {
         let total: Int
         var plan: OutputPlan?
         if let outputDirectory {
+            // In a folder this run creates, no output exists yet, so none can be an input.
+            let outputsMayExist = FileManager.default.fileExists(atPath: outputDirectory)
             do {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
             } catch {
                 throw CommandFailure("\(outputDirectory): the output folder cannot be created")
             }
             let outputPlan = OutputPlan(directory: outputDirectory)
-            total = try outputPlan.check(files, sharingPossible: roots.count > 1)
+            total = try outputPlan.check(files, sharingPossible: roots.count > 1, outputsMayExist: outputsMayExist)
             plan = outputPlan
         } else {
             total = files.reduce(0) { count, _ in count + 1 }

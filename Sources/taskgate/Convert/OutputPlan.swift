@@ -16,18 +16,23 @@ struct OutputPlan: Sendable {
     /// Counts the inputs and refuses the run when an output would be an input (the same file, through
     /// whatever path) or two inputs would be written to one output.
     ///
-    /// - Parameter sharingPossible: whether two inputs can have one output at all (more than one root).
+    /// - Parameters:
+    ///   - sharingPossible: whether two inputs can have one output at all (more than one root).
+    ///   - outputsMayExist: `false` when the output folder did not exist before the run: then no output is
+    ///     looked up on disk.
     /// - Throws: ``CommandFailure`` naming the output and the inputs, the first conflict in input order.
-    func check(_ inputs: InputExpansion.Inputs, sharingPossible: Bool) throws(CommandFailure) -> Int {
+    func check(
+        _ inputs: InputExpansion.Inputs, sharingPossible: Bool, outputsMayExist: Bool = true
+    ) throws(CommandFailure) -> Int {
         var count = 0
         var existingOutputKeys = Set<UInt64>()
         var outputHashes = Set<Int>()
         var sharedHashes = Set<Int>()
         for input in inputs {
             count += 1
-            guard input.unreadable == nil else { continue }
+            guard input.unreadable == nil, outputsMayExist || sharingPossible else { continue }
             let output = output(for: input)
-            if let existing = FileIdentity(path: output) { existingOutputKeys.insert(existing.key) }
+            if outputsMayExist, let existing = FileIdentity(path: output) { existingOutputKeys.insert(existing.key) }
             if sharingPossible, !outputHashes.insert(output.hashValue).inserted {
                 sharedHashes.insert(output.hashValue)
             }
