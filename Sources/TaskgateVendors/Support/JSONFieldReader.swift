@@ -12,8 +12,8 @@ struct JSONFieldReader {
     let path: JSONPath
     /// The object's members.
     let members: JSONObject
-    /// The members read so far.
-    private(set) var read: Set<String> = []
+    /// The names read so far, in the order read (a few per object: a list costs less to keep than a set).
+    private var read: [String] = []
 
     /// Opens `value` as an object, or throws naming `path`.
     init(_ value: JSONValue, at path: JSONPath, product: Product) throws(TaskDecodingError) {
@@ -30,7 +30,7 @@ struct JSONFieldReader {
 
     /// A member's raw value, `nil` when absent.
     mutating func raw(_ key: String) -> JSONValue? {
-        read.insert(key)
+        read.append(key)
         return members[key]
     }
 
