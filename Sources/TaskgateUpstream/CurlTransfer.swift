@@ -93,7 +93,8 @@ final class CurlTransfer: @unchecked Sendable {
             fields.append("Idempotency-Key: \(key)")
         }
         for field in fields {
-            if field.contains("\r") || field.contains("\n") {
+            // Bytes, not `String.contains(_:)`, which goes through Foundation's locale-aware search.
+            if field.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A }) {
                 failures.append("a header contains a line break")
                 continue
             }

@@ -91,6 +91,21 @@ struct UpstreamClientTests {
         )
     }
 
+    /// A header with a line break would let a value smuggle a header of its own: it is refused before anything
+    /// is sent, a lone carriage return or line feed as well as both.
+    @Test(arguments: ["a\r\nX-Injected: 1", "a\nb", "a\rb"])
+    func aHeaderWithALineBreakIsRefused(value: String) async throws {
+        let client = try makeClient(UpstreamConfiguration(retry: UpstreamRetryPolicy(maximumAttempts: 1)))
+        let error = await #expect(throws: UpstreamError.self) {
+            try await client.send(
+                UpstreamRequest(
+                    method: "GET", url: "http://127.0.0.1:1/tasks",
+                    headers: [UpstreamHeader(name: "X-Note", value: value)]))
+        }
+        #expect(error?.kind == .invalidRequest)
+        #expect(error?.description == "GET http://127.0.0.1:1/tasks: invalid request: a header contains a line break")
+    }
+
     @Test func tooManyRequestsIsRetriedAfterRetryAfter() async throws {
         try await TestServer.with { base, _ in
             let client = try makeClient()
