@@ -38,6 +38,29 @@ public enum JSONReader {
         try? parse(bytes)
     }
 
+    /// The member `name` of the object that the JSON text `bytes` is, as `value(bytes)?[name]` gives it, but the
+    /// other members are read without being built; `nil` when the text is not JSON, not an object, or has no
+    /// such member. For a single member of a large answer (the id of a created task).
+    public static func member(_ name: String, in bytes: some Collection<UInt8>) -> JSONValue? {
+        let found: JSONValue?? = bytes.withContiguousStorageIfAvailable { buffer in
+            try? member(name, in: buffer)
+        }
+        if let found { return found }
+        return Array(bytes).withUnsafeBufferPointer { buffer in try? member(name, in: buffer) } ?? nil
+    }
+
+    private static func member(_ name: String, in buffer: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue?
+    {
+        var scanner = Scanner(bytes: buffer)
+        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { scanner.position = 3 }
+        scanner.skipWhitespace()
+        guard scanner.position < buffer.count, buffer[scanner.position] == UInt8(ascii: "{") else { return nil }
+        let found = try scanner.member(name)
+        scanner.skipWhitespace()
+        guard scanner.position == buffer.count else { throw scanner.error("expected the end of the text") }
+        return found
+    }
+
     private static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
         var scanner = Scanner(bytes: buffer)
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { scanner.position = 3 }
@@ -177,6 +200,100 @@ public enum JSONReader {
                     return .object(members())
                 }
             }
+        }
+
+        /// The first member `name` of the object at the position (its `{`), reading the others' values with
+        /// ``skip(depth:)``: the same syntax is accepted, with the same errors, as ``object(depth:)``.
+        mutating func member(_ name: String) throws(SyntaxError) -> JSONValue? {
+            position += 1
+            skipWhitespace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                return nil
+            }
+            var found: JSONValue?
+            while true {
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                    throw error("expected a member name in double quotes")
+                }
+                let key = try string()
+                skipWhitespace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                    throw error("expected ':' after a member name")
+                }
+                position += 1
+                if found == nil, key == name { found = try value(depth: 1) } else { try skip(depth: 1) }
+                if try closes("}") { return found }
+            }
+        }
+
+        /// Reads past one value, checking it as ``value(depth:)`` does, without building arrays or objects.
+        mutating func skip(depth: Int) throws(SyntaxError) {
+            skipWhitespace()
+            guard position < bytes.count else { throw error("expected a value") }
+            switch bytes[position] {
+            case UInt8(ascii: "{"):
+                guard depth + 1 <= JSONReader.maximumDepth else {
+                    throw error("nested deeper than \(JSONReader.maximumDepth)")
+                }
+                position += 1
+                skipWhitespace()
+                if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+                    position += 1
+                    return
+                }
+                while true {
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                        throw error("expected a member name in double quotes")
+                    }
+                    _ = try string()
+                    skipWhitespace()
+                    guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                        throw error("expected ':' after a member name")
+                    }
+                    position += 1
+                    try skip(depth: depth + 1)
+                    if try closes("}") { return }
+                }
+            case UInt8(ascii: "["):
+                guard depth + 1 <= JSONReader.maximumDepth else {
+                    throw error("nested deeper than \(JSONReader.maximumDepth)")
+                }
+                position += 1
+                skipWhitespace()
+                if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+                    position += 1
+                    return
+                }
+                while true {
+                    try skip(depth: depth + 1)
+                    if try closes("]") { return }
+                }
+            default:
+                _ = try value(depth: depth)
+            }
+        }
+
+        /// After a member or element: `true` at the closing bracket (also after a trailing comma), `false`
+        /// after a comma with more to come, as ``array(depth:)`` and ``object(depth:)`` read it.
+        mutating func closes(_ bracket: Unicode.Scalar) throws(SyntaxError) -> Bool {
+            let closing = UInt8(ascii: bracket)
+            let expected = bracket == "}" ? "expected ',' or '}'" : "expected ',' or ']'"
+            skipWhitespace()
+            guard position < bytes.count else { throw error(expected) }
+            let byte = bytes[position]
+            position += 1
+            if byte == closing { return true }
+            guard byte == UInt8(ascii: ",") else {
+                position -= 1
+                throw error(expected)
+            }
+            skipWhitespace()
+            if position < bytes.count, bytes[position] == closing {
+                position += 1
+                return true
+            }
+            return false
         }
 
         /// A string from its opening quote; the fast path copies a run without escapes at once.

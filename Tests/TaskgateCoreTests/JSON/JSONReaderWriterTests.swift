@@ -92,6 +92,46 @@ import Testing
         }
     }
 
+    /// `member(_:in:)` answers as reading the whole text and taking the member: on every member of generated
+    /// objects (and a name none has), on those objects with a byte changed, removed or added, and on the odd
+    /// cases (wrapped as a member's value, so that skipping and reading both meet them).
+    @Test func aMemberIsReadAsTheWholeTextGivesIt() {
+        var generator = SplitMix64(seed: 0x4D45_4D)
+        var texts: [[UInt8]] = Self.oddCases.flatMap { odd in
+            ["{\"a\":\(odd),\"id\":7}", "{\"id\":\(odd)}", "{\"id\":\"x\",\"id\":\(odd)}", odd].map { Array($0.utf8) }
+        }
+        for _ in 0..<3_000 {
+            var members: JSONObject = ["id": Self.document(depth: 2, using: &generator)]
+            for _ in 0..<Int.random(in: 0...4, using: &generator) {
+                members[Self.string(using: &generator)] = Self.document(depth: 1, using: &generator)
+            }
+            var text = JSONWriter.bytes(.object(members), pretty: Bool.random(using: &generator))
+            texts.append(text)
+            let position = Int.random(in: 0..<text.count, using: &generator)
+            let byte = Array("{}[],:\"\\ 0123456789.eE+-tfnu".utf8).randomElement(using: &generator) ?? 0
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0: text[position] = byte
+            case 1: text.remove(at: position)
+            default: text.insert(byte, at: position)
+            }
+            texts.append(text)
+        }
+        let deep = String(repeating: "[", count: 511) + String(repeating: "]", count: 511)
+        texts.append(Array("{\"a\":\(deep),\"id\":1}".utf8))
+        texts.append(Array("{\"a\":[\(deep)],\"id\":1}".utf8))
+        for text in texts {
+            let whole = JSONReader.value(text)
+            var names = Set(whole?.objectValue?.keys.map { $0 } ?? [])
+            names.insert("id")
+            names.insert("no such member")
+            for name in names {
+                #expect(
+                    JSONReader.member(name, in: text) == whole?.objectValue?[name],
+                    "\(name) of \(String(decoding: text, as: UTF8.self).debugDescription)")
+            }
+        }
+    }
+
     /// A random JSON value: strings with escapes and non-ASCII, integers and doubles of every size.
     static func document(depth: Int, using generator: inout SplitMix64) -> JSONValue {
         let kind = depth >= 4 ? Int.random(in: 0..<5, using: &generator) : Int.random(in: 0..<7, using: &generator)
