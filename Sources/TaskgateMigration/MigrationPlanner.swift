@@ -111,9 +111,13 @@ public struct MigrationPlanner: Sendable {
     /// An id written in the document itself: `id`, or fylr's `task._id`.
     static func rawID(_ document: JSONValue) -> String? {
         for value in [document["id"], document["task"]?["_id"], document["_id"]] {
-            if let text = value?.stringValue { return text }
-            if let number = value?.integerValue { return String(number) }
+            if let id = value.flatMap(idText) { return id }
         }
         return nil
+    }
+
+    /// An id member's value as text: a string as it is, an integer in decimal; `nil` for anything else.
+    static func idText(_ value: JSONValue) -> String? {
+        value.stringValue ?? value.integerValue.map { String($0) }
     }
 }
