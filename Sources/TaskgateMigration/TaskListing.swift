@@ -83,14 +83,31 @@ public struct TaskListing: Sendable {
         _ adapter: any ProductAdapter, totalKey: String, receive: ([JSONValue]) async -> Void, url: (Int) -> String
     ) async throws(MigrationError) {
         var count = 0
+        var pageURL = url(0)
+        var page = try await get(pageURL)
         while true {
-            let pageURL = url(count)
-            let page = try await get(pageURL)
             let found = try documents(in: page, adapter: adapter, url: pageURL)
             count += found.count
-            await receive(found)
             let total = page[totalKey]?.integerValue.map(Int.init) ?? count
-            if found.isEmpty || count >= total { return }
+            if found.isEmpty || count >= total {
+                await receive(found)
+                return
+            }
+            // One request ahead: the target answers the next page while this one is handed over.
+            let nextURL = url(count)
+            async let next = fetch(nextURL)
+            await receive(found)
+            page = try await next.get()
+            pageURL = nextURL
+        }
+    }
+
+    /// ``get(_:)`` as a value, for a request that runs beside other work.
+    private func fetch(_ url: String) async -> Result<JSONValue, MigrationError> {
+        do {
+            return .success(try await get(url))
+        } catch {
+            return .failure(error)
         }
     }
 
