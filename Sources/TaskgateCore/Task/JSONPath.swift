@@ -21,8 +21,17 @@ public struct JSONPath: Hashable, Sendable, Comparable, CustomStringConvertible,
     public init(stringLiteral value: String) {
         let dot = UInt8(ascii: ".")
         if !value.utf8.contains(UInt8(ascii: "[")) {
-            // Member names only (most paths in the adapters): split the bytes.
-            components = value.utf8.split(separator: dot).map { .key(String(decoding: $0, as: UTF8.self)) }
+            // Member names only (most paths in the adapters, built for every task read): cut the bytes at
+            // the dots, empty names left out, into an array of the right size.
+            var keys: [Component] = []
+            keys.reserveCapacity(value.utf8.count { $0 == dot } + 1)
+            var utf8 = value.utf8[...]
+            while let end = utf8.firstIndex(of: dot) {
+                if end > utf8.startIndex { keys.append(.key(String(value[utf8.startIndex..<end]))) }
+                utf8 = utf8[utf8.index(after: end)...]
+            }
+            if !utf8.isEmpty { keys.append(.key(String(value[utf8.startIndex...]))) }
+            components = keys
             return
         }
         var components: [Component] = []
