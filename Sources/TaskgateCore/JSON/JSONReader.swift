@@ -46,7 +46,7 @@ public enum JSONReader {
             try? member(name, in: buffer)
         }
         if let found { return found }
-        return Array(bytes).withUnsafeBufferPointer { buffer in try? member(name, in: buffer) } ?? nil
+        return Array(bytes).withUnsafeBufferPointer { buffer in try? member(name, in: buffer) }
     }
 
     private static func member(_ name: String, in buffer: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue?

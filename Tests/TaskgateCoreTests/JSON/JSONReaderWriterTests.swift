@@ -116,6 +116,8 @@ import Testing
             }
             texts.append(text)
         }
+        // Bytes without contiguous storage are copied first.
+        #expect(JSONReader.member("id", in: Array("{\"a\":[1],\"id\":7}".utf8).lazy.map { $0 }) == .integer(7))
         let deep = String(repeating: "[", count: 511) + String(repeating: "]", count: 511)
         texts.append(Array("{\"a\":\(deep),\"id\":1}".utf8))
         texts.append(Array("{\"a\":[\(deep)],\"id\":1}".utf8))
