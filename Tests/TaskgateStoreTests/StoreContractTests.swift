@@ -283,4 +283,23 @@ struct StoreContractTests {
             #expect(try await store.journal(run: "r1").map(\.step).last == .planned)
         }
     }
+
+    /// More steps than one statement carries (the SQLite store writes a hundred events to an `INSERT`): every
+    /// task's history is whole and in order, whichever statement its events went in.
+    @Test(arguments: StoreKind.available)
+    func theHistoryOfEveryTaskOfALargeBatchIsWhole(kind: StoreKind) async throws {
+        try await kind.withFreshStore { store in
+            let ids = (0..<250).map { "t\($0)" }
+            _ = try await store.planMigration(run: "r1", taskSourceIDs: ids)
+            try await store.recordSteps(run: "r1", steps: ids.map { ($0, .creating) })
+            try await store.recordSteps(run: "r1", steps: ids.map { ($0, .created(upstreamID: "u-" + $0)) })
+            for id in ["t0", "t99", "t100", "t199", "t200", "t249"] {
+                #expect(
+                    try await store.history(run: "r1", taskSourceID: id) == [
+                        .planned, .creating, .created(upstreamID: "u-" + id),
+                    ])
+            }
+            #expect(try await store.journal(run: "r1").map(\.taskSourceID) == ids)
+        }
+    }
 }
