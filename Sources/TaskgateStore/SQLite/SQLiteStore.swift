@@ -328,13 +328,13 @@ public final class SQLiteStore: TaskgateStore {
                     INSERT INTO journal_entry (run, task_source_id, position, step, detail, idempotency_key)
                     VALUES (?, ?, ?, 'planned', NULL, ?) ON CONFLICT (run, task_source_id) DO NOTHING
                     """)
-            var planned: [(String, JournalStep)] = []
             for taskSourceID in taskSourceIDs {
                 position += 1
                 try insert.execute(arguments: [run, taskSourceID, position, UUID().uuidString.lowercased()])
-                if database.changesCount > 0 { planned.append((taskSourceID, .planned)) }
+                if database.changesCount > 0 {
+                    try Self.appendEvent(database, run: run, taskSourceID: taskSourceID, step: .planned)
+                }
             }
-            try Self.appendEvents(database, run: run, steps: planned)
             return try Self.fetchJournal(database, run: run)
         }
     }
@@ -378,8 +378,8 @@ public final class SQLiteStore: TaskgateStore {
                         operation: "record step \(step.name) of task '\(taskSourceID)' in run '\(run)'",
                         message: "the task was not planned in this run")
                 }
+                try Self.appendEvent(database, run: run, taskSourceID: taskSourceID, step: step)
             }
-            try Self.appendEvents(database, run: run, steps: pairs)
         }
     }
 
@@ -400,35 +400,10 @@ public final class SQLiteStore: TaskgateStore {
     }
 
     private static func appendEvent(_ database: Database, run: String, taskSourceID: String, step: JournalStep) throws {
-        try appendEvents(database, run: run, steps: [(taskSourceID, step)])
+        try database.cachedStatement(
+            sql: "INSERT INTO journal_event (run, task_source_id, step, detail, recorded_at) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [run, taskSourceID, step.name, step.detail, Date().timeIntervalSince1970])
     }
-
-    /// The events of `steps`, in order, with one time: a hundred rows to an `INSERT` (a batch of a migration
-    /// journals hundreds of steps, and a statement each was most of its commit's CPU).
-    private static func appendEvents(_ database: Database, run: String, steps: [(String, JournalStep)]) throws {
-        let recordedAt = Date().timeIntervalSince1970
-        var start = 0
-        while start < steps.count {
-            let chunk = steps[start..<min(steps.count, start + eventsPerInsert)]
-            let sql =
-                "INSERT INTO journal_event (run, task_source_id, step, detail, recorded_at) VALUES "
-                + repeatElement("(?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
-            var values: [(any DatabaseValueConvertible)?] = []
-            values.reserveCapacity(5 * chunk.count)
-            for (taskSourceID, step) in chunk {
-                values += [run, taskSourceID, step.name, step.detail, recordedAt] as [(any DatabaseValueConvertible)?]
-            }
-            // A full chunk's statement is compiled once per connection; a shorter last one once per call.
-            let statement =
-                chunk.count == eventsPerInsert
-                ? try database.cachedStatement(sql: sql) : try database.makeStatement(sql: sql)
-            try statement.execute(arguments: StatementArguments(values))
-            start += chunk.count
-        }
-    }
-
-    /// How many events one `INSERT` adds (500 values, far below SQLite's limit of 32,766).
-    private static let eventsPerInsert = 100
 
     private static func step(_ row: Row) throws -> JournalStep {
         let name: String = row["step"]
