@@ -133,95 +133,35 @@ public enum JSONReader {
         }
 
         mutating func array(depth: Int) throws(SyntaxError) -> JSONValue {
-            guard depth <= JSONReader.maximumDepth else { throw error("nested deeper than \(JSONReader.maximumDepth)") }
-            position += 1
             var elements: [JSONValue] = []
-            skipWhitespace()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                position += 1
-                return .array(elements)
-            }
+            guard try opens("]", depth: depth) else { return .array(elements) }
             while true {
                 elements.append(try value(depth: depth))
-                skipWhitespace()
-                guard position < bytes.count else { throw error("expected ',' or ']'") }
-                let byte = bytes[position]
-                position += 1
-                if byte == UInt8(ascii: "]") { return .array(elements) }
-                guard byte == UInt8(ascii: ",") else {
-                    position -= 1
-                    throw error("expected ',' or ']'")
-                }
-                skipWhitespace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                    position += 1
-                    return .array(elements)
-                }
+                if try closes("]") { return .array(elements) }
             }
         }
 
         mutating func object(depth: Int) throws(SyntaxError) -> JSONValue {
-            guard depth <= JSONReader.maximumDepth else { throw error("nested deeper than \(JSONReader.maximumDepth)") }
-            position += 1
-            skipWhitespace()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-                position += 1
-                return .object([:])
-            }
+            guard try opens("}", depth: depth) else { return .object([:]) }
             // The members are gathered in order and the dictionary is built once, at its size: growing it
             // member by member rehashed it on the way and looked each name up twice (20 % of a parse). The
             // first of two members with one name wins, as with `JSONDecoder`.
             var pairs: [(String, JSONValue)] = []
             pairs.reserveCapacity(8)
-            func members() -> JSONObject { JSONObject(pairs, uniquingKeysWith: { first, _ in first }) }
             while true {
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                    throw error("expected a member name in double quotes")
-                }
-                let name = try string()
-                skipWhitespace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-                    throw error("expected ':' after a member name")
-                }
-                position += 1
+                let name = try memberName()
                 pairs.append((name, try value(depth: depth)))
-                skipWhitespace()
-                guard position < bytes.count else { throw error("expected ',' or '}'") }
-                let byte = bytes[position]
-                position += 1
-                if byte == UInt8(ascii: "}") { return .object(members()) }
-                guard byte == UInt8(ascii: ",") else {
-                    position -= 1
-                    throw error("expected ',' or '}'")
-                }
-                skipWhitespace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-                    position += 1
-                    return .object(members())
-                }
+                if try closes("}") { return .object(JSONObject(pairs, uniquingKeysWith: { first, _ in first })) }
             }
         }
 
         /// The first member `name` of the object at the position (its `{`), reading the others' values with
         /// ``skip(depth:)``: the same syntax is accepted, with the same errors, as ``object(depth:)``.
         mutating func member(_ name: String) throws(SyntaxError) -> JSONValue? {
-            position += 1
-            skipWhitespace()
-            if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-                position += 1
-                return nil
-            }
+            guard try opens("}", depth: 1) else { return nil }
             var found: JSONValue?
             while true {
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                    throw error("expected a member name in double quotes")
-                }
-                let key = try string()
-                skipWhitespace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-                    throw error("expected ':' after a member name")
-                }
-                position += 1
+                let key = try memberName()
                 if found == nil, key == name { found = try value(depth: 1) } else { try skip(depth: 1) }
                 if try closes("}") { return found }
             }
@@ -233,38 +173,14 @@ public enum JSONReader {
             guard position < bytes.count else { throw error("expected a value") }
             switch bytes[position] {
             case UInt8(ascii: "{"):
-                guard depth + 1 <= JSONReader.maximumDepth else {
-                    throw error("nested deeper than \(JSONReader.maximumDepth)")
-                }
-                position += 1
-                skipWhitespace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-                    position += 1
-                    return
-                }
+                guard try opens("}", depth: depth + 1) else { return }
                 while true {
-                    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                        throw error("expected a member name in double quotes")
-                    }
-                    _ = try string()
-                    skipWhitespace()
-                    guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-                        throw error("expected ':' after a member name")
-                    }
-                    position += 1
+                    _ = try memberName()
                     try skip(depth: depth + 1)
                     if try closes("}") { return }
                 }
             case UInt8(ascii: "["):
-                guard depth + 1 <= JSONReader.maximumDepth else {
-                    throw error("nested deeper than \(JSONReader.maximumDepth)")
-                }
-                position += 1
-                skipWhitespace()
-                if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
-                    position += 1
-                    return
-                }
+                guard try opens("]", depth: depth + 1) else { return }
                 while true {
                     try skip(depth: depth + 1)
                     if try closes("]") { return }
@@ -274,8 +190,41 @@ public enum JSONReader {
             }
         }
 
+        /// Steps into the array or object at the position, nested `depth` deep (refused past
+        /// ``JSONReader/maximumDepth``): `false` when `closing` follows at once (it is empty, and read).
+        ///
+        /// This, ``memberName()`` and ``closes(_:)`` run for every member and element: inlined, a parse
+        /// takes as long as with their bodies written out in `array` and `object`; called, 3–5 % longer.
+        @inline(__always)
+        mutating func opens(_ closing: Unicode.Scalar, depth: Int) throws(SyntaxError) -> Bool {
+            guard depth <= JSONReader.maximumDepth else { throw error("nested deeper than \(JSONReader.maximumDepth)") }
+            position += 1
+            skipWhitespace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: closing) {
+                position += 1
+                return false
+            }
+            return true
+        }
+
+        /// A member's name and the `:` after it.
+        @inline(__always)
+        mutating func memberName() throws(SyntaxError) -> String {
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                throw error("expected a member name in double quotes")
+            }
+            let name = try string()
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                throw error("expected ':' after a member name")
+            }
+            position += 1
+            return name
+        }
+
         /// After a member or element: `true` at the closing bracket (also after a trailing comma), `false`
-        /// after a comma with more to come, as ``array(depth:)`` and ``object(depth:)`` read it.
+        /// after a comma with more to come.
+        @inline(__always)
         mutating func closes(_ bracket: Unicode.Scalar) throws(SyntaxError) -> Bool {
             let closing = UInt8(ascii: bracket)
             let expected = bracket == "}" ? "expected ',' or '}'" : "expected ',' or ']'"
