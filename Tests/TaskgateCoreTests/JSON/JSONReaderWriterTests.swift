@@ -78,14 +78,7 @@ import Testing
                 #expect(JSONReader.value(ours) == Self.foundation(ours), "document \(index) read back")
             }
             // One byte changed, removed or added: both read the same, or both refuse.
-            var text = JSONWriter.bytes(value)
-            let position = Int.random(in: 0..<text.count, using: &generator)
-            let byte = Array("{}[],:\"\\ 0123456789.eE+-tfnu".utf8).randomElement(using: &generator) ?? 0
-            switch Int.random(in: 0..<3, using: &generator) {
-            case 0: text[position] = byte
-            case 1: text.remove(at: position)
-            default: text.insert(byte, at: position)
-            }
+            let text = Self.mutated(JSONWriter.bytes(value), using: &generator)
             #expect(
                 JSONReader.value(text) == Self.foundation(text),
                 "mutated document \(index): \(String(decoding: text, as: UTF8.self))")
@@ -105,16 +98,9 @@ import Testing
             for _ in 0..<Int.random(in: 0...4, using: &generator) {
                 members[Self.string(using: &generator)] = Self.document(depth: 1, using: &generator)
             }
-            var text = JSONWriter.bytes(.object(members), pretty: Bool.random(using: &generator))
+            let text = JSONWriter.bytes(.object(members), pretty: Bool.random(using: &generator))
             texts.append(text)
-            let position = Int.random(in: 0..<text.count, using: &generator)
-            let byte = Array("{}[],:\"\\ 0123456789.eE+-tfnu".utf8).randomElement(using: &generator) ?? 0
-            switch Int.random(in: 0..<3, using: &generator) {
-            case 0: text[position] = byte
-            case 1: text.remove(at: position)
-            default: text.insert(byte, at: position)
-            }
-            texts.append(text)
+            texts.append(Self.mutated(text, using: &generator))
         }
         // Bytes without contiguous storage are copied first.
         #expect(JSONReader.member("id", in: Array("{\"a\":[1],\"id\":7}".utf8).lazy.map { $0 }) == .integer(7))
@@ -132,6 +118,19 @@ import Testing
                     "\(name) of \(String(decoding: text, as: UTF8.self).debugDescription)")
             }
         }
+    }
+
+    /// `text` with one byte changed, removed or added, a JSON-ish byte at a random place.
+    static func mutated(_ text: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
+        var text = text
+        let position = Int.random(in: 0..<text.count, using: &generator)
+        let byte = Array("{}[],:\"\\ 0123456789.eE+-tfnu".utf8).randomElement(using: &generator) ?? 0
+        switch Int.random(in: 0..<3, using: &generator) {
+        case 0: text[position] = byte
+        case 1: text.remove(at: position)
+        default: text.insert(byte, at: position)
+        }
+        return text
     }
 
     /// A random JSON value: strings with escapes and non-ASCII, integers and doubles of every size.
