@@ -267,11 +267,9 @@ enum AtomicFileWriter {
             var entries: [String] = []
             if let directory = opendir(folder) {
                 while let found = readdir(directory) {
-                    let isHidden = found.pointee.d_name.0 == CChar(UInt8(ascii: "."))
-                    guard isHidden else { continue }
-                    let entry = withUnsafeBytes(of: found.pointee.d_name) { raw in
-                        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                    }
+                    let name = DirectoryEntry.name(found)
+                    guard name.first == UInt8(ascii: ".") else { continue }
+                    let entry = String(decoding: name, as: UTF8.self)
                     if entry.hasSuffix(".tmp") { entries.append(entry) }
                 }
                 closedir(directory)

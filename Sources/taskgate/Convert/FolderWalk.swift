@@ -107,14 +107,14 @@ struct FolderWalk: IteratorProtocol {
             var bytes = 0
             while let entry = readdir(directory) {
                 count += 1
-                bytes += withUnsafeBytes(of: entry.pointee.d_name) { raw in raw.prefix(while: { $0 != 0 }).count }
+                bytes += DirectoryEntry.name(entry).count
             }
             rewinddir(directory)
             var listing = Listing(prefix: prefix)
             listing.names.reserveCapacity(bytes)
             listing.entries.reserveCapacity(count)
             while let entry = readdir(directory) {
-                listing.add(entry.pointee, in: folder)
+                listing.add(entry, in: folder)
             }
             listing.sort()
             return listing
@@ -123,14 +123,11 @@ struct FolderWalk: IteratorProtocol {
         private static let json = Array(".json".utf8)
 
         /// Keeps a folder (not `.` or `..`), or a `*.json` entry that is a file or a link to one.
-        private mutating func add(_ entry: dirent, in folder: String) {
-            var entry = entry
-            let name = withUnsafeBytes(of: &entry.d_name) { raw in
-                Array(raw.prefix(while: { $0 != 0 }))
-            }
+        private mutating func add(_ entry: UnsafePointer<dirent>, in folder: String) {
+            let name = Array(DirectoryEntry.name(entry))
             guard !name.isEmpty, name != [0x2E], name != [0x2E, 0x2E], name.count <= Int(UInt8.max) else { return }
             var kind: Kind
-            switch Int32(entry.d_type) {
+            switch DirectoryEntry.type(entry) {
             case Int32(DT_DIR): kind = .folder
             case Int32(DT_REG): kind = .file
             default:
