@@ -30,11 +30,15 @@ struct StoredTask: Hashable, Sendable {
 
 /// The emulators' SQLite store: tasks and runs, each with a JSON body column.
 ///
-/// A file (WAL, so that reads go on while one write runs) or memory. GRDB serialises writes,
-/// so concurrent requests are safe; several emulators (`emulate all`) share one store, keyed
-/// by product.
+/// A file (WAL, so that reads go on while one write runs) or memory. Writes are committed in groups
+/// (``GroupCommit``) on GRDB's one writer, so concurrent requests are safe; several emulators
+/// (`emulate all`) share one store, keyed by product.
+///
+/// Reads run on the caller's thread: a read of a task or a page is a few microseconds of SQLite on pages
+/// in memory, less than handing it to GRDB's reader queue and waking the request's task again.
 final class TaskStore: Sendable {
     private let writer: any DatabaseWriter
+    private let commits: GroupCommit
 
     /// Opens (and migrates) the store at `path`, or in memory when `path` is `nil`.
     init(path: String?) throws {
@@ -76,24 +80,29 @@ final class TaskStore: Sendable {
             try database.execute(sql: "CREATE INDEX task_by_product_sequence ON task (product, sequence)")
         }
         try migrator.migrate(writer)
+        commits = GroupCommit(writer: writer)
+    }
+
+    /// Runs `read` now, on this thread (GRDB's synchronous read: a reader connection of the pool, or the
+    /// queue's connection once no write runs).
+    private func readNow<Value>(_ read: (Database) throws -> Value) throws -> Value {
+        try writer.read(read)
     }
 
     /// Inserts a task; `make` receives the product's next task number (fylr's integer id: 1, 2, …,
     /// never reused after a delete) and returns the id and body, inside the write transaction.
     func insert(
-        product: EmulatedProduct, make: @Sendable (Int64) throws -> (id: String, body: JSONValue)
+        product: EmulatedProduct, make: @escaping @Sendable (Int64) throws -> (id: String, body: JSONValue)
     ) async throws -> StoredTask {
-        try await writer.write { database in
+        try await commits.write { database in
             // Compiled once per connection (cachedStatement), not for every create.
-            try database.cachedStatement(
-                sql: """
-                    INSERT INTO counter (product, last) VALUES (?, 1)
-                    ON CONFLICT (product) DO UPDATE SET last = last + 1
-                    """
-            ).execute(arguments: [product.rawValue])
             let number =
                 try Int64.fetchOne(
-                    database.cachedStatement(sql: "SELECT last FROM counter WHERE product = ?"),
+                    database.cachedStatement(
+                        sql: """
+                            INSERT INTO counter (product, last) VALUES (?, 1)
+                            ON CONFLICT (product) DO UPDATE SET last = last + 1 RETURNING last
+                            """),
                     arguments: [product.rawValue]) ?? 1
             let (id, body) = try make(number)
             let text = JSONWriter.text(body)
@@ -105,7 +114,7 @@ final class TaskStore: Sendable {
 
     /// The task with this id, if any.
     func task(product: EmulatedProduct, id: String) async throws -> StoredTask? {
-        try await writer.read { database in
+        try readNow { database in
             try Row.fetchOne(
                 database.cachedStatement(sql: "SELECT sequence, id, body FROM task WHERE product = ? AND id = ?"),
                 arguments: [product.rawValue, id]
@@ -115,9 +124,9 @@ final class TaskStore: Sendable {
 
     /// Replaces a task's body through `change`, atomically; `nil` when there is no such task.
     func update(
-        product: EmulatedProduct, id: String, change: @Sendable (JSONValue) throws -> JSONValue
+        product: EmulatedProduct, id: String, change: @escaping @Sendable (JSONValue) throws -> JSONValue
     ) async throws -> StoredTask? {
-        try await writer.write { database in
+        try await commits.write { database in
             guard
                 let row = try Row.fetchOne(
                     database.cachedStatement(sql: "SELECT sequence, id, body FROM task WHERE product = ? AND id = ?"),
@@ -133,7 +142,7 @@ final class TaskStore: Sendable {
 
     /// Deletes a task and its runs; whether it existed.
     func delete(product: EmulatedProduct, id: String) async throws -> Bool {
-        try await writer.write { database in
+        try await commits.write { database in
             try database.cachedStatement(sql: "DELETE FROM task WHERE product = ? AND id = ?")
                 .execute(arguments: [product.rawValue, id])
             let deleted = database.changesCount > 0
@@ -145,7 +154,7 @@ final class TaskStore: Sendable {
 
     /// Up to `limit` tasks after the sequence `after`, in creation order.
     func tasks(product: EmulatedProduct, after: Int64, limit: Int) async throws -> [StoredTask] {
-        try await writer.read { database in
+        try readNow { database in
             try Row.fetchAll(
                 database.cachedStatement(
                     sql:
@@ -158,7 +167,7 @@ final class TaskStore: Sendable {
 
     /// Up to `limit` tasks from position `offset`, in creation order, and the total count.
     func tasks(product: EmulatedProduct, offset: Int, limit: Int) async throws -> (tasks: [StoredTask], total: Int) {
-        try await writer.read { database in
+        try readNow { database in
             let total =
                 try Int.fetchOne(
                     database.cachedStatement(sql: "SELECT COUNT(*) FROM task WHERE product = ?"),
@@ -178,7 +187,7 @@ final class TaskStore: Sendable {
     func pagePlan(product: EmulatedProduct) async throws -> [String] {
         // Two constant texts, no value: the values go as arguments.
         let explained = "EXPLAIN QUERY PLAN " + Self.pageSQL
-        return try await writer.read { database in
+        return try readNow { database in
             try Row.fetchAll(database, sql: explained, arguments: [product.rawValue, 100, 0])
                 .map { $0["detail"] as String? ?? "" }
         }
@@ -186,7 +195,7 @@ final class TaskStore: Sendable {
 
     /// Records a run of a task.
     func insertRun(product: EmulatedProduct, taskID: String, id: String, body: JSONValue) async throws {
-        try await writer.write { database in
+        try await commits.write { database in
             try database.execute(
                 sql: "INSERT INTO run (product, task_id, id, body) VALUES (?, ?, ?, ?)",
                 arguments: [product.rawValue, taskID, id, JSONWriter.text(body)])
@@ -195,7 +204,7 @@ final class TaskStore: Sendable {
 
     /// Up to `limit` runs of a task after the sequence `after`, oldest first.
     func runs(product: EmulatedProduct, taskID: String, after: Int64, limit: Int) async throws -> [StoredTask] {
-        try await writer.read { database in
+        try readNow { database in
             try Row.fetchAll(
                 database,
                 sql: """

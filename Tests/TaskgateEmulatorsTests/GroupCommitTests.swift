@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import TaskgateEmulators
+
+@Suite("group commit")
+struct GroupCommitTests {
+    private struct Refused: Error, Equatable {
+        var value: Int
+    }
+
+    /// A WAL database file with one table, as the emulators open theirs.
+    private static func database() throws -> (DatabasePool, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("group-commit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: folder.appendingPathComponent("store.sqlite").path)
+        try pool.write { try $0.execute(sql: "CREATE TABLE item (value INTEGER PRIMARY KEY)") }
+        return (pool, folder)
+    }
+
+    @Test("concurrent writes each get their own result; one that throws is rolled back alone")
+    func concurrentWritesAndRefusals() async throws {
+        let (pool, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Groups of at most 7, so that 300 writes make many groups and refusals fall inside them.
+        let commits = GroupCommit(writer: pool, maximumGroup: 7)
+        let outcomes = await withTaskGroup(of: (Int, Result<Int, Refused>).self) { group in
+            for value in 0..<300 {
+                group.addTask {
+                    do {
+                        let stored = try await commits.write { database in
+                            try database.execute(sql: "INSERT INTO item (value) VALUES (?)", arguments: [value])
+                            // Every fifth write throws after its insert: the insert must not survive.
+                            if value % 5 == 0 { throw Refused(value: value) }
+                            return try Int.fetchOne(
+                                database, sql: "SELECT COUNT(*) FROM item WHERE value = ?", arguments: [value]) ?? -1
+                        }
+                        return (value, .success(stored))
+                    } catch let refused as Refused {
+                        return (value, .failure(refused))
+                    } catch {
+                        return (value, .failure(Refused(value: -1)))
+                    }
+                }
+            }
+            var outcomes: [Int: Result<Int, Refused>] = [:]
+            for await (value, outcome) in group { outcomes[value] = outcome }
+            return outcomes
+        }
+        #expect(outcomes.count == 300)
+        for value in 0..<300 {
+            let expected: Result<Int, Refused> = value % 5 == 0 ? .failure(Refused(value: value)) : .success(1)
+            #expect(outcomes[value] == expected, "write \(value)")
+        }
+        let stored = try await pool.read { try Int.fetchAll($0, sql: "SELECT value FROM item ORDER BY value") }
+        #expect(stored == (0..<300).filter { $0 % 5 != 0 })
+    }
+
+    @Test("writes of one caller are applied in the order they were made")
+    func order() async throws {
+        let (pool, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await pool.write { try $0.execute(sql: "CREATE TABLE log (position INTEGER PRIMARY KEY, value INTEGER)") }
+        let commits = GroupCommit(writer: pool)
+        for value in 0..<50 {
+            try await commits.write { database in
+                try database.execute(sql: "INSERT INTO log (value) VALUES (?)", arguments: [value])
+            }
+        }
+        let values = try await pool.read { try Int.fetchAll($0, sql: "SELECT value FROM log ORDER BY position") }
+        #expect(values == Array(0..<50))
+    }
+
+    @Test("a failed commit fails every write of its group, and none is stored")
+    func failedCommit() async throws {
+        let (pool, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await pool.write { database in
+            // A deferred foreign key is checked at COMMIT: the group's transaction fails as a whole.
+            try database.execute(
+                sql: """
+                    CREATE TABLE parent (id INTEGER PRIMARY KEY);
+                    CREATE TABLE child (id INTEGER PRIMARY KEY,
+                        parent INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
+                    """)
+        }
+        let commits = GroupCommit(writer: pool)
+        await #expect(throws: DatabaseError.self) {
+            try await commits.write { database in
+                try database.execute(sql: "INSERT INTO child (id, parent) VALUES (1, 42)")
+            }
+        }
+        let count = try await pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM child") }
+        #expect(count == 0)
+    }
+}
