@@ -10,4 +10,10 @@ struct Taskgate: AsyncParsableCommand {
             ScheduleCommand.self, ConvertCommand.self, MigrateCommand.self, ServeCommand.self, EmulateCommand.self,
         ]
     )
+
+    /// Runs the command line; the servers first move Swift concurrency onto NIO's event loops.
+    static func main() async {
+        ServerExecutor.installIfServing(CommandLine.arguments)
+        await main(nil)
+    }
 }
