@@ -123,13 +123,16 @@ public final class SQLiteStore: TaskgateStore {
         }
     }
 
-    private func read<Value: Sendable>(
-        _ operation: String, _ body: @escaping @Sendable (Database) throws -> Value
-    ) async throws(StoreError) -> Value {
+    /// Runs `body` now, on the caller's thread (GRDB's synchronous read, on a reader connection of the
+    /// pool): the reads are lookups by key on pages in memory, a few microseconds, less than handing
+    /// them to a reader queue and waking the caller's task again, which the proxy did for every request.
+    private func read<Value>(
+        _ operation: @autoclosure () -> String, _ body: (Database) throws -> Value
+    ) throws(StoreError) -> Value {
         do {
-            return try await writer.read(body)
+            return try writer.read(body)
         } catch {
-            throw StoreError(kind: .database, operation: operation, message: "\(error)")
+            throw StoreError(kind: .database, operation: operation(), message: "\(error)")
         }
     }
 
@@ -216,7 +219,7 @@ public final class SQLiteStore: TaskgateStore {
 
     /// See `TaskgateStore.mapping(front:frontID:upstream:)`.
     public func mapping(front: Product, frontID: String, upstream: Product) async throws(StoreError) -> IDMapping? {
-        try await read("find \(front) id \(frontID)") { database in
+        try read("find \(front) id \(frontID)") { database in
             try Self.fetchMapping(
                 database, where: "front = ? AND front_id = ? AND upstream = ?",
                 [front.rawValue, frontID, upstream.rawValue])
@@ -225,7 +228,7 @@ public final class SQLiteStore: TaskgateStore {
 
     /// See `TaskgateStore.mapping(upstream:upstreamID:front:)`.
     public func mapping(upstream: Product, upstreamID: String, front: Product) async throws(StoreError) -> IDMapping? {
-        try await read("find \(upstream) id \(upstreamID)") { database in
+        try read("find \(upstream) id \(upstreamID)") { database in
             try Self.fetchMapping(
                 database, where: "upstream = ? AND upstream_id = ? AND front = ?",
                 [upstream.rawValue, upstreamID, front.rawValue])
@@ -254,7 +257,7 @@ public final class SQLiteStore: TaskgateStore {
 
     /// See `TaskgateStore.frontDocument(front:frontID:upstream:)`.
     public func frontDocument(front: Product, frontID: String, upstream: Product) async throws(StoreError) -> [UInt8]? {
-        try await read("read the \(front) document of \(frontID)") { database in
+        try read("read the \(front) document of \(frontID)") { database in
             let data = try Data.fetchOne(
                 database.cachedStatement(
                     sql: "SELECT front_document FROM id_map WHERE front = ? AND front_id = ? AND upstream = ?"),
@@ -385,12 +388,12 @@ public final class SQLiteStore: TaskgateStore {
 
     /// See `TaskgateStore.journal(run:)`.
     public func journal(run: String) async throws(StoreError) -> [JournalEntry] {
-        try await read("read journal of run '\(run)'") { database in try Self.fetchJournal(database, run: run) }
+        try read("read journal of run '\(run)'") { database in try Self.fetchJournal(database, run: run) }
     }
 
     /// See `TaskgateStore.history(run:taskSourceID:)`.
     public func history(run: String, taskSourceID: String) async throws(StoreError) -> [JournalStep] {
-        try await read("read history of task '\(taskSourceID)' in run '\(run)'") { database in
+        try read("read history of task '\(taskSourceID)' in run '\(run)'") { database in
             try Row.fetchAll(
                 database.cachedStatement(
                     sql: "SELECT step, detail FROM journal_event WHERE run = ? AND task_source_id = ? ORDER BY id"),
