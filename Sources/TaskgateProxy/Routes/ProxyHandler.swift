@@ -24,6 +24,8 @@ struct ProxyHandler: Sendable {
     var clock: @Sendable () -> Instant
     /// The id-map rows already read or made.
     var mappings = MappingCache()
+    /// Upstream tasks already converted into the front's shape.
+    var answers = AnswerMemo()
 
     /// The front product's wire.
     var front: ProductWire { ProductWire(product: configuration.front) }
@@ -206,7 +208,9 @@ struct ProxyHandler: Sendable {
 
     private func get(_ id: String, context: BasicRequestContext) async throws -> Response {
         let upstreamID = try await upstreamID(for: id)
-        return Self.json(try await convertAnswer(try await upstreamTask(upstreamID), frontID: id), status: .ok)
+        let answer = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
+        try requireSuccess(answer)
+        return Self.json(try await convertAnswer(body: answer.body, frontID: id), status: .ok)
     }
 
     private func update(
@@ -354,40 +358,75 @@ struct ProxyHandler: Sendable {
 
     /// Upstream task JSON → canonical → front JSON with the front id. Where the front's shape cannot hold
     /// the upstream's task exactly, the parts the upstream cannot hold come from the task as the front
-    /// last wrote it (`WrittenTaskMerge`), when the store kept it.
+    /// last wrote it (`WrittenTaskMerge`), when the store kept it. Answers are remembered (``AnswerMemo``).
     private func convertAnswer(_ task: JSONValue, frontID: String) async throws(ProxyFailure) -> JSONValue {
-        let decoded = Result { () throws(TaskDecodingError) -> CanonicalTask in
-            try ProductAdapters.adapter(for: configuration.upstream).decode(task, context: context())
-        }
-        guard case .success(let canonical) = decoded else {
-            throw front.failure(
-                .badGateway, code: "UpstreamAnswer",
-                message: "the upstream's task could not be read: \(Self.describe(decoded))")
-        }
-        let frontAdapter = ProductAdapters.adapter(for: configuration.front)
-        var encoded = frontAdapter.encode(canonical, context: context())
-        if encoded.status != .exact, let written = await writtenTask(frontID: frontID) {
-            let merged = frontAdapter.encode(
-                WrittenTaskMerge.merge(upstream: canonical, written: written), context: context())
-            if merged.json != nil { encoded = merged }
-        }
-        metrics.conversion(verdict: encoded.status.rawValue, direction: "response")
-        guard let json = encoded.json else {
-            throw front.failure(
-                .badGateway, code: "UpstreamAnswer",
-                message: "the upstream's task cannot be written as a \(configuration.front) task")
-        }
-        return front.settingID(frontID, in: json)
+        try await convertAnswer(key: JSONWriter.bytes(task), frontID: frontID) { task }
     }
 
-    /// The task as the front last wrote it, read as canonical; `nil` when none was kept or it no longer reads.
-    private func writtenTask(frontID: String) async -> CanonicalTask? {
-        guard
-            let bytes = try? await store.frontDocument(
-                front: configuration.front, frontID: frontID, upstream: configuration.upstream),
-            let json = JSONReader.value(bytes)
-        else { return nil }
-        return try? ProductAdapters.adapter(for: configuration.front).decode(json, context: context())
+    /// ``convertAnswer(_:frontID:)`` of the task the upstream answered as `body`, read only when its answer
+    /// is not remembered.
+    private func convertAnswer(body: [UInt8], frontID: String) async throws(ProxyFailure) -> JSONValue {
+        try await convertAnswer(key: body, frontID: frontID) { JSONReader.value(body) }
+    }
+
+    private func convertAnswer(
+        key: [UInt8], frontID: String, task: () -> JSONValue?
+    ) async throws(ProxyFailure) -> JSONValue {
+        let now = clock()
+        var answer = answers.answer(for: AnswerMemo.Key(task: key, written: nil, now: now)) {
+            convert(task(), written: nil, now: now)
+        }
+        if case .success(let alone) = answer, alone.status != .exact, let written = await writtenDocument(frontID) {
+            answer = answers.answer(for: AnswerMemo.Key(task: key, written: written, now: now)) {
+                convert(task(), written: written, now: now)
+            }
+        }
+        switch answer {
+        case .failure(.notATask):
+            throw front.failure(.badGateway, code: "UpstreamAnswer", message: "the upstream's answer is not a task")
+        case .failure(.unreadable(let error)):
+            throw front.failure(
+                .badGateway, code: "UpstreamAnswer", message: "the upstream's task could not be read: \(error)")
+        case .success(let converted):
+            metrics.conversion(verdict: converted.status.rawValue, direction: "response")
+            guard let json = converted.json else {
+                throw front.failure(
+                    .badGateway, code: "UpstreamAnswer",
+                    message: "the upstream's task cannot be written as a \(configuration.front) task")
+            }
+            return front.settingID(frontID, in: json)
+        }
+    }
+
+    /// The upstream's task in the front's shape, completed from the front's document `written` (when
+    /// given and it still reads) where the front's shape cannot hold the upstream's task exactly.
+    private func convert(
+        _ task: JSONValue?, written: [UInt8]?, now: Instant
+    ) -> Result<AnswerMemo.Answer, AnswerMemo.Failure> {
+        guard let task, task.objectValue != nil else { return .failure(.notATask) }
+        var context = configuration.adapterContext
+        context.now = now
+        let frontAdapter = ProductAdapters.adapter(for: configuration.front)
+        let canonical: CanonicalTask
+        do {
+            canonical = try ProductAdapters.adapter(for: configuration.upstream).decode(task, context: context)
+        } catch {
+            return .failure(.unreadable(error))
+        }
+        var encoded = frontAdapter.encode(canonical, context: context)
+        if encoded.status != .exact, let json = written.flatMap({ JSONReader.value($0) }),
+            let writtenTask = try? frontAdapter.decode(json, context: context)
+        {
+            let merged = frontAdapter.encode(
+                WrittenTaskMerge.merge(upstream: canonical, written: writtenTask), context: context)
+            if merged.json != nil { encoded = merged }
+        }
+        return .success(AnswerMemo.Answer(json: encoded.json, status: encoded.status))
+    }
+
+    /// The task as the front last wrote it; `nil` when none was kept or the store cannot say.
+    private func writtenDocument(_ frontID: String) async -> [UInt8]? {
+        try? await store.frontDocument(front: configuration.front, frontID: frontID, upstream: configuration.upstream)
     }
 
     /// Keeps what the front wrote beside the mapping; a failure costs only the completion of later
