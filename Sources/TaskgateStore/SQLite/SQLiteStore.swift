@@ -126,11 +126,15 @@ public final class SQLiteStore: TaskgateStore {
     /// Runs `body` now, on the caller's thread (GRDB's synchronous read, on a reader connection of the
     /// pool): the reads are lookups by key on pages in memory, a few microseconds, less than handing
     /// them to a reader queue and waking the caller's task again, which the proxy did for every request.
+    ///
+    /// A `body` of one statement runs without the transaction GRDB otherwise wraps a read in (`isolated:
+    /// false`): one SELECT sees one state of the database by itself, and the BEGIN and COMMIT cost more
+    /// than a lookup.
     private func read<Value>(
-        _ operation: @autoclosure () -> String, _ body: (Database) throws -> Value
+        _ operation: @autoclosure () -> String, isolated: Bool = true, _ body: (Database) throws -> Value
     ) throws(StoreError) -> Value {
         do {
-            return try writer.read(body)
+            return try isolated ? writer.read(body) : writer.unsafeRead(body)
         } catch {
             throw StoreError(kind: .database, operation: operation(), message: "\(error)")
         }
@@ -219,7 +223,7 @@ public final class SQLiteStore: TaskgateStore {
 
     /// See `TaskgateStore.mapping(front:frontID:upstream:)`.
     public func mapping(front: Product, frontID: String, upstream: Product) async throws(StoreError) -> IDMapping? {
-        try read("find \(front) id \(frontID)") { database in
+        try read("find \(front) id \(frontID)", isolated: false) { database in
             try Self.fetchMapping(
                 database, where: "front = ? AND front_id = ? AND upstream = ?",
                 [front.rawValue, frontID, upstream.rawValue])
@@ -228,7 +232,7 @@ public final class SQLiteStore: TaskgateStore {
 
     /// See `TaskgateStore.mapping(upstream:upstreamID:front:)`.
     public func mapping(upstream: Product, upstreamID: String, front: Product) async throws(StoreError) -> IDMapping? {
-        try read("find \(upstream) id \(upstreamID)") { database in
+        try read("find \(upstream) id \(upstreamID)", isolated: false) { database in
             try Self.fetchMapping(
                 database, where: "upstream = ? AND upstream_id = ? AND front = ?",
                 [upstream.rawValue, upstreamID, front.rawValue])
@@ -257,7 +261,7 @@ public final class SQLiteStore: TaskgateStore {
 
     /// See `TaskgateStore.frontDocument(front:frontID:upstream:)`.
     public func frontDocument(front: Product, frontID: String, upstream: Product) async throws(StoreError) -> [UInt8]? {
-        try read("read the \(front) document of \(frontID)") { database in
+        try read("read the \(front) document of \(frontID)", isolated: false) { database in
             let data = try Data.fetchOne(
                 database.cachedStatement(
                     sql: "SELECT front_document FROM id_map WHERE front = ? AND front_id = ? AND upstream = ?"),
