@@ -11,9 +11,9 @@ struct Taskgate: AsyncParsableCommand {
         ]
     )
 
-    /// Runs the command line; the servers first move Swift concurrency onto NIO's event loops.
+    /// Runs the command line; the servers first set how freed memory is kept (``ServerMemory``).
     static func main() async {
-        ServerExecutor.installIfServing(CommandLine.arguments)
+        ServerMemory.keepFreedMemoryIfServing(CommandLine.arguments)
         await main(nil)
     }
 }

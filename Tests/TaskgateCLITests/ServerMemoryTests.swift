@@ -2,10 +2,10 @@ import Testing
 
 @testable import taskgate
 
-@Suite("server executor")
-struct ServerExecutorTests {
+@Suite("server memory")
+struct ServerMemoryTests {
     @Test(
-        "only the servers run Swift concurrency on NIO's event loops",
+        "only the servers keep freed memory",
         arguments: [
             (["taskgate", "serve"], true),
             (["taskgate", "emulate", "all"], true),
@@ -17,6 +17,6 @@ struct ServerExecutorTests {
             ([], false),
         ])
     func servesRequests(arguments: [String], expected: Bool) {
-        #expect(ServerExecutor.servesRequests(arguments) == expected)
+        #expect(ServerMemory.servesRequests(arguments) == expected)
     }
 }
