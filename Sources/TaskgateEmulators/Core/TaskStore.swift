@@ -34,8 +34,10 @@ struct StoredTask: Hashable, Sendable {
 /// (``GroupCommit``) on GRDB's one writer, so concurrent requests are safe; several emulators
 /// (`emulate all`) share one store, keyed by product.
 ///
-/// Reads run on the caller's thread: a read of a task or a page is a few microseconds of SQLite on pages
-/// in memory, less than handing it to GRDB's reader queue and waking the request's task again.
+/// Reads run on the caller's thread: a task's read is a few microseconds of SQLite on pages in memory,
+/// less than handing it to GRDB's reader queue and waking the request's task again. The longest, a page
+/// of a thousand tasks (the most a product's page holds), keeps the thread about a millisecond; the
+/// whole request for it takes two.
 final class TaskStore: Sendable {
     private let writer: any DatabaseWriter
     private let commits: GroupCommit
