@@ -208,9 +208,7 @@ struct ProxyHandler: Sendable {
 
     private func get(_ id: String, context: BasicRequestContext) async throws -> Response {
         let upstreamID = try await upstreamID(for: id)
-        let answer = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
-        try requireSuccess(answer)
-        return Self.json(try await convertAnswer(body: answer.body, frontID: id), status: .ok)
+        return Self.json(try await convertAnswer(body: try await upstreamAnswer(upstreamID), frontID: id), status: .ok)
     }
 
     private func update(
@@ -276,9 +274,14 @@ struct ProxyHandler: Sendable {
 
     /// The upstream's task `upstreamID` as it holds it now.
     private func upstreamTask(_ upstreamID: String) async throws(ProxyFailure) -> JSONValue {
+        try readUpstreamTask(try await upstreamAnswer(upstreamID))
+    }
+
+    /// The body of the upstream's successful answer for its task `upstreamID`.
+    private func upstreamAnswer(_ upstreamID: String) async throws(ProxyFailure) -> [UInt8] {
         let answer = try await send("GET", "/\(upstreamID)", body: nil, key: nil)
         try requireSuccess(answer)
-        return try readUpstreamTask(answer.body)
+        return answer.body
     }
 
     private func delete(_ id: String, context: BasicRequestContext) async throws -> Response {
