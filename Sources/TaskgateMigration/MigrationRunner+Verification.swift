@@ -187,23 +187,31 @@ extension MigrationRunner {
     /// The reports of the schedule pairs already compared in a run: the comparison is a pure function of
     /// the two schedules (the horizon and "now" are the run's), and many tasks share their schedule, so
     /// each distinct pair is enumerated once. Shared by the provers: two asking at once for the same pair
-    /// may both compare it, and both get the same report.
+    /// may both compare it, and both get the same report. Bounded like every ``BoundedMemo``: a run of a
+    /// million tasks with a million distinct schedules holds no more than `capacity` reports.
     final class ComparisonMemo: Sendable {
-        private let reports = Mutex<[Pair: EquivalenceReport]>([:])
-
-        private struct Pair: Hashable {
+        private struct Pair: Hashable, Sendable {
             var source: Schedule
             var target: Schedule
         }
 
+        private let reports: BoundedMemo<Pair, Result<EquivalenceReport, UnknownTimeZoneError>>
+
+        /// An empty memo holding up to `capacity` reports.
+        init(capacity: Int = 4_096) {
+            reports = BoundedMemo(capacity: capacity)
+        }
+
+        /// The report of `check` on the pair, remembered.
         func compare(
             _ source: Schedule, with target: Schedule, _ check: EquivalenceCheck, from start: Instant
         ) throws(UnknownTimeZoneError) -> EquivalenceReport {
-            let pair = Pair(source: source, target: target)
-            if let report = reports.withLock({ $0[pair] }) { return report }
-            let report = try check.compare(source, with: target, from: start)
-            reports.withLock { $0[pair] = report }
-            return report
+            try reports.value(for: Pair(source: source, target: target)) {
+                Result { () throws(UnknownTimeZoneError) in try check.compare(source, with: target, from: start) }
+            }.get()
         }
+
+        /// How many reports are held.
+        var count: Int { reports.count }
     }
 }
