@@ -183,7 +183,7 @@ public final class PostgresStore: TaskgateStore {
     private static func randomID(_ style: FrontIDStyle) -> String {
         switch style {
         case .uuid, .integer:
-            return UUID().uuidString.lowercased()
+            return RandomUUID.text()
         case .hex24:
             var generator = SystemRandomNumberGenerator()
             return (0..<12).map { _ in
@@ -342,7 +342,7 @@ public final class PostgresStore: TaskgateStore {
             }
             for taskSourceID in taskSourceIDs {
                 position += 1
-                let key = UUID().uuidString.lowercased()
+                let key = RandomUUID.text()
                 let inserted =
                     try await connection.query(
                         """

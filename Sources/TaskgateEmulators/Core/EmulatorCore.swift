@@ -117,7 +117,7 @@ enum Reply {
 /// Random ids in the products' formats.
 enum EmulatorID {
     /// A lower-case UUID.
-    static func uuid() -> String { UUID().uuidString.lowercased() }
+    static func uuid() -> String { RandomUUID.text() }
 
     /// `count` random lower-case hex digits (Qlik's 24-hex ids, 16-hex trace ids).
     static func hex(_ count: Int) -> String {

@@ -314,7 +314,7 @@ struct ProxyHandler: Sendable {
                 "POST", absolutePath: execution.path, body: JSONWriter.bytes(execution.body), key: nil)
             try requireSuccess(answer)
         }
-        let (status, reply) = front.runAnswer(id: id, now: clock(), runID: UUID().uuidString.lowercased())
+        let (status, reply) = front.runAnswer(id: id, now: clock(), runID: RandomUUID.text())
         return reply.map { Self.json($0, status: status) } ?? Response(status: status)
     }
 

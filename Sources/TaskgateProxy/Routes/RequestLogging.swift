@@ -1,7 +1,7 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import TaskgateCore
 
 /// Gives each request an id (`Taskgate-Request-Id`, kept from the client when it sends one), logs
 /// one line per request with it, and records the request metrics. Only the path is logged: query
@@ -16,7 +16,7 @@ struct RequestLogging: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let requestID = request.headers[HTTPField.Name.taskgateRequestID] ?? UUID().uuidString.lowercased()
+        let requestID = request.headers[HTTPField.Name.taskgateRequestID] ?? RandomUUID.text()
         var context = context
         context.logger[metadataKey: "tg.request_id"] = "\(requestID)"
         let start = ContinuousClock.now

@@ -182,7 +182,7 @@ public final class SQLiteStore: TaskgateStore {
             while true {
                 let candidate: String
                 if style == .uuid {
-                    candidate = UUID().uuidString.lowercased()
+                    candidate = RandomUUID.text()
                 } else {
                     var generator = SystemRandomNumberGenerator()
                     candidate = (0..<12).map { _ in
@@ -337,7 +337,7 @@ public final class SQLiteStore: TaskgateStore {
                     """)
             for taskSourceID in taskSourceIDs {
                 position += 1
-                try insert.execute(arguments: [run, taskSourceID, position, UUID().uuidString.lowercased()])
+                try insert.execute(arguments: [run, taskSourceID, position, RandomUUID.text()])
                 if database.changesCount > 0 {
                     try Self.appendEvent(database, run: run, taskSourceID: taskSourceID, step: .planned)
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import TaskgateCore
 
 #if canImport(Glibc)
     import Glibc
@@ -110,7 +111,7 @@ enum AtomicFileWriter {
     /// `folder/.NAME.UUID.tmp` for `folder/NAME`.
     private static func temporaryName(for path: String) -> String {
         let name = (path as NSString).lastPathComponent
-        return (folder(of: path) as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
+        return (folder(of: path) as NSString).appendingPathComponent(".\(name).\(RandomUUID.text()).tmp")
     }
 
     /// A new file without a name in `folder`, open for writing; `nil` where the system or the file system

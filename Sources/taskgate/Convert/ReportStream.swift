@@ -32,7 +32,7 @@ struct ReportStream {
         }
         let folder = reportPath.map(AtomicFileWriter.folder(of:)) ?? NSTemporaryDirectory()
         let name = reportPath.map { ($0 as NSString).lastPathComponent } ?? "report"
-        let path = (folder as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).tasks")
+        let path = (folder as NSString).appendingPathComponent(".\(name).\(RandomUUID.text()).tasks")
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
