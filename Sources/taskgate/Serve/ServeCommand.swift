@@ -104,7 +104,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        LoggingSystem.bootstrap { ServerLogHandler(label: $0) }
         let logger = Logger(label: "taskgate.serve")
         let settings: ServeSettings
         let storeLocation: StoreLocation

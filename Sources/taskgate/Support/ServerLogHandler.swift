@@ -1,0 +1,117 @@
+import Logging
+import TaskgateCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The log lines of `serve` and `emulate` on standard error, one `write` each:
+///
+///     2026-11-24T16:26:22.348Z info taskgate.serve: tg.method=GET tg.status=200 [TaskgateProxy] request finished
+///
+/// swift-log's `StreamLogHandler` writes the same shape, with the time in the machine's zone to the second.
+/// It reads that time with `localtime`, and glibc then checks `/etc/localtime` with a `stat` for every
+/// line (its `tzset` does, unless `TZ` is set); with `strftime` and a 255-byte buffer, a line's time cost
+/// more than the proxy's store lookup. Here the time is UTC, to the millisecond, computed from the clock.
+struct ServerLogHandler: LogHandler {
+    /// The logger's label, written after the level.
+    let label: String
+    /// Where a finished line goes.
+    let sink: @Sendable (String) -> Void
+    /// "Now" as seconds and nanoseconds since the epoch.
+    let clock: @Sendable () -> (seconds: Int64, nanoseconds: Int)
+    var metadata: Logger.Metadata = [:]
+    var metadataProvider: Logger.MetadataProvider?
+    var logLevel: Logger.Level = .info
+
+    /// A handler for `label` writing to standard error with the system's clock and the logging system's
+    /// metadata provider.
+    init(label: String) {
+        self.init(label: label, sink: Self.writeToStandardError, clock: Self.systemClock)
+        metadataProvider = LoggingSystem.metadataProvider
+    }
+
+    /// A handler writing to `sink` with `clock` (tests).
+    init(
+        label: String, sink: @escaping @Sendable (String) -> Void,
+        clock: @escaping @Sendable () -> (seconds: Int64, nanoseconds: Int)
+    ) {
+        self.label = label
+        self.sink = sink
+        self.clock = clock
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var merged = metadata
+        if let provided = metadataProvider?.get(), !provided.isEmpty {
+            merged.merge(provided) { _, provided in provided }
+        }
+        if let explicit = event.metadata {
+            merged.merge(explicit) { _, explicit in explicit }
+        }
+        if let error = event.error {
+            merged["error.message"] = "\(error)"
+            merged["error.type"] = "\(String(reflecting: type(of: error)))"
+        }
+        let now = clock()
+        sink(
+            Self.line(
+                seconds: now.seconds, milliseconds: now.nanoseconds / 1_000_000, level: event.level, label: label,
+                metadata: merged, source: event.source, message: event.message.description))
+    }
+
+    /// One line, its newline included: time, level, label, the metadata sorted by key, source and message.
+    static func line(
+        seconds: Int64, milliseconds: Int, level: Logger.Level, label: String, metadata: Logger.Metadata,
+        source: String, message: String
+    ) -> String {
+        var line = Instant(secondsSinceEpoch: seconds).description
+        line.removeLast()  // the "Z", written after the milliseconds
+        line += "."
+        let milliseconds = min(max(milliseconds, 0), 999)
+        if milliseconds < 100 { line += milliseconds < 10 ? "00" : "0" }
+        line += String(milliseconds)
+        line += "Z "
+        line += level.rawValue
+        if !label.isEmpty { line += " " + label }
+        line += ":"
+        for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
+            line += " \(key)=\(value)"
+        }
+        line += " [\(source)] \(message)\n"
+        return line
+    }
+
+    /// The system's real-time clock.
+    @Sendable static func systemClock() -> (seconds: Int64, nanoseconds: Int) {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return (Int64(time.tv_sec), Int(time.tv_nsec))
+    }
+
+    /// Writes `line` to file descriptor 2 whole, through short writes and interruptions; a line the
+    /// descriptor refuses is dropped, as a log line must not stop the server.
+    @Sendable static func writeToStandardError(_ line: String) {
+        var line = line
+        line.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(2, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
+    }
+}
