@@ -18,10 +18,25 @@ struct MappingsOption: ParsableArguments {
         try ZoneLookup.load(MappingsLocator.fromProcess(option: directory))
     }
 
-    /// The product vocabulary (`vocabulary.yaml`); the built-in empty vocabulary when no mappings
-    /// folder is found, so schedule-only commands work anywhere.
+    /// The product vocabulary (`vocabulary.yaml`) convert, migrate and serve translate task kinds with.
+    ///
+    /// - Throws: ``MappingsFileError`` when no mappings folder is found (see ``vocabulary(from:)``) or its
+    ///   vocabulary does not load.
     func vocabulary() throws -> Vocabulary {
-        guard let directory = try MappingsLocator.fromProcess(option: directory).locate() else { return Vocabulary() }
+        try Self.vocabulary(from: MappingsLocator.fromProcess(option: directory))
+    }
+
+    /// The vocabulary of the folder `locator` finds. Without a folder the commands refuse to start: an
+    /// empty vocabulary names no task kind, so every task would be refused one by one, each with an error
+    /// that lists no kind.
+    static func vocabulary(from locator: MappingsLocator) throws -> Vocabulary {
+        guard let directory = try locator.locate() else {
+            let searched = locator.candidates().map(\.path).joined(separator: ", ")
+            throw MappingsFileError(
+                "no mappings folder was found (searched \(searched)); its vocabulary.yaml names the task kinds "
+                    + "of every product: give the folder with --mappings DIR or $\(MappingsLocator.environmentVariable)"
+            )
+        }
         return try VocabularyLoader.vocabulary(in: directory)
     }
 }
