@@ -171,7 +171,7 @@ struct ProxyHandler: Sendable {
             // the created task is answered as the client sent it, with its new id.
             let frontRequest = JSONReader.value(body) ?? .object([:])
             let converted =
-                (try? await convertAnswer(task, frontID: mapping.frontID))
+                (try? await convertAnswer(task, frontID: mapping.frontID, written: body))
                 ?? front.settingID(mapping.frontID, in: frontRequest)
             return (front.createdStatus, Self.jsonHeaders(lossHeader), JSONWriter.bytes(converted), upstreamID)
         }
@@ -362,8 +362,10 @@ struct ProxyHandler: Sendable {
     /// Upstream task JSON → canonical → front JSON with the front id. Where the front's shape cannot hold
     /// the upstream's task exactly, the parts the upstream cannot hold come from the task as the front
     /// last wrote it (`WrittenTaskMerge`), when the store kept it. Answers are remembered (``AnswerMemo``).
-    private func convertAnswer(_ task: JSONValue, frontID: String) async throws(ProxyFailure) -> JSONValue {
-        try await convertAnswer(key: JSONWriter.bytes(task), frontID: frontID) { task }
+    private func convertAnswer(
+        _ task: JSONValue, frontID: String, written: [UInt8]? = nil
+    ) async throws(ProxyFailure) -> JSONValue {
+        try await convertAnswer(key: JSONWriter.bytes(task), frontID: frontID, written: written) { task }
     }
 
     /// ``convertAnswer(_:frontID:)`` of the task the upstream answered as `body`, read only when its answer
@@ -372,14 +374,18 @@ struct ProxyHandler: Sendable {
         try await convertAnswer(key: body, frontID: frontID) { JSONReader.value(body) }
     }
 
+    /// `written` is the front's document when the caller has just kept it (a create); otherwise it is read
+    /// from the store when the upstream's task alone does not convert exactly.
     private func convertAnswer(
-        key: [UInt8], frontID: String, task: () -> JSONValue?
+        key: [UInt8], frontID: String, written known: [UInt8]? = nil, task: () -> JSONValue?
     ) async throws(ProxyFailure) -> JSONValue {
         let now = clock()
         var answer = answers.answer(for: AnswerMemo.Key(task: key, written: nil, now: now)) {
             convert(task(), written: nil, now: now)
         }
-        if case .success(let alone) = answer, alone.status != .exact, let written = await writtenDocument(frontID) {
+        if case .success(let alone) = answer, alone.status != .exact,
+            let written = await writtenDocument(frontID, known: known)
+        {
             answer = answers.answer(for: AnswerMemo.Key(task: key, written: written, now: now)) {
                 convert(task(), written: written, now: now)
             }
@@ -427,9 +433,12 @@ struct ProxyHandler: Sendable {
         return .success(AnswerMemo.Answer(json: encoded.json, status: encoded.status))
     }
 
-    /// The task as the front last wrote it; `nil` when none was kept or the store cannot say.
-    private func writtenDocument(_ frontID: String) async -> [UInt8]? {
-        try? await store.frontDocument(front: configuration.front, frontID: frontID, upstream: configuration.upstream)
+    /// The task as the front last wrote it: `known` when the caller holds it, else the store's; `nil` when
+    /// none was kept or the store cannot say.
+    private func writtenDocument(_ frontID: String, known: [UInt8]?) async -> [UInt8]? {
+        if let known { return known }
+        return try? await store.frontDocument(
+            front: configuration.front, frontID: frontID, upstream: configuration.upstream)
     }
 
     /// Keeps what the front wrote beside the mapping; a failure costs only the completion of later
