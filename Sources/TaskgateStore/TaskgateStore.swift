@@ -9,8 +9,11 @@ public protocol TaskgateStore: Sendable {
     // MARK: id map
 
     /// The mapping of an upstream task to a front id, created (with a new id in `style`) when there is none.
+    ///
+    /// A `document` (the task as the front wrote it, see ``keepFrontDocument(_:front:frontID:upstream:)``) is
+    /// kept with the mapping in the same transaction: a proxied create writes both at once.
     func frontID(
-        upstream: Product, upstreamID: String, front: Product, style: FrontIDStyle
+        upstream: Product, upstreamID: String, front: Product, style: FrontIDStyle, document: [UInt8]?
     ) async throws(StoreError) -> IDMapping
 
     /// The mapping for a front id, if one exists.
@@ -66,6 +69,13 @@ public protocol TaskgateStore: Sendable {
 }
 
 extension TaskgateStore {
+    /// ``frontID(upstream:upstreamID:front:style:document:)`` without a document.
+    public func frontID(
+        upstream: Product, upstreamID: String, front: Product, style: FrontIDStyle
+    ) async throws(StoreError) -> IDMapping {
+        try await frontID(upstream: upstream, upstreamID: upstreamID, front: front, style: style, document: nil)
+    }
+
     /// One ``recordStep(run:taskSourceID:step:)`` after another, for a store without transactions.
     public func recordSteps(
         run: String, steps: [(taskSourceID: String, step: JournalStep)]

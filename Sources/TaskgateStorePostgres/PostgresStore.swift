@@ -132,14 +132,23 @@ public final class PostgresStore: TaskgateStore {
 
     // MARK: id map
 
-    /// See `TaskgateStore.frontID(upstream:upstreamID:front:style:)`.
+    /// See `TaskgateStore.frontID(upstream:upstreamID:front:style:document:)`.
     public func frontID(
-        upstream: Product, upstreamID: String, front: Product, style: FrontIDStyle
+        upstream: Product, upstreamID: String, front: Product, style: FrontIDStyle, document: [UInt8]?
     ) async throws(StoreError) -> IDMapping {
         let operation = "map \(upstream) id \(upstreamID) to a \(front) id"
-        if let existing = try await mapping(upstream: upstream, upstreamID: upstreamID, front: front) {
-            return existing
+        // An existing mapping (this replica's or another's) takes the document as a later write would.
+        func existing() async throws(StoreError) -> IDMapping? {
+            guard let found = try await mapping(upstream: upstream, upstreamID: upstreamID, front: front) else {
+                return nil
+            }
+            if let document {
+                try await keepFrontDocument(document, front: front, frontID: found.frontID, upstream: upstream)
+            }
+            return found
         }
+        if let found = try await existing() { return found }
+        let bytes = document.map { Data($0) }
         while true {
             let created: IDMapping? = try await transaction(operation) { connection in
                 let frontID: String
@@ -162,8 +171,8 @@ public final class PostgresStore: TaskgateStore {
                 var inserted = false
                 for try await _ in try await connection.query(
                     """
-                    INSERT INTO id_map (front, front_id, upstream, upstream_id)
-                    VALUES (\(front.rawValue), \(frontID), \(upstream.rawValue), \(upstreamID))
+                    INSERT INTO id_map (front, front_id, upstream, upstream_id, front_document)
+                    VALUES (\(front.rawValue), \(frontID), \(upstream.rawValue), \(upstreamID), \(bytes))
                     ON CONFLICT DO NOTHING RETURNING front_id
                     """, logger: logger
                 ) {
@@ -174,9 +183,7 @@ public final class PostgresStore: TaskgateStore {
             }
             if let created { return created }
             // Another replica mapped this upstream id first (take its mapping), or a random id was taken (retry).
-            if let existing = try await mapping(upstream: upstream, upstreamID: upstreamID, front: front) {
-                return existing
-            }
+            if let found = try await existing() { return found }
         }
     }
 

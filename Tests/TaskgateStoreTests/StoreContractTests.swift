@@ -58,6 +58,30 @@ struct StoreContractTests {
     }
 
     @Test(arguments: StoreKind.available)
+    func aNewMappingTakesItsDocumentAndAnExistingOneIsUpdated(kind: StoreKind) async throws {
+        try await kind.withFreshStore { store in
+            let document = Array(#"{"description":"Cash flow"}"#.utf8) + [0, 255]
+            let mapping = try await store.frontID(
+                upstream: .fylr, upstreamID: "41", front: .wyn, style: .uuid, document: document)
+            #expect(try await store.frontDocument(front: .wyn, frontID: mapping.frontID, upstream: .fylr) == document)
+            // The same upstream task again: the same front id, and the document it came with replaces the old.
+            let again = try await store.frontID(
+                upstream: .fylr, upstreamID: "41", front: .wyn, style: .uuid, document: Array("{}".utf8))
+            #expect(again == mapping)
+            #expect(
+                try await store.frontDocument(front: .wyn, frontID: mapping.frontID, upstream: .fylr)
+                    == Array("{}".utf8))
+            // Without a document an existing one is left as it is, and a new mapping has none.
+            #expect(try await store.frontID(upstream: .fylr, upstreamID: "41", front: .wyn, style: .uuid) == mapping)
+            #expect(
+                try await store.frontDocument(front: .wyn, frontID: mapping.frontID, upstream: .fylr)
+                    == Array("{}".utf8))
+            let other = try await store.frontID(upstream: .fylr, upstreamID: "42", front: .wyn, style: .integer)
+            #expect(try await store.frontDocument(front: .wyn, frontID: other.frontID, upstream: .fylr) == nil)
+        }
+    }
+
+    @Test(arguments: StoreKind.available)
     func idempotencyKeys(kind: StoreKind) async throws {
         try await kind.withFreshStore { store in
             #expect(try await store.claimIdempotencyKey("k1", requestHash: "h1") == .claimed)

@@ -165,8 +165,7 @@ struct ProxyHandler: Sendable {
                 throw front.failure(
                     .badGateway, code: "UpstreamAnswer", message: "the upstream's created task carries no id")
             }
-            let mapping = try await mapID(upstreamID)
-            await keepWritten(body, frontID: mapping.frontID, context: context)
+            let mapping = try await mapCreated(upstreamID, written: body, context: context)
             // When the upstream's answer cannot be written back (a field the front cannot hold),
             // the created task is answered as the client sent it, with its new id.
             let frontRequest = JSONReader.value(body) ?? .object([:])
@@ -470,14 +469,28 @@ struct ProxyHandler: Sendable {
 
     // MARK: ids
 
-    private func mapID(_ upstreamID: String) async throws -> IDMapping {
+    /// The front id of a task the front has just created upstream, with `written`, the document it was
+    /// created with, kept beside the mapping: in the mapping's own write when the mapping is new.
+    private func mapCreated(
+        _ upstreamID: String, written: [UInt8], context: BasicRequestContext
+    ) async throws -> IDMapping {
+        guard mappings.frontID(upstream: upstreamID) == nil else {
+            let mapping = try await mapID(upstreamID)
+            await keepWritten(written, frontID: mapping.frontID, context: context)
+            return mapping
+        }
+        return try await mapID(upstreamID, written: written)
+    }
+
+    /// The front id of `upstreamID`, made and stored (with `written`, when given) if it has none.
+    private func mapID(_ upstreamID: String, written: [UInt8]? = nil) async throws -> IDMapping {
         if let frontID = mappings.frontID(upstream: upstreamID) {
             return IDMapping(
                 front: configuration.front, frontID: frontID, upstream: configuration.upstream, upstreamID: upstreamID)
         }
         let mapping = try await store.frontID(
             upstream: configuration.upstream, upstreamID: upstreamID, front: configuration.front,
-            style: FrontIDStyle.style(of: configuration.front))
+            style: FrontIDStyle.style(of: configuration.front), document: written)
         mappings.remember(mapping)
         return mapping
     }

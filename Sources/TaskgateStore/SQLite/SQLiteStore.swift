@@ -142,21 +142,26 @@ public final class SQLiteStore: TaskgateStore {
 
     // MARK: id map
 
-    /// See `TaskgateStore.frontID(upstream:upstreamID:front:style:)`.
+    /// See `TaskgateStore.frontID(upstream:upstreamID:front:style:document:)`.
     public func frontID(
-        upstream: Product, upstreamID: String, front: Product, style: FrontIDStyle
+        upstream: Product, upstreamID: String, front: Product, style: FrontIDStyle, document: [UInt8]?
     ) async throws(StoreError) -> IDMapping {
         try await write("map \(upstream) id \(upstreamID) to a \(front) id") { database in
             if let existing = try Self.fetchMapping(
                 database, where: "upstream = ? AND upstream_id = ? AND front = ?",
                 [upstream.rawValue, upstreamID, front.rawValue])
             {
+                if let document {
+                    try Self.keepFrontDocument(
+                        database, document, front: front, frontID: existing.frontID, upstream: upstream)
+                }
                 return existing
             }
             let frontID = try Self.newFrontID(database, front: front, upstream: upstream, style: style)
             try database.cachedStatement(
-                sql: "INSERT INTO id_map (front, front_id, upstream, upstream_id) VALUES (?, ?, ?, ?)"
-            ).execute(arguments: [front.rawValue, frontID, upstream.rawValue, upstreamID])
+                sql:
+                    "INSERT INTO id_map (front, front_id, upstream, upstream_id, front_document) VALUES (?, ?, ?, ?, ?)"
+            ).execute(arguments: [front.rawValue, frontID, upstream.rawValue, upstreamID, document.map { Data($0) }])
             return IDMapping(front: front, frontID: frontID, upstream: upstream, upstreamID: upstreamID)
         }
     }
@@ -253,10 +258,16 @@ public final class SQLiteStore: TaskgateStore {
         _ document: [UInt8], front: Product, frontID: String, upstream: Product
     ) async throws(StoreError) {
         try await write("keep the \(front) document of \(frontID)") { database in
-            try database.cachedStatement(
-                sql: "UPDATE id_map SET front_document = ? WHERE front = ? AND front_id = ? AND upstream = ?"
-            ).execute(arguments: [Data(document), front.rawValue, frontID, upstream.rawValue])
+            try Self.keepFrontDocument(database, document, front: front, frontID: frontID, upstream: upstream)
         }
+    }
+
+    private static func keepFrontDocument(
+        _ database: Database, _ document: [UInt8], front: Product, frontID: String, upstream: Product
+    ) throws {
+        try database.cachedStatement(
+            sql: "UPDATE id_map SET front_document = ? WHERE front = ? AND front_id = ? AND upstream = ?"
+        ).execute(arguments: [Data(document), front.rawValue, frontID, upstream.rawValue])
     }
 
     /// See `TaskgateStore.frontDocument(front:frontID:upstream:)`.
