@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import TaskgateCore
 
@@ -91,9 +92,9 @@ struct ServerLogHandler: LogHandler {
 
     /// The system's real-time clock.
     @Sendable static func systemClock() -> (seconds: Int64, nanoseconds: Int) {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return (Int64(time.tv_sec), Int(time.tv_nsec))
+        let now = Date().timeIntervalSince1970
+        let seconds = now.rounded(.down)
+        return (Int64(seconds), Int((now - seconds) * 1_000_000_000))
     }
 
     /// Writes `line` to file descriptor 2 whole, through short writes and interruptions; a line the
