@@ -367,7 +367,7 @@ struct ProxyHandler: Sendable {
         try await convertAnswer(key: JSONWriter.bytes(task), frontID: frontID, written: written) { task }
     }
 
-    /// ``convertAnswer(_:frontID:)`` of the task the upstream answered as `body`, read only when its answer
+    /// ``convertAnswer(_:frontID:written:)`` of the task the upstream answered as `body`, read only when its answer
     /// is not remembered.
     private func convertAnswer(body: [UInt8], frontID: String) async throws(ProxyFailure) -> JSONValue {
         try await convertAnswer(key: body, frontID: frontID) { JSONReader.value(body) }
