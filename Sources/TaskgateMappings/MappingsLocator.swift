@@ -51,6 +51,11 @@ public struct MappingsLocator: Sendable {
         return candidates().first(where: Self.holdsMappings)
     }
 
+    /// The places searched, in order, as a message names them: their paths, separated by commas.
+    public var searchedPlaces: String {
+        candidates().map(\.path).joined(separator: ", ")
+    }
+
     /// The places searched, in order, for messages that say where taskgate looked.
     public func candidates() -> [URL] {
         var places = Self.walkingUp(from: URL(fileURLWithPath: currentDirectory, isDirectory: true))

@@ -31,9 +31,8 @@ struct MappingsOption: ParsableArguments {
     /// that lists no kind.
     static func vocabulary(from locator: MappingsLocator) throws -> Vocabulary {
         guard let directory = try locator.locate() else {
-            let searched = locator.candidates().map(\.path).joined(separator: ", ")
             throw MappingsFileError(
-                "no mappings folder was found (searched \(searched)); its vocabulary.yaml names the task kinds "
+                "no mappings folder was found (searched \(locator.searchedPlaces)); its vocabulary.yaml names the task kinds "
                     + "of every product: give the folder with --mappings DIR or $\(MappingsLocator.environmentVariable)"
             )
         }

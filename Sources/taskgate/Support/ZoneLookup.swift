@@ -13,11 +13,11 @@ struct ZoneLookup: Sendable {
     /// Loads the mapping files found by `locator`; without them only the system's zone names work.
     static func load(_ locator: MappingsLocator) throws -> ZoneLookup {
         guard let directory = try locator.locate() else {
-            let searched = locator.candidates().map(\.path).joined(separator: ", ")
             return ZoneLookup(
                 resolver: ZoneResolver(),
                 missingMappingsNote: "no mappings folder was found to resolve Windows zone ids and aliases "
-                    + "(searched \(searched)); give one with --mappings DIR or $\(MappingsLocator.environmentVariable)")
+                    + "(searched \(locator.searchedPlaces)); give one with --mappings DIR or $\(MappingsLocator.environmentVariable)"
+            )
         }
         return ZoneLookup(resolver: try ZoneMappingLoader.resolver(in: directory), missingMappingsNote: nil)
     }
