@@ -210,8 +210,9 @@ let package = Package(
         .testTarget(
             name: "TaskgateCLITests",
             dependencies: [
-                "taskgate", "TaskgateCore", "TaskgateTestSupport",
+                "taskgate", "TaskgateCore", "TaskgateTestSupport", "TaskgateUpstream",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

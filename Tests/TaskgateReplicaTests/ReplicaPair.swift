@@ -73,8 +73,8 @@ struct ReplicaPair: Sendable {
                 frontToken, "--upstream-token", upstreamToken, "--id-map", idMapFile.path,
             ]
             // Both start at once: their schema migrations race too.
-            async let first = ServeProcess(executable: executable, arguments: arguments, port: ServeProcess.freePort())
-            async let second = ServeProcess(executable: executable, arguments: arguments, port: ServeProcess.freePort())
+            async let first = ServeProcess(executable: executable, arguments: arguments)
+            async let second = ServeProcess(executable: executable, arguments: arguments)
             let processes = try await [first, second]
             defer { for process in processes { process.stop() } }
             let client = try UpstreamClient(

@@ -118,34 +118,49 @@ struct ServeCommand: AsyncParsableCommand {
         let frontToken = settings.frontToken ?? Self.generatedToken()
         let upstreamToken = settings.upstreamToken ?? Self.generatedToken()
         var services: [any Service] = []
-        var upstreamURL = settings.upstreamURL ?? ""
-        if settings.upstreamURL == nil {
-            // The built-in emulator of the upstream product, on a free port of its own.
-            let emulatorPort = try Self.freePort()
-            upstreamURL = "http://127.0.0.1:\(emulatorPort)"
+        let upstreamURL: @Sendable () async -> String?
+        if let configured = settings.upstreamURL {
+            upstreamURL = { configured }
+        } else {
+            // The built-in emulator of the upstream product, on a port the system chooses: the proxy
+            // starts once it is known.
+            let (ports, announce) = AsyncStream.makeStream(of: Int.self)
             let emulated = EmulatedProduct(rawValue: settings.upstream.rawValue) ?? .qlikSharing
-            let configuration = EmulatorConfiguration(product: emulated, port: emulatorPort, token: upstreamToken)
             services.append(
-                Emulator.application(configuration, database: try EmulatorDatabase(path: nil), logger: logger))
+                Emulator.application(
+                    EmulatorConfiguration(product: emulated, port: 0, token: upstreamToken),
+                    database: try EmulatorDatabase(path: nil), logger: logger,
+                    onServerRunning: { port in
+                        announce.yield(port)
+                        announce.finish()
+                    }))
+            upstreamURL = { await ports.first { _ in true }.map { "http://127.0.0.1:\($0)" } }
         }
         let context = AdapterContext(
             vocabulary: try mappings.vocabulary(), idMap: try idMap.map(IDMapFile.load) ?? IDMap(),
             zones: try mappings.zoneLookup().resolver,
             now: Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down))))
-        var configuration = ProxyConfiguration(
-            front: settings.front, upstream: settings.upstream, upstreamURL: upstreamURL, frontToken: frontToken,
-            upstreamToken: upstreamToken, lossPolicy: settings.lenient ? .lenient : .strict, adapterContext: context)
-        configuration.credentials = settings.credentials
-        configuration.passesFrontCredential = settings.passCredential
         let client = try UpstreamClient(
             configuration: UpstreamConfiguration(insecure: settings.insecure), logger: logger)
-        let announcement = Self.announcement(settings, frontToken: frontToken, generated: settings.frontToken == nil)
         defer { client.shutdown() }
         try await storeLocation.withStore(logger: logger) { store in
-            let proxy = Proxy.application(
-                configuration, host: settings.host, port: settings.port, client: client, store: store,
-                metrics: ProxyMetrics(), logger: logger,
-                onServerRunning: { _ in FileHandle.standardOutput.write(Data(announcement.utf8)) })
+            let proxy = ServiceStartedLater {
+                guard let url = await upstreamURL() else { return nil }
+                var configuration = ProxyConfiguration(
+                    front: settings.front, upstream: settings.upstream, upstreamURL: url, frontToken: frontToken,
+                    upstreamToken: upstreamToken, lossPolicy: settings.lenient ? .lenient : .strict,
+                    adapterContext: context)
+                configuration.credentials = settings.credentials
+                configuration.passesFrontCredential = settings.passCredential
+                return Proxy.application(
+                    configuration, host: settings.host, port: settings.port, client: client, store: store,
+                    metrics: ProxyMetrics(), logger: logger,
+                    onServerRunning: { boundPort in
+                        let announcement = Self.announcement(
+                            settings, port: boundPort, frontToken: frontToken, generated: settings.frontToken == nil)
+                        FileHandle.standardOutput.write(Data(announcement.utf8))
+                    })
+            }
             let group = ServiceGroup(
                 configuration: .init(
                     services: services + [proxy], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -153,10 +168,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// What is printed once the proxy listens: the address, the token if generated, three curls.
-    static func announcement(_ settings: ServeSettings, frontToken: String, generated: Bool) -> String {
+    /// What is printed once the proxy listens on `port` (the bound one, so `--port 0` names the port the
+    /// system chose): the address, the token if generated, three curls.
+    static func announcement(_ settings: ServeSettings, port: Int, frontToken: String, generated: Bool) -> String {
         let base =
-            "http://\(settings.host):\(settings.port)\(EmulatedProduct(rawValue: settings.front.rawValue)?.basePath ?? "")"
+            "http://\(settings.host):\(port)\(EmulatedProduct(rawValue: settings.front.rawValue)?.basePath ?? "")"
         // Standard output is the service's log: a configured token is named by its variable, the
         // upstream URL is shown without user info.
         let header = settings.front == .wyn ? "Reference-Token: " : "Authorization: Bearer "
@@ -171,7 +187,7 @@ struct ServeCommand: AsyncParsableCommand {
             "  curl -s \(auth) \(base)",
             "  curl -s \(auth) -H 'Content-Type: application/json' -d @examples/\(settings.front.rawValue)/"
                 + "\(settings.front == .wyn ? "01-seed-cash-flow-report.json" : "TASK.json") '\(base)?dryRun=true'",
-            "  curl -s http://\(settings.host):\(settings.port)/metrics",
+            "  curl -s http://\(settings.host):\(port)/metrics",
         ]
         return lines.joined(separator: "\n") + "\n"
     }
@@ -183,23 +199,5 @@ struct ServeCommand: AsyncParsableCommand {
             let byte = UInt8.random(in: 0...255, using: &generator)
             return String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
         }.joined()
-    }
-
-    /// A free loopback port, found by binding port 0.
-    static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                bind(descriptor, socketAddress, length) == 0 && getsockname(descriptor, socketAddress, &length) == 0
-            }
-        }
-        guard bound else { throw SettingsError("no free loopback port for the built-in emulator") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

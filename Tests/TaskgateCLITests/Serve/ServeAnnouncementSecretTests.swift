@@ -11,7 +11,7 @@ import Testing
         settings.front = .fylr
         settings.upstreamURL = "https://gateway:url-pass-5@tenant.example.com"
         settings.frontToken = "configured-front-6"
-        let text = ServeCommand.announcement(settings, frontToken: "configured-front-6", generated: false)
+        let text = ServeCommand.announcement(settings, port: 8080, frontToken: "configured-front-6", generated: false)
         #expect(
             text == """
                 taskgate serve: fylr API at http://127.0.0.1:8080/api/v1/task in front of qlik-sharing at \

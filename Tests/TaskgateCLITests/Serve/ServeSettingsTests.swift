@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func announcementPrintsThreeCurls() {
-        let text = ServeCommand.announcement(ServeSettings(), frontToken: "t0k", generated: true)
+        let text = ServeCommand.announcement(ServeSettings(), port: 8080, frontToken: "t0k", generated: true)
         #expect(
             text == """
                 taskgate serve: wyn API at http://127.0.0.1:8080/api/v2/scheduler/tasks in front of qlik-sharing at \
