@@ -166,7 +166,7 @@ public final class PostgresStore: TaskgateStore {
                     }
                     frontID = String(next)
                 case .uuid, .hex24:
-                    frontID = Self.randomID(style)
+                    frontID = style.drawnID()
                 }
                 var inserted = false
                 for try await _ in try await connection.query(
@@ -184,19 +184,6 @@ public final class PostgresStore: TaskgateStore {
             if let created { return created }
             // Another replica mapped this upstream id first (take its mapping), or a random id was taken (retry).
             if let found = try await existing() { return found }
-        }
-    }
-
-    private static func randomID(_ style: FrontIDStyle) -> String {
-        switch style {
-        case .uuid, .integer:
-            return RandomUUID.text()
-        case .hex24:
-            var generator = SystemRandomNumberGenerator()
-            return (0..<12).map { _ in
-                let byte = UInt8.random(in: 0...255, using: &generator)
-                return String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
-            }.joined()
         }
     }
 

@@ -33,6 +33,8 @@ struct StoreContractTests {
         #expect(FrontIDStyle.style(of: .fylr) == .integer)
         #expect(FrontIDStyle.style(of: .qlikSharing) == .hex24)
         #expect(FrontIDStyle.style(of: .vco) == .uuid)
+        #expect(FrontIDStyle.hex24.drawnID().utf8.count == 24)
+        #expect(UUID(uuidString: FrontIDStyle.uuid.drawnID()) != nil)
     }
 
     @Test(arguments: StoreKind.available)

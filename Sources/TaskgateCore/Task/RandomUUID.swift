@@ -21,7 +21,7 @@ public enum RandomUUID {
                         text[position] = UInt8(ascii: "-")
                         position += 1
                     }
-                    text[position] = hexDigits[Int(truncatingIfNeeded: (word >> (nibble * 4)) & 0xF)]
+                    text[position] = RandomHex.lowerCaseDigits[Int(truncatingIfNeeded: (word >> (nibble * 4)) & 0xF)]
                     position += 1
                 }
             }
@@ -36,6 +36,4 @@ public enum RandomUUID {
         var generator = SystemRandomNumberGenerator()
         return text(using: &generator)
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

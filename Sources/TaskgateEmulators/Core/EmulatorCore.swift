@@ -120,10 +120,7 @@ enum EmulatorID {
     static func uuid() -> String { RandomUUID.text() }
 
     /// `count` random lower-case hex digits (Qlik's 24-hex ids, 16-hex trace ids).
-    static func hex(_ count: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<count).map { _ in "0123456789abcdef".randomElement(using: &generator) ?? "0" })
-    }
+    static func hex(_ count: Int) -> String { RandomHex.text(digits: count) }
 }
 
 extension Instant {

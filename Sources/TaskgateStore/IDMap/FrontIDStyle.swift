@@ -20,4 +20,10 @@ public enum FrontIDStyle: Hashable, Sendable, CaseIterable {
         case .qlikScheduling, .vco, .wyn: .uuid
         }
     }
+
+    /// A new random id of this style, for a store to try: 24 hex digits for ``hex24``, a UUID otherwise.
+    /// ``integer`` ids are counted by the store, not drawn; asked for one anyway, this draws a UUID.
+    public func drawnID() -> String {
+        self == .hex24 ? RandomHex.text(digits: 24) : RandomUUID.text()
+    }
 }

@@ -185,16 +185,7 @@ public final class SQLiteStore: TaskgateStore {
             return String(next)
         case .uuid, .hex24:
             while true {
-                let candidate: String
-                if style == .uuid {
-                    candidate = RandomUUID.text()
-                } else {
-                    var generator = SystemRandomNumberGenerator()
-                    candidate = (0..<12).map { _ in
-                        let byte = UInt8.random(in: 0...255, using: &generator)
-                        return String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
-                    }.joined()
-                }
+                let candidate = style.drawnID()
                 let taken = try Bool.fetchOne(
                     database.cachedStatement(
                         sql: "SELECT EXISTS (SELECT 1 FROM id_map WHERE front = ? AND front_id = ? AND upstream = ?)"),

@@ -193,11 +193,5 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// 32 random hex digits.
-    static func generatedToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            return String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
-        }.joined()
-    }
+    static func generatedToken() -> String { RandomHex.text(digits: 32) }
 }
