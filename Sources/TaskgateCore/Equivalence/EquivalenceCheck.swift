@@ -198,8 +198,8 @@ private struct ComparisonWalk {
 private struct DifferenceCollector {
     enum Side { case source, target }
 
-    private var pendingSource: [Occurrence] = []
-    private var pendingTarget: [Occurrence] = []
+    private var pendingSource = PendingOccurrences()
+    private var pendingTarget = PendingOccurrences()
     private(set) var firstDifferences: [OccurrenceDifference] = []
     private(set) var count = 0
 
@@ -207,14 +207,14 @@ private struct DifferenceCollector {
         flush(before: occurrence.instant.adding(seconds: -EquivalenceCheck.pairingWindow), classifier: &classifier)
         switch side {
         case .source:
-            if let index = pendingTarget.firstIndex(where: { Self.near($0, occurrence) }) {
-                record(source: occurrence, target: pendingTarget.remove(at: index), classifier: &classifier)
+            if let target = pendingTarget.removeFirst(where: { Self.near($0, occurrence) }) {
+                record(source: occurrence, target: target, classifier: &classifier)
             } else {
                 pendingSource.append(occurrence)
             }
         case .target:
-            if let index = pendingSource.firstIndex(where: { Self.near($0, occurrence) }) {
-                record(source: pendingSource.remove(at: index), target: occurrence, classifier: &classifier)
+            if let source = pendingSource.removeFirst(where: { Self.near($0, occurrence) }) {
+                record(source: source, target: occurrence, classifier: &classifier)
             } else {
                 pendingTarget.append(occurrence)
             }
@@ -227,11 +227,11 @@ private struct DifferenceCollector {
 
     private mutating func flush(before limit: Instant, classifier: inout DifferenceClassifier) {
         while let first = pendingSource.first, first.instant < limit {
-            pendingSource.removeFirst()
+            _ = pendingSource.removeFirst()
             record(source: first, target: nil, classifier: &classifier)
         }
         while let first = pendingTarget.first, first.instant < limit {
-            pendingTarget.removeFirst()
+            _ = pendingTarget.removeFirst()
             record(source: nil, target: first, classifier: &classifier)
         }
     }
