@@ -2,7 +2,10 @@
 /// them instant by instant.
 ///
 /// The span starts at a given instant (the source's window start, or now) and runs for the
-/// horizon, extended until the source has fired at least the horizon's minimum number of times.
+/// horizon, extended until the source has fired at least the horizon's minimum number of times —
+/// or, if the target fires ``extensionTargetFactor`` times as often past the horizon, until the target
+/// has fired that many times there (a source silent for centuries after its start, as a Quartz cron
+/// before 1970, would otherwise have every target instant of those centuries compared).
 /// A source instant missing from the target and a target instant missing from the source within
 /// ``pairingWindow`` of each other are reported as one moved run; every difference gets a
 /// ``DifferenceReason``.
@@ -16,6 +19,9 @@ public struct EquivalenceCheck: Sendable {
     public static let reportedDifferences = 10
     /// Differences this close together are taken as one run that moved.
     static let pairingWindow: Int64 = 26 * 3600
+    /// Past the horizon, the span ends once the target has fired this many times the horizon's minimum
+    /// number of occurrences there, if the source has not fired its minimum by then.
+    public static let extensionTargetFactor = 100
 
     /// How far the check enumerates.
     public var horizon: VerificationHorizon
@@ -44,12 +50,15 @@ public struct EquivalenceCheck: Sendable {
         guard var zone = ZoneRules(identifier: source.zone) else {
             throw UnknownTimeZoneError(identifier: source.zone)
         }
+        guard let targetZone = ZoneRules(identifier: target.zone) else {
+            throw UnknownTimeZoneError(identifier: target.zone)
+        }
         let span = spanEnd(of: source, from: start, zone: zone)
-        var end = span.end
+        var end = extensionEnd(span.end, of: target, from: start, zone: targetZone)
         if let limit { end = min(end, limit) }
-        var walk = try ComparisonWalk(
-            source: source, target: target,
-            classifier: DifferenceClassifier(source: source, target: target, labels: labels), tape: span.tape)
+        var walk = ComparisonWalk(
+            source: source, target: target, zones: (zone, targetZone),
+            classifier: try DifferenceClassifier(source: source, target: target, labels: labels), tape: span.tape)
         if comparesSteadyDays,
             var steady = SteadyDays(source: source, target: target, from: start, through: end, zone: &zone)
         {
@@ -72,6 +81,20 @@ public struct EquivalenceCheck: Sendable {
             walk.compareInstants(from: start, through: end)
         }
         return walk.report(from: start, through: end)
+    }
+
+    /// `end`, or earlier when the target fires ``extensionTargetFactor`` times the minimum number of
+    /// occurrences between the horizon's end and `end`: then the last of those.
+    private func extensionEnd(_ end: Instant, of target: Schedule, from start: Instant, zone: ZoneRules) -> Instant {
+        let horizonEnd = start.adding(seconds: horizon.seconds)
+        guard end > horizonEnd else { return end }
+        let limit = Self.extensionTargetFactor * max(1, horizon.minimumOccurrences)
+        var occurrences = ScheduleOccurrences(target, after: horizonEnd, zone: zone)
+        for index in 1...limit {
+            guard let next = occurrences.nextOccurrence(), next.instant < end else { return end }
+            if index == limit { return next.instant }
+        }
+        return end
     }
 
     /// The end of the span: the horizon after `start`, or the source's minimum-th occurrence if
@@ -114,20 +137,15 @@ private struct ComparisonWalk {
     private let targetZone: ZoneRules
 
     init(
-        source: Schedule, target: Schedule, classifier: DifferenceClassifier, tape: OccurrenceTape?
-    ) throws(UnknownTimeZoneError) {
-        guard let sourceZone = ZoneRules(identifier: source.zone) else {
-            throw UnknownTimeZoneError(identifier: source.zone)
-        }
-        guard let targetZone = ZoneRules(identifier: target.zone) else {
-            throw UnknownTimeZoneError(identifier: target.zone)
-        }
+        source: Schedule, target: Schedule, zones: (source: ZoneRules, target: ZoneRules),
+        classifier: DifferenceClassifier, tape: OccurrenceTape?
+    ) {
         self.source = source
         self.target = target
         self.classifier = classifier
         self.tape = tape
-        self.sourceZone = sourceZone
-        self.targetZone = targetZone
+        self.sourceZone = zones.source
+        self.targetZone = zones.target
     }
 
     /// The source's occurrences in one stretch: from the tape where it holds them, otherwise

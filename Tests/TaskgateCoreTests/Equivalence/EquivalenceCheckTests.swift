@@ -48,6 +48,31 @@ import Testing
         #expect(elapsed < .seconds(5))
     }
 
+    /// Found by fuzz-wyn-task (a hang): a Quartz cron fires from 1970 on, so from an earlier start the
+    /// source is silent and the span ran to its minimum-th occurrence in 1970, comparing every target
+    /// instant on the way. Past the horizon the span now ends at the target's 100 × minimum-th instant.
+    @Test func aSourceSilentForYearsEndsTheSpanAfterAHundredTimesTheMinimumOfTargetInstants() throws {
+        let context = DialectContext(
+            zone: "UTC", start: LocalDateTime(validating: 1960, month: 1, day: 1),
+            reference: Instant(secondsSinceEpoch: 0))
+        let quartz = try Dialect.quartz.parse(["0 0/3 * * * ?"], context: context)
+        let everyThreeMinutes = Schedule.recurring(
+            [
+                ScheduleRule(
+                    minutes: FieldSet(Array(stride(from: 0, to: 60, by: 3))), hours: .everyHour, dstPolicy: .rfc5545)
+            ], zone: "UTC")
+        let start = try #require(Instant(parsingRFC3339: "1960-01-01T00:00:00Z"))
+        let report = try EquivalenceCheck(
+            horizon: try #require(VerificationHorizon(parsing: "31d", minimumOccurrences: 100))
+        ).compare(quartz, with: everyThreeMinutes, from: start)
+        // 31 days of 480 instants and the one at the horizon's end, then 10,000 more past it.
+        #expect(report.through.description == "1960-02-21T20:00:00Z")
+        #expect(report.sourceOccurrences == 0)
+        #expect(report.targetOccurrences == 31 * 480 + 1 + 10_000)
+        #expect(report.differenceCount == report.targetOccurrences)
+        #expect(report.differences.first?.target?.description == "1960-01-01T00:00:00Z")
+    }
+
     @Test func springGapDifferenceIsReportedWithBothSides() throws {
         let start = try #require(Self.start)
         let report = try EquivalenceCheck().compare(
