@@ -74,5 +74,74 @@ public struct JSONPath: Hashable, Sendable, Comparable, CustomStringConvertible,
     }
 
     /// Paths sort by their text.
-    public static func < (lhs: JSONPath, rhs: JSONPath) -> Bool { lhs.description < rhs.description }
+    ///
+    /// The texts are compared byte by byte as they would be written, without writing them: adapters sort
+    /// every task's losses and foreign fields by path. A byte above ASCII up to just after the first
+    /// difference hands the comparison to `String`'s, whose order for non-ASCII text follows Unicode's
+    /// canonical equivalence rather than the bytes (`e` and a combining acute accent are `é`).
+    public static func < (lhs: JSONPath, rhs: JSONPath) -> Bool {
+        var left = TextBytes(lhs)
+        var right = TextBytes(rhs)
+        while true {
+            let leftByte = left.next()
+            let rightByte = right.next()
+            if leftByte.map({ $0 >= 0x80 }) == true || rightByte.map({ $0 >= 0x80 }) == true {
+                return lhs.description < rhs.description
+            }
+            guard let leftByte else { return rightByte != nil }
+            guard let rightByte else { return false }
+            guard leftByte != rightByte else { continue }
+            // A combining mark after either byte would make it another character to `String`.
+            if left.next().map({ $0 >= 0x80 }) == true || right.next().map({ $0 >= 0x80 }) == true {
+                return lhs.description < rhs.description
+            }
+            return leftByte < rightByte
+        }
+    }
+
+    /// The bytes of ``description``, one at a time: each component's text is read in place.
+    private struct TextBytes {
+        let components: [Component]
+        /// The next component to read.
+        var index = 0
+        /// The text of the component being read, and the position in it.
+        var piece: String.UTF8View
+        var position: String.UTF8View.Index
+        /// Whether a dot comes before `piece` (a key after other text).
+        var dotFirst = false
+        /// Whether a byte has been given (the text so far is not empty).
+        var gaveAny = false
+
+        init(_ path: JSONPath) {
+            components = path.components
+            piece = (components.isEmpty ? "$" : "").utf8
+            position = piece.startIndex
+        }
+
+        mutating func next() -> UInt8? {
+            while true {
+                if dotFirst {
+                    dotFirst = false
+                    gaveAny = true
+                    return UInt8(ascii: ".")
+                }
+                if position < piece.endIndex {
+                    let byte = piece[position]
+                    piece.formIndex(after: &position)
+                    gaveAny = true
+                    return byte
+                }
+                guard index < components.count else { return nil }
+                switch components[index] {
+                case .key(let key):
+                    dotFirst = gaveAny
+                    piece = key.utf8
+                case .index(let number):
+                    piece = "[\(number)]".utf8
+                }
+                position = piece.startIndex
+                index += 1
+            }
+        }
+    }
 }

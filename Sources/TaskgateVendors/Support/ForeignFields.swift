@@ -10,7 +10,7 @@ enum ForeignFields {
         guard source != target, let fields = task.extensions[source] else { return [] }
         let mirrors = SourceMirrors.paths(of: source)
         return fields.filter { !mirrors.contains($0.key) && !SourceText.isSourceText($0.key) }
-            .sorted { $0.key.description < $1.key.description }
+            .sorted { $0.key < $1.key }
             .map { path, value in
                 Loss(path: path, value: value, reason: "\(target) has no field for \(source)'s '\(path)'")
             }

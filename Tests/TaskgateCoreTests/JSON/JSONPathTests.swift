@@ -1,3 +1,4 @@
+import TaskgateTestSupport
 import Testing
 
 @testable import TaskgateCore
@@ -29,5 +30,31 @@ import Testing
             #expect(JSONPath(stringLiteral: text).description == text)
         }
         #expect(JSONPath(stringLiteral: "").description == "$")
+    }
+
+    /// Paths order as their texts do, whichever way `<` gets there: byte by byte for ASCII, through
+    /// `String` past it (`"e\u{301}"` and `"é"` are the same text to `String`).
+    @Test func pathsSortAsTheirTexts() {
+        let keys = ["", "a", "b", "ab", "a.b", "A", "z", "~", "é", "e\u{301}", "日本", "[", "$", "0", "a[1]"]
+        let indexes = [0, 1, 9, 10, 123, -1]
+        var generator = SplitMix64(seed: 20_261_124)
+        func path() -> JSONPath {
+            JSONPath(
+                components: (0..<Int.random(in: 0...4, using: &generator)).map { _ in
+                    Bool.random(using: &generator)
+                        ? .key(keys.randomElement(using: &generator) ?? "")
+                        : .index(indexes.randomElement(using: &generator) ?? 0)
+                })
+        }
+        let paths = (0..<400).map { _ in path() }
+        for left in paths {
+            for right in paths.prefix(100) {
+                #expect(
+                    (left < right) == (left.description < right.description), "\(left.components) \(right.components)")
+            }
+        }
+        #expect(JSONPath(components: [.key(""), .key("a")]).description == "a")
+        #expect(JSONPath(components: [.key("a"), .key("")]).description == "a.")
+        #expect(!(JSONPath(components: [.key(""), .key("a")]) < JSONPath(stringLiteral: "a")))
     }
 }
