@@ -8,15 +8,14 @@ struct DifferenceClassifier {
     /// A transition this close to a differing instant makes the difference a DST one.
     private static let transitionReach: Int64 = 3 * 3600
 
-    init(source: Schedule, target: Schedule, labels: (source: String, target: String)) throws(UnknownTimeZoneError) {
-        guard let sourceZone = ZoneRules(identifier: source.zone) else {
-            throw UnknownTimeZoneError(identifier: source.zone)
-        }
-        guard let targetZone = ZoneRules(identifier: target.zone) else {
-            throw UnknownTimeZoneError(identifier: target.zone)
-        }
-        self.sourceZone = sourceZone
-        self.targetZone = targetZone
+    /// A classifier for two schedules, with the rules of their zones (``EquivalenceCheck`` looks them up
+    /// once for the span, the walk and this).
+    init(
+        source: Schedule, target: Schedule, zones: (source: ZoneRules, target: ZoneRules),
+        labels: (source: String, target: String)
+    ) {
+        self.sourceZone = zones.source
+        self.targetZone = zones.target
         self.source = source
         self.target = target
         self.labels = labels

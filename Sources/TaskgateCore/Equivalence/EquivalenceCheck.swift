@@ -58,7 +58,9 @@ public struct EquivalenceCheck: Sendable {
         if let limit { end = min(end, limit) }
         var walk = ComparisonWalk(
             source: source, target: target, zones: (zone, targetZone),
-            classifier: try DifferenceClassifier(source: source, target: target, labels: labels), tape: span.tape)
+            classifier: DifferenceClassifier(
+                source: source, target: target, zones: (zone, targetZone), labels: labels),
+            tape: span.tape)
         if comparesSteadyDays,
             var steady = SteadyDays(source: source, target: target, from: start, through: end, zone: &zone)
         {
@@ -132,7 +134,7 @@ private struct ComparisonWalk {
     var targetCount = 0
     /// The source's occurrences already enumerated from the span's start, if any.
     var tape: OccurrenceTape?
-    /// The rules of the two zones (known: the classifier is made only when both are).
+    /// The rules of the two zones.
     private let sourceZone: ZoneRules
     private let targetZone: ZoneRules
 
