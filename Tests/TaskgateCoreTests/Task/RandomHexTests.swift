@@ -3,12 +3,6 @@ import Testing
 @testable import TaskgateCore
 
 @Suite struct RandomHexTests {
-    /// Gives back the words it was made with, in order.
-    struct Words: RandomNumberGenerator {
-        var words: [UInt64]
-        mutating func next() -> UInt64 { words.removeFirst() }
-    }
-
     @Test(
         arguments: [
             (24, [0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210], "0123456789abcdeffedcba98"),
@@ -19,7 +13,7 @@ import Testing
             (-1, [], ""),
         ] as [(Int, [UInt64], String)])
     func eachWordGivesSixteenDigitsMostSignificantFirst(digits: Int, words: [UInt64], expected: String) {
-        var generator = Words(words: words)
+        var generator = FixedWords(words: words)
         #expect(RandomHex.text(digits: digits, using: &generator) == expected)
         #expect(generator.words.isEmpty)
     }

@@ -4,12 +4,6 @@ import Testing
 @testable import TaskgateCore
 
 @Suite struct RandomUUIDTests {
-    /// Gives back the words it was made with, in order.
-    struct Words: RandomNumberGenerator {
-        var words: [UInt64]
-        mutating func next() -> UInt64 { words.removeFirst() }
-    }
-
     @Test(
         arguments: [
             ([0x0123_4567_89ab_cdef, 0xfedc_ba98_7654_3210], "01234567-89ab-4def-bedc-ba9876543210"),
@@ -17,7 +11,7 @@ import Testing
             ([UInt64.max, UInt64.max], "ffffffff-ffff-4fff-bfff-ffffffffffff"),
         ] as [([UInt64], String)])
     func theWordsAreWrittenWithTheVersionAndVariantSet(words: [UInt64], expected: String) {
-        var generator = Words(words: words)
+        var generator = FixedWords(words: words)
         let text = RandomUUID.text(using: &generator)
         #expect(text == expected)
         // Foundation reads it as the same UUID and calls it version 4, variant RFC 9562.
