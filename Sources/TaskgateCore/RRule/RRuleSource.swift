@@ -63,7 +63,8 @@ struct RRuleSource {
     }
 
     /// A whole number written with ASCII digits, optionally signed; `nil` when the text is not
-    /// one or has more than nine digits (no RFC 5545 value needs more, and nothing overflows).
+    /// one or has more than ten digits (`COUNT` and `INTERVAL` reach 2,147,483,647, and nothing
+    /// overflows).
     func integer(_ range: Range<Int>, signed: Bool) -> Int? {
         var index = range.lowerBound
         var sign = 1
@@ -72,7 +73,7 @@ struct RRuleSource {
             index += 1
         }
         let digitCount = range.upperBound - index
-        guard digitCount >= 1, digitCount <= 9 else { return nil }
+        guard digitCount >= 1, digitCount <= 10 else { return nil }
         var value = 0
         while index < range.upperBound {
             let byte = bytes[index]

@@ -129,6 +129,25 @@ import Testing
                 == "rrule: BYHOUR (column 25) '\(String(repeating: "9", count: 40))': expected 0 to 23")
     }
 
+    /// The largest COUNT and INTERVAL have ten digits; the reader stopped at nine and named a
+    /// range that held the value it refused.
+    @Test func readsTheLargestCountAndIntervalThatTheRejectionNames() throws {
+        for part in ["COUNT", "INTERVAL"] {
+            #expect(RRuleTesting.rejection(["RRULE:FREQ=YEARLY;\(part)=2147483647"]) == nil)
+            #expect(RRuleTesting.rejection(["RRULE:FREQ=YEARLY;\(part)=0000000001"]) == nil)
+        }
+        #expect(
+            RRuleTesting.rejection(["RRULE:FREQ=YEARLY;COUNT=2147483648"])
+                == "rrule: COUNT (column 25) '2147483648': expected a whole number from 1 to 2147483647")
+        let schedule = try RRuleTesting.parse(["RRULE:FREQ=YEARLY;INTERVAL=2000000000;COUNT=1000000000"])
+        guard case .recurring(let rules) = schedule.kind else {
+            Issue.record("not recurring")
+            return
+        }
+        #expect(rules.first?.interval?.count == 1_000_000_000)
+        #expect(rules.first?.interval?.step == .calendar(.year, every: 2_000_000_000))
+    }
+
     @Test func readsEveryPart() throws {
         let parser = RRuleRecurParser(
             source: RRuleSource(lines: [
