@@ -13,11 +13,8 @@ enum RuleEndsToWindow {
         var openRules: [ScheduleRule] = []
         for rule in rules {
             guard let interval = rule.interval, interval.count != nil || interval.until != nil else { return nil }
-            if let count = interval.count {
-                var counted = Schedule.recurring([rule], zone: schedule.zone)
-                counted.window = ScheduleWindow(start: schedule.window.start)
-                let start = Instant(secondsSinceEpoch: interval.anchor.secondsSinceEpoch - 14 * 3600 - 1)
-                guard let last = try? counted.nextOccurrences(after: start, count: count).last else { return nil }
+            if interval.count != nil {
+                guard let last = lastInstant(ofCounted: rule, in: schedule) else { return nil }
                 ends.append(.instant(last))
             } else if let until = interval.until {
                 ends.append(until)
@@ -37,5 +34,52 @@ enum RuleEndsToWindow {
         default: return nil
         }
         return result
+    }
+
+    /// Candidates listed at most to find a counted rule's end (a rule whose cycle is too long or
+    /// too full to step over is listed one by one).
+    static let candidateLimit = 1 << 25
+
+    /// The instant of a counted rule's last occurrence, or `nil` when the rule has none or the
+    /// end is more than ``candidateLimit`` candidates away.
+    ///
+    /// The rule's candidates step over whole cycles to the last local time (`COUNT` counts local
+    /// times); the instants are then enumerated from three days before it, the largest distance
+    /// between a local time and its instant being 26 hours. A last local time in a gap that the
+    /// rule's policy skips leaves the instant of an earlier one, found by listing from the anchor.
+    static func lastInstant(ofCounted rule: ScheduleRule, in schedule: Schedule) -> Instant? {
+        guard let interval = rule.interval, interval.count != nil else { return nil }
+        var counted = Schedule.recurring([rule], zone: schedule.zone)
+        counted.window = ScheduleWindow(start: schedule.window.start)
+        var localStart: LocalDateTime?
+        if case .local(let start) = schedule.window.start { localStart = start }
+        var candidates = LocalCandidates(
+            rule: rule, from: LocalDateTime(year: CalendarMatcher.lastYear, month: 12, day: 31, hour: 23, minute: 59),
+            lowerBound: localStart, upperBound: nil)
+        var lastLocal: LocalDateTime?
+        var listed = 0
+        while let next = candidates.next() {
+            lastLocal = next
+            listed += 1
+            if listed > candidateLimit { return nil }
+        }
+        guard let lastLocal else { return nil }
+        let anchorStart = interval.anchor.secondsSinceEpoch - 14 * 3600 - 1
+        let tailStart = max(lastLocal.secondsSinceEpoch - 3 * 86_400, anchorStart)
+        for start in [tailStart, anchorStart] {
+            guard var occurrences = try? counted.occurrences(after: Instant(secondsSinceEpoch: start)) else {
+                return nil
+            }
+            var last: Instant?
+            listed = 0
+            while let next = occurrences.next() {
+                last = next
+                listed += 1
+                if listed > candidateLimit { return nil }
+            }
+            if let last { return last }
+            if start == anchorStart { break }
+        }
+        return nil
     }
 }

@@ -8,7 +8,9 @@
 /// - positions (`BYSETPOS`): each included period's matches are listed and the positions picked.
 ///
 /// `COUNT` counts from the anchor, so a counted rule always starts there, whatever the caller's
-/// lower bound; the caller drops what it does not want.
+/// lower bound; the caller drops what it does not want. Candidates repeat with the rule's
+/// ``CandidateCycle``, so a counted rule whose wanted times lie many cycles after its anchor counts
+/// one cycle and steps over the others whole.
 struct LocalCandidates {
     private var matcher: CalendarMatcher
     private let periods: RulePeriods?
@@ -18,8 +20,20 @@ struct LocalCandidates {
     private var cursor: LocalDateTime?
     private var cursorIsExclusive = false
     private let lowerBound: LocalDateTime
-    private let upperBound: LocalDateTime?
+    private var upperBound: LocalDateTime?
     private var remaining: Int?
+    /// How often the candidates repeat, in seconds of the wall clock (see ``CandidateCycle``).
+    private let cycleSeconds: Int64?
+    /// Where a counted rule's wanted candidates begin, until the candidates before it have been
+    /// stepped over by whole cycles (once, after the first candidate).
+    private var skipTarget: LocalDateTime?
+    private var hasProduced = false
+    /// Searches in a row that found only times of excluded periods or periods with no time at the
+    /// rule's positions; at each power of two from ``fruitlessSearchesBeforeCycleCheck`` on, one
+    /// cycle is searched for any candidate at all.
+    private var fruitlessSearches = 0
+    /// Off in the copy that counts or searches one cycle.
+    private var checksCycles = true
     private var queued: [LocalDateTime] = []
     /// The matches of the period being selected from (a buffer reused from period to period).
     private var periodMatches: [LocalDateTime] = []
@@ -27,7 +41,8 @@ struct LocalCandidates {
 
     /// - Parameters:
     ///   - rule: a rule whose interval, if any, has a calendar step.
-    ///   - from: the earliest local time wanted (ignored by counted rules, which start at the anchor).
+    ///   - from: the earliest local time wanted (counted rules start at the anchor and step over
+    ///     whole cycles towards it).
     ///   - lowerBound: no local time before this ever occurs (the anchor, a local window start).
     ///   - upperBound: no local time after this occurs (a local `UNTIL` or window end).
     init(rule: ScheduleRule, from: LocalDateTime, lowerBound: LocalDateTime?, upperBound: LocalDateTime?) {
@@ -51,15 +66,24 @@ struct LocalCandidates {
             matcher = CalendarMatcher(phased)
             periods = nil
             self.timesOfDay = []
+            cycleSeconds = CandidateCycle.seconds(of: phased, periods: nil)
         } else {
             self.timesOfDay = timesOfDay
+            cycleSeconds = CandidateCycle.seconds(of: rule, periods: periods)
         }
         self.periods = periods
         self.lowerBound = lower
         self.upperBound = upperBound
         cursor = remaining == nil ? max(from, lower) : lower
+        if remaining != nil, from > lower { skipTarget = from }
         if !isFeasible { cursor = nil }
     }
+
+    /// Candidates a cycle may hold for a counted rule to step over cycles: counting them costs as
+    /// much as listing them.
+    static let cycleCountLimit = 1 << 22
+    /// Fruitless searches in a row before the first check that the rule can still select anything.
+    static let fruitlessSearchesBeforeCycleCheck = 64
 
     /// The rule as a plain calendar match, when its interval is a step of seconds, minutes or hours
     /// that divides the next larger unit (every 15 minutes, every 6 hours), or `nil`.
@@ -89,6 +113,7 @@ struct LocalCandidates {
 
     mutating func next() -> LocalDateTime? {
         if let remaining, remaining <= 0 { return nil }
+        if skipTarget != nil, hasProduced, queuedIndex >= queued.count { skipWholeCycles() }
         guard let candidate = produce() else {
             cursor = nil
             return nil
@@ -99,8 +124,69 @@ struct LocalCandidates {
             return nil
         }
         if let remaining { self.remaining = remaining - 1 }
+        hasProduced = true
+        fruitlessSearches = 0
         return candidate
     }
+
+    /// Steps a counted rule over the whole cycles between its cursor and ``skipTarget``, taking
+    /// their candidates off ``remaining``, and keeps the last cycle before the target (and the
+    /// rule's last two cycles) to be listed. Ends the rule when a cycle holds no candidate.
+    private mutating func skipWholeCycles() {
+        guard let target = skipTarget, let start = cursor, let remaining, let cycle = cycleSeconds else {
+            skipTarget = nil
+            return
+        }
+        skipTarget = nil
+        var end = target.secondsSinceEpoch
+        if let upperBound { end = min(end, upperBound.secondsSinceEpoch) }
+        end = min(end, Self.lastLocalSecond)
+        let cyclesBeforeTarget = (end - start.secondsSinceEpoch) / cycle - 1
+        guard cyclesBeforeTarget >= 2 else { return }
+        guard let perCycle = candidates(inCycleOf: cycle, limit: Self.cycleCountLimit) else { return }
+        guard perCycle > 0 else {
+            cursor = nil
+            return
+        }
+        let cycles = min(cyclesBeforeTarget, Int64((remaining - 1) / perCycle) - 1)
+        guard cycles >= 1 else { return }
+        self.remaining = remaining - Int(cycles) * perCycle
+        cursor = start.adding(seconds: cycles * cycle)
+    }
+
+    /// The number of candidates in one cycle from the cursor on, or `nil` past `limit`.
+    private func candidates(inCycleOf cycle: Int64, limit: Int) -> Int? {
+        guard let start = cursor else { return 0 }
+        var copy = self
+        copy.remaining = nil
+        copy.skipTarget = nil
+        copy.checksCycles = false
+        let last = start.adding(seconds: cursorIsExclusive ? cycle : cycle - 1)
+        copy.upperBound = upperBound.map { min($0, last) } ?? last
+        var count = 0
+        while copy.next() != nil {
+            count += 1
+            if count > limit { return nil }
+        }
+        return count
+    }
+
+    /// Counts a fruitless search; at each power of two from
+    /// ``fruitlessSearchesBeforeCycleCheck`` on, returns whether a whole cycle from the cursor
+    /// holds no candidate, so that the rule selects nothing ever again (a sub-daily interval out
+    /// of phase with its weekdays, positions no period has, searched up to year 9999 otherwise).
+    private mutating func provesNothingLeft() -> Bool {
+        fruitlessSearches += 1
+        guard checksCycles, fruitlessSearches >= Self.fruitlessSearchesBeforeCycleCheck,
+            fruitlessSearches & (fruitlessSearches - 1) == 0, let cycle = cycleSeconds
+        else { return false }
+        return candidates(inCycleOf: cycle, limit: 0) == 0
+    }
+
+    /// 9999-12-31T23:59:59 on the wall clock, the last second any search reaches.
+    private static let lastLocalSecond =
+        LocalDateTime(year: CalendarMatcher.lastYear, month: 12, day: 31)
+        .secondsSinceEpoch + 86_399
 
     private mutating func produce() -> LocalDateTime? {
         guard let periods else {
@@ -132,12 +218,15 @@ struct LocalCandidates {
 
     private mutating func nextInIncludedPeriod(_ periods: RulePeriods) -> LocalDateTime? {
         while let start = cursor, let match = search(from: start) {
+            // Every later candidate is at or after this match.
+            if let upperBound, match > upperBound { return nil }
             let index = periods.index(of: match)
             if periods.isIncluded(index) {
                 setCursor(after: match)
                 return match
             }
             setCursor(at: periods.start(ofIndex: periods.includedIndex(atOrAfter: index + 1)))
+            if provesNothingLeft() { return nil }
         }
         return nil
     }
@@ -149,9 +238,12 @@ struct LocalCandidates {
                 return queued[queuedIndex]
             }
             guard let start = cursor, let match = search(from: start) else { return nil }
+            // The period's positions are taken from its matches at or after this one.
+            if let upperBound, match > upperBound { return nil }
             let index = periods.index(of: match)
             guard periods.isIncluded(index) else {
                 setCursor(at: periods.start(ofIndex: periods.includedIndex(atOrAfter: index + 1)))
+                if provesNothingLeft() { return nil }
                 continue
             }
             guard var periodStart = periods.start(ofIndex: index) else { return nil }
@@ -167,6 +259,7 @@ struct LocalCandidates {
             queued.removeAll { $0 < lowest }
             queuedIndex = 0
             setCursor(at: periods.start(ofIndex: index + Int64(periods.every)))
+            if queued.isEmpty, provesNothingLeft() { return nil }
         }
     }
 
