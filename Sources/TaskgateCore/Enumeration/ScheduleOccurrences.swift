@@ -75,7 +75,9 @@ public struct ScheduleOccurrences: Sequence, IteratorProtocol {
             single = admitted ? Occurrence(instant: at, local: local) : nil
             sources = [.single]
         case .recurring(let rules):
-            for rule in rules {
+            // A rule listed twice fires at the same instants: one stream serves both.
+            var seen: Set<ScheduleRule> = []
+            for rule in rules where seen.insert(rule).inserted {
                 if let interval = rule.interval, case .duration(let duration) = interval.step {
                     sources.append(.duration(durationStreams.count))
                     durationStreams.append(
@@ -105,6 +107,10 @@ public struct ScheduleOccurrences: Sequence, IteratorProtocol {
 
     /// The next instant together with the local time the rule selected for it (for a spring-gap
     /// time moved forward, the local time before the move).
+    ///
+    /// Every stream whose head is at the chosen instant moves on at once, so that rules sharing
+    /// instants (a fylr task listing one schedule a hundred times) cost one pass over the heads
+    /// per instant rather than one per rule.
     mutating func nextOccurrence() -> Occurrence? {
         while true {
             var chosen: Int?
@@ -113,8 +119,10 @@ public struct ScheduleOccurrences: Sequence, IteratorProtocol {
                 if let current = chosen, let best = heads[current], best <= head { continue }
                 chosen = index
             }
-            guard let index = chosen, let occurrence = heads[index] else { return nil }
-            heads[index] = pull(index)
+            guard let first = chosen, let occurrence = heads[first] else { return nil }
+            for index in heads.indices where heads[index]?.instant == occurrence.instant {
+                heads[index] = pull(index)
+            }
             if occurrence.instant == last { continue }
             last = occurrence.instant
             return occurrence
