@@ -28,9 +28,10 @@ struct LocalCandidates {
     /// stepped over by whole cycles (once, after the first candidate).
     private var skipTarget: LocalDateTime?
     private var hasProduced = false
-    /// Searches in a row that found only times of excluded periods or periods with no time at the
-    /// rule's positions; at each power of two from ``fruitlessSearchesBeforeCycleCheck`` on, one
-    /// cycle is searched for any candidate at all.
+    /// Searches that found only times of excluded periods or periods with no time at the rule's
+    /// positions; at each power of two from ``fruitlessSearchesBeforeCycleCheck`` on, one cycle is
+    /// searched for any candidate at all (a search that stops at the first, so a rule that has
+    /// candidates pays little, and a few times in all).
     private var fruitlessSearches = 0
     /// Off in the copy that counts or searches one cycle.
     private var checksCycles = true
@@ -82,7 +83,7 @@ struct LocalCandidates {
     /// Candidates a cycle may hold for a counted rule to step over cycles: counting them costs as
     /// much as listing them.
     static let cycleCountLimit = 1 << 22
-    /// Fruitless searches in a row before the first check that the rule can still select anything.
+    /// Fruitless searches before the first check that the rule can still select anything.
     static let fruitlessSearchesBeforeCycleCheck = 64
 
     /// The rule as a plain calendar match, when its interval is a step of seconds, minutes or hours
@@ -125,7 +126,6 @@ struct LocalCandidates {
         }
         if let remaining { self.remaining = remaining - 1 }
         hasProduced = true
-        fruitlessSearches = 0
         return candidate
     }
 
