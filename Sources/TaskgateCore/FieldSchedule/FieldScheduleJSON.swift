@@ -27,8 +27,16 @@ struct FieldScheduleJSON: Hashable {
     var value: Value
     /// The 0-based offset of the value's first character in its line.
     var offset: Int
-    /// The value's text as written, for messages.
-    var text: String
+    /// How many Unicode scalars the value spans in its line, from ``offset``.
+    var length: Int
+
+    /// The value's text as written in `line` (the line it was read from), for messages: cut out
+    /// only when a message needs it, as a whole object's text is the whole line.
+    func text(in line: String) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: line.unicodeScalars.dropFirst(offset).prefix(length))
+        return String(view)
+    }
 
     /// The JSON type, for messages: `string`, `number`, `object`.
     var typeName: String {

@@ -42,7 +42,7 @@ struct FieldScheduleJSONReader {
         case "n": kind = try readWord("null", as: .null)
         default: throw error("expected a JSON value (object, array, string, number, true, false or null)")
         }
-        return FieldScheduleJSON(value: kind, offset: start, text: text(start..<position))
+        return FieldScheduleJSON(value: kind, offset: start, length: position - start)
     }
 
     private mutating func readObject() throws(ScheduleSyntaxError) -> FieldScheduleJSON.Value {

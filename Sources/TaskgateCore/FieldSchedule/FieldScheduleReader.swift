@@ -37,13 +37,14 @@ struct FieldScheduleReader {
         case .array(let elements):
             guard !elements.isEmpty else {
                 throw ScheduleSyntaxError(
-                    dialect: .fylr, expression: line, field: "schedules", offset: json.offset, value: json.text,
+                    dialect: .fylr, expression: line, field: "schedules", offset: json.offset,
+                    value: json.text(in: line),
                     reason: "expected at least one schedule object")
             }
             for element in elements { try readSchedule(element, line: line) }
         case .string, .number, .bool, .null:
             throw ScheduleSyntaxError(
-                dialect: .fylr, expression: line, field: "schedules", offset: json.offset, value: json.text,
+                dialect: .fylr, expression: line, field: "schedules", offset: json.offset, value: json.text(in: line),
                 reason: "expected a schedule object or an array of them, found a \(json.typeName)")
         }
     }
@@ -64,7 +65,7 @@ struct FieldScheduleReader {
         let path = "schedules[\(index)]"
         guard case .object(let members) = json.value else {
             throw ScheduleSyntaxError(
-                dialect: .fylr, expression: line, field: path, offset: json.offset, value: json.text,
+                dialect: .fylr, expression: line, field: path, offset: json.offset, value: json.text(in: line),
                 reason: "expected a schedule object, found a \(json.typeName)")
         }
         var seen: Set<String> = []
@@ -144,7 +145,7 @@ struct FieldScheduleReader {
                 let found = element.typeName == "number" ? "" : ", found a \(element.typeName)"
                 throw ScheduleSyntaxError(
                     dialect: .fylr, expression: line, field: "\(path)[\(index)]", offset: element.offset,
-                    value: element.text,
+                    value: element.text(in: line),
                     reason: expected + found)
             }
             values.insert(value)
@@ -161,7 +162,7 @@ struct FieldScheduleReader {
                 let found = element.typeName == "string" ? "" : ", found a \(element.typeName)"
                 throw ScheduleSyntaxError(
                     dialect: .fylr, expression: line, field: "\(path)[\(index)]", offset: element.offset,
-                    value: element.text,
+                    value: element.text(in: line),
                     reason:
                         "expected a weekday: sunday, monday, tuesday, wednesday, thursday, friday, saturday or their "
                         + "first three letters" + found)
@@ -181,7 +182,7 @@ struct FieldScheduleReader {
         case .null: return []
         case .object, .string, .number, .bool:
             throw ScheduleSyntaxError(
-                dialect: .fylr, expression: line, field: path, offset: json.offset, value: json.text,
+                dialect: .fylr, expression: line, field: path, offset: json.offset, value: json.text(in: line),
                 reason: "expected a list, found a \(json.typeName)")
         }
     }
@@ -201,7 +202,7 @@ struct FieldScheduleReader {
             return name
         case .object, .array, .number, .bool:
             throw ScheduleSyntaxError(
-                dialect: .fylr, expression: line, field: path, offset: json.offset, value: json.text,
+                dialect: .fylr, expression: line, field: path, offset: json.offset, value: json.text(in: line),
                 reason: "expected an IANA zone name as a string, found a \(json.typeName)")
         }
     }

@@ -8,8 +8,21 @@ import Testing
         return try reader.read()
     }
 
+    /// Offsets count Unicode scalars, so a combining accent is one of its own.
+    @Test func cutsTheTextOfAValueAfterLettersOutsideASCII() throws {
+        let line = "{\"e\u{301}\": [\"\u{E4}\", 12]}"
+        let json = try Self.read(line)
+        guard case .object(let members) = json.value, case .array(let elements) = members.first?.value.value else {
+            Issue.record("expected an object holding an array")
+            return
+        }
+        #expect(elements.map(\.offset) == [8, 13])
+        #expect(elements.map { $0.text(in: line) } == ["\"\u{E4}\"", "12"])
+    }
+
     @Test func keepsOffsetsAndTextOfEveryValue() throws {
-        let json = try Self.read(#" {"a": [1, -2.5e3, true, null, "x"]}"#)
+        let line = #" {"a": [1, -2.5e3, true, null, "x"]}"#
+        let json = try Self.read(line)
         guard case .object(let members) = json.value, let member = members.first,
             case .array(let elements) = member.value.value
         else {
@@ -20,7 +33,8 @@ import Testing
         #expect(member.key == "a")
         #expect(member.keyOffset == 2)
         #expect(elements.map(\.offset) == [8, 11, 19, 25, 31])
-        #expect(elements.map(\.text) == ["1", "-2.5e3", "true", "null", "\"x\""])
+        #expect(elements.map { $0.text(in: line) } == ["1", "-2.5e3", "true", "null", "\"x\""])
+        #expect(json.text(in: line) == #"{"a": [1, -2.5e3, true, null, "x"]}"#)
         #expect(elements.map(\.typeName) == ["number", "number", "boolean", "null", "string"])
     }
 
