@@ -52,7 +52,8 @@ struct LocalCandidates {
         var positions: [Int] = []
         var periods: RulePeriods?
         if let interval = rule.interval, case .calendar(let unit, let every) = interval.step {
-            lower = max(lower, interval.anchor)
+            // A count starts at the anchor (or a later local window start), never at `from`.
+            lower = max(interval.count == nil ? lower : lowerBound ?? interval.anchor, interval.anchor)
             remaining = interval.count
             positions = interval.setPositions
             if every > 1 || !positions.isEmpty {

@@ -38,6 +38,21 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(2))
     }
 
+    /// A schedule whose window has no start still counts from the rule's anchor: 1,000 days from
+    /// 2026-01-01 end on 2028-09-26. Without a local window start, the count used to start where
+    /// the enumeration was asked to (a day before the last, or wherever `after` was).
+    @Test func theEndOfACountedRuleWithoutAWindowStartCountsFromItsAnchor() throws {
+        let anchor = try RRuleTesting.local("2026-01-01T09:00:00")
+        let rule = ScheduleRule(
+            seconds: FieldSet([0]), minutes: FieldSet([0]), hours: FieldSet([9]),
+            interval: RuleInterval(step: .calendar(.day, every: 1), anchor: anchor, count: 1_000), dstPolicy: .wallClock
+        )
+        let schedule = Schedule.recurring([rule], zone: "UTC")
+        #expect(RuleEndsToWindow.lastInstant(ofCounted: rule, in: schedule)?.description == "2028-09-26T09:00:00Z")
+        let after = try RRuleTesting.instant("2028-09-25T12:00:00Z")
+        #expect(try schedule.nextOccurrences(after: after, count: 3).map(\.description) == ["2028-09-26T09:00:00Z"])
+    }
+
     /// Found by fuzz-rrule: every 7 hours from a Monday midnight never meets Sunday's hours 0 and 1
     /// (Sunday starts 144 hours in, 4 past a multiple of 7); a week with one time has no ninth or
     /// fourth from last; every 12 months from January is never February. The searches used to
