@@ -43,14 +43,16 @@ enum RuleEndsToWindow {
     /// The instant of a counted rule's last occurrence, or `nil` when the rule has none or the
     /// end is more than ``candidateLimit`` candidates away.
     ///
-    /// The rule's candidates step over whole cycles to the last local time (`COUNT` counts local
-    /// times); the instants are then enumerated from three days before it, the largest distance
-    /// between a local time and its instant being 26 hours. A last local time in a gap that the
-    /// rule's policy skips leaves the instant of an earlier one, found by listing from the anchor.
+    /// A calendar rule's candidates step over whole cycles to the last local time (`COUNT` counts
+    /// local times); the instants are then enumerated from three days before it, more than any
+    /// zone's offset. A last local time in a gap that the rule's policy skips leaves the instant of
+    /// an earlier one, found by listing from the anchor, as a duration rule's end is.
     static func lastInstant(ofCounted rule: ScheduleRule, in schedule: Schedule) -> Instant? {
         guard let interval = rule.interval, interval.count != nil else { return nil }
         var counted = Schedule.recurring([rule], zone: schedule.zone)
         counted.window = ScheduleWindow(start: schedule.window.start)
+        let anchorStart = Instant(secondsSinceEpoch: interval.anchor.secondsSinceEpoch - 14 * 3600 - 1)
+        guard case .calendar = interval.step else { return lastListed(counted, after: anchorStart) }
         var localStart: LocalDateTime?
         if case .local(let start) = schedule.window.start { localStart = start }
         var candidates = LocalCandidates(
@@ -64,22 +66,21 @@ enum RuleEndsToWindow {
             if listed > candidateLimit { return nil }
         }
         guard let lastLocal else { return nil }
-        let anchorStart = interval.anchor.secondsSinceEpoch - 14 * 3600 - 1
-        let tailStart = max(lastLocal.secondsSinceEpoch - 3 * 86_400, anchorStart)
-        for start in [tailStart, anchorStart] {
-            guard var occurrences = try? counted.occurrences(after: Instant(secondsSinceEpoch: start)) else {
-                return nil
-            }
-            var last: Instant?
-            listed = 0
-            while let next = occurrences.next() {
-                last = next
-                listed += 1
-                if listed > candidateLimit { return nil }
-            }
-            if let last { return last }
-            if start == anchorStart { break }
+        let tailStart = Instant(secondsSinceEpoch: lastLocal.secondsSinceEpoch - 3 * 86_400)
+        guard tailStart > anchorStart else { return lastListed(counted, after: anchorStart) }
+        return lastListed(counted, after: tailStart) ?? lastListed(counted, after: anchorStart)
+    }
+
+    /// The last instant of `schedule` after `start`, listing at most ``candidateLimit`` of them.
+    private static func lastListed(_ schedule: Schedule, after start: Instant) -> Instant? {
+        guard var occurrences = try? schedule.occurrences(after: start) else { return nil }
+        var last: Instant?
+        var listed = 0
+        while let next = occurrences.next() {
+            last = next
+            listed += 1
+            if listed > candidateLimit { return nil }
         }
-        return nil
+        return last
     }
 }

@@ -53,6 +53,20 @@ import Testing
         #expect(try schedule.nextOccurrences(after: after, count: 3).map(\.description) == ["2028-09-26T09:00:00Z"])
     }
 
+    /// A duration rule (an ISO 8601 `R5/…/PT7M`) has no calendar candidates to step over: its end
+    /// is found by listing, 28 minutes after its anchor.
+    @Test func theEndOfACountedDurationRuleIsListed() throws {
+        let schedule = try Dialect.iso8601.parse(
+            ["R5/2026-01-01T00:00:00Z/PT7M"],
+            context: RRuleTesting.context(zone: "UTC", start: nil, reference: "2026-01-01T00:00:00Z"))
+        guard case .recurring(let rules) = schedule.kind, let rule = rules.first, case .duration = rule.interval?.step
+        else {
+            Issue.record("expected one duration rule")
+            return
+        }
+        #expect(RuleEndsToWindow.lastInstant(ofCounted: rule, in: schedule)?.description == "2026-01-01T00:28:00Z")
+    }
+
     /// Found by fuzz-rrule: every 7 hours from a Monday midnight never meets Sunday's hours 0 and 1
     /// (Sunday starts 144 hours in, 4 past a multiple of 7); a week with one time has no ninth or
     /// fourth from last; every 12 months from January is never February. The searches used to
