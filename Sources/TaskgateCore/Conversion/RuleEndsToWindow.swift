@@ -58,14 +58,7 @@ enum RuleEndsToWindow {
         var candidates = LocalCandidates(
             rule: rule, from: LocalDateTime(year: CalendarMatcher.lastYear, month: 12, day: 31, hour: 23, minute: 59),
             lowerBound: localStart, upperBound: nil)
-        var lastLocal: LocalDateTime?
-        var listed = 0
-        while let next = candidates.next() {
-            lastLocal = next
-            listed += 1
-            if listed > candidateLimit { return nil }
-        }
-        guard let lastLocal else { return nil }
+        guard let lastLocal = last(of: { candidates.next() }) else { return nil }
         let tailStart = Instant(secondsSinceEpoch: lastLocal.secondsSinceEpoch - 3 * 86_400)
         guard tailStart > anchorStart else { return lastListed(counted, after: anchorStart) }
         return lastListed(counted, after: tailStart) ?? lastListed(counted, after: anchorStart)
@@ -74,10 +67,16 @@ enum RuleEndsToWindow {
     /// The last instant of `schedule` after `start`, listing at most ``candidateLimit`` of them.
     private static func lastListed(_ schedule: Schedule, after start: Instant) -> Instant? {
         guard var occurrences = try? schedule.occurrences(after: start) else { return nil }
-        var last: Instant?
+        return last(of: { occurrences.next() })
+    }
+
+    /// The last element `next` gives before it gives `nil`, or `nil` when it gives none or more
+    /// than ``candidateLimit``.
+    private static func last<Element>(of next: () -> Element?) -> Element? {
+        var last: Element?
         var listed = 0
-        while let next = occurrences.next() {
-            last = next
+        while let element = next() {
+            last = element
             listed += 1
             if listed > candidateLimit { return nil }
         }
