@@ -41,6 +41,7 @@ struct StoredTask: Hashable, Sendable {
 final class TaskStore: Sendable {
     private let writer: any DatabaseWriter
     private let commits: GroupCommit
+    private let numbers = TaskNumbers()
 
     /// Opens (and migrates) the store at `path`, or in memory when `path` is `nil`.
     init(path: String?) throws {
@@ -82,7 +83,7 @@ final class TaskStore: Sendable {
             try database.execute(sql: "CREATE INDEX task_by_product_sequence ON task (product, sequence)")
         }
         try migrator.migrate(writer)
-        commits = GroupCommit(writer: writer)
+        commits = GroupCommit(writer: writer, groupState: numbers)
     }
 
     /// Runs `read` now, on this thread (GRDB's synchronous read: a reader connection of the pool, or the
@@ -96,21 +97,19 @@ final class TaskStore: Sendable {
     func insert(
         product: EmulatedProduct, make: @escaping @Sendable (Int64) throws -> (id: String, body: JSONValue)
     ) async throws -> StoredTask {
-        try await commits.write { database in
-            // Compiled once per connection (cachedStatement), not for every create.
-            let number =
-                try Int64.fetchOne(
-                    database.cachedStatement(
-                        sql: """
-                            INSERT INTO counter (product, last) VALUES (?, 1)
-                            ON CONFLICT (product) DO UPDATE SET last = last + 1 RETURNING last
-                            """),
-                    arguments: [product.rawValue]) ?? 1
-            let (id, body) = try make(number)
-            let text = JSONWriter.text(body)
-            try database.cachedStatement(sql: "INSERT INTO task (product, id, body) VALUES (?, ?, ?)")
-                .execute(arguments: [product.rawValue, id, text])
-            return StoredTask(sequence: database.lastInsertedRowID, id: id, text: text)
+        try await commits.write { [numbers] database in
+            let number = try numbers.next(for: product, in: database)
+            do {
+                let (id, body) = try make(number)
+                let text = JSONWriter.text(body)
+                // Compiled once per connection (cachedStatement), not for every create.
+                try database.cachedStatement(sql: "INSERT INTO task (product, id, body) VALUES (?, ?, ?)")
+                    .execute(arguments: [product.rawValue, id, text])
+                return StoredTask(sequence: database.lastInsertedRowID, id: id, text: text)
+            } catch {
+                numbers.giveBack(number, for: product)
+                throw error
+            }
         }
     }
 
