@@ -21,29 +21,39 @@ enum AuthScheme: Hashable, Sendable {
     /// The token the request presents first, in the order `accepts` reads them (for vCO's basic
     /// credential, the password); `nil` when it presents none.
     func presentedToken(_ request: Request) -> String? {
-        presentedTokens(request).first
+        presentedTokens(request).first { _ in true }
     }
 
     /// Every token the request presents, in the product's order: Wyn's header then `?token=`; a bearer
     /// `Authorization`; fylr's bearer, `X-Fylr-Authorization`, then `?access_token=`; vCO's bearer, then
     /// the password of a basic credential.
-    private func presentedTokens(_ request: Request) -> [String] {
-        let bearer = Self.bearerToken(request.headers[.authorization])
-        let query = request.uri.queryParameters
-        let candidates: [String?]
+    ///
+    /// Lazy: a place is read only when the ones before it did not settle the question, so a request with the
+    /// right bearer token (nearly all of them) never has its query parsed.
+    private func presentedTokens(_ request: Request) -> some Sequence<String> {
+        (0..<placeCount).lazy.compactMap { token(at: $0, in: request) }
+    }
+
+    /// How many places the product reads a token from.
+    private var placeCount: Int {
         switch self {
-        case .referenceToken:
-            candidates = [request.headers[.referenceToken], query.get("token")]
-        case .bearer:
-            candidates = [bearer]
-        case .fylrBearer:
-            candidates = [
-                bearer, Self.bearerToken(request.headers[.fylrAuthorization]), query.get("access_token"),
-            ]
-        case .basicOrBearer:
-            candidates = [bearer, Self.basicPassword(request.headers[.authorization])]
+        case .referenceToken: 2
+        case .bearer: 1
+        case .fylrBearer: 3
+        case .basicOrBearer: 2
         }
-        return candidates.compactMap { $0 }
+    }
+
+    /// The token in the product's place number `place` (see ``presentedTokens(_:)`` for the order).
+    private func token(at place: Int, in request: Request) -> String? {
+        switch (self, place) {
+        case (.referenceToken, 0): request.headers[.referenceToken]
+        case (.referenceToken, _): request.uri.queryParameters.get("token")
+        case (.bearer, _), (.fylrBearer, 0), (.basicOrBearer, 0): Self.bearerToken(request.headers[.authorization])
+        case (.fylrBearer, 1): Self.bearerToken(request.headers[.fylrAuthorization])
+        case (.fylrBearer, _): request.uri.queryParameters.get("access_token")
+        case (.basicOrBearer, _): Self.basicPassword(request.headers[.authorization])
+        }
     }
 
     /// `T` of `Bearer T`.

@@ -44,7 +44,7 @@ struct FylrDescription: ProductDescription {
         let create: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
             let envelope = try await core.objectBody(request, code: "BodyInvalid")
             let task = try validate(envelope)
-            let now = core.clock()
+            let now = core.clock().description
             let stored = try await core.store.insert(product: product) { sequence in
                 var inner = task
                 inner["_id"] = .integer(sequence)
@@ -60,8 +60,8 @@ struct FylrDescription: ProductDescription {
                 stored["_user"] = .object([
                     "_id": .integer(1), "_version": .integer(1), "_generated_displayname": .string(core.user),
                 ])
-                stored["created_at"] = .string(now.description)
-                stored["updated_at"] = .string(now.description)
+                stored["created_at"] = .string(now)
+                stored["updated_at"] = .string(now)
                 return (String(sequence), .object(stored))
             }
             return Reply.stored(stored)
