@@ -92,6 +92,14 @@ final class TaskStore: Sendable {
         try writer.read(read)
     }
 
+    /// Runs `read`, a single statement, now on this thread, without a transaction around it.
+    ///
+    /// SQLite runs a lone statement in a read transaction of its own, so it sees one state of the database
+    /// as ``readNow(_:)`` would; GRDB's `read` adds a `BEGIN` and a `COMMIT` that it compiles for every call.
+    private func readOneStatementNow<Value>(_ read: (Database) throws -> Value) throws -> Value {
+        try writer.unsafeRead(read)
+    }
+
     /// Inserts a task; `make` receives the product's next task number (fylr's integer id: 1, 2, …,
     /// never reused after a delete) and returns the id and body, inside the write transaction.
     func insert(
@@ -115,7 +123,7 @@ final class TaskStore: Sendable {
 
     /// The task with this id, if any.
     func task(product: EmulatedProduct, id: String) async throws -> StoredTask? {
-        try readNow { database in
+        try readOneStatementNow { database in
             try Row.fetchOne(
                 database.cachedStatement(sql: "SELECT sequence, id, body FROM task WHERE product = ? AND id = ?"),
                 arguments: [product.rawValue, id]
@@ -155,7 +163,7 @@ final class TaskStore: Sendable {
 
     /// Up to `limit` tasks after the sequence `after`, in creation order.
     func tasks(product: EmulatedProduct, after: Int64, limit: Int) async throws -> [StoredTask] {
-        try readNow { database in
+        try readOneStatementNow { database in
             try Row.fetchAll(
                 database.cachedStatement(
                     sql:
@@ -205,7 +213,7 @@ final class TaskStore: Sendable {
 
     /// Up to `limit` runs of a task after the sequence `after`, oldest first.
     func runs(product: EmulatedProduct, taskID: String, after: Int64, limit: Int) async throws -> [StoredTask] {
-        try readNow { database in
+        try readOneStatementNow { database in
             try Row.fetchAll(
                 database,
                 sql: """
