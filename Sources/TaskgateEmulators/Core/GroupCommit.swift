@@ -37,13 +37,20 @@ final class GroupCommit: Sendable {
     private let maximumGroup: Int
     /// What the store keeps for one group, written before each commit.
     private let groupState: (any GroupState)?
+    /// Runs on the writer's connection, outside any transaction, once a group is committed and answered.
+    private let afterCommit: (@Sendable (Database) -> Void)?
 
     /// Groups the writes made through `writer`, up to `maximumGroup` to a transaction; `groupState` is
-    /// flushed into each group's transaction before it commits, and discarded when it is rolled back.
-    init(writer: any DatabaseWriter, maximumGroup: Int = 256, groupState: (any GroupState)? = nil) {
+    /// flushed into each group's transaction before it commits, and discarded when it is rolled back;
+    /// `afterCommit` runs after each group is committed and its writers answered.
+    init(
+        writer: any DatabaseWriter, maximumGroup: Int = 256, groupState: (any GroupState)? = nil,
+        afterCommit: (@Sendable (Database) -> Void)? = nil
+    ) {
         self.writer = writer
         self.maximumGroup = max(1, maximumGroup)
         self.groupState = groupState
+        self.afterCommit = afterCommit
     }
 
     /// Runs `work` in the next group's transaction and returns its result once that transaction is
@@ -106,6 +113,7 @@ final class GroupCommit: Sendable {
                 continue
             }
             for answer in answers { answer() }
+            afterCommit?(database)
         }
     }
 

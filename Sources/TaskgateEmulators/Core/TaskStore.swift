@@ -49,6 +49,7 @@ final class TaskStore: Sendable {
             var configuration = Configuration()
             configuration.prepareDatabase { database in
                 try database.execute(sql: "PRAGMA synchronous = NORMAL")
+                try WALCheckpointer.prepareWriter(database)
             }
             writer = try DatabasePool(path: path, configuration: configuration)
         } else {
@@ -83,7 +84,8 @@ final class TaskStore: Sendable {
             try database.execute(sql: "CREATE INDEX task_by_product_sequence ON task (product, sequence)")
         }
         try migrator.migrate(writer)
-        commits = GroupCommit(writer: writer, groupState: numbers)
+        let checkpointer = try path.map { try WALCheckpointer(path: $0) }
+        commits = GroupCommit(writer: writer, groupState: numbers, afterCommit: checkpointer?.groupCommitted)
     }
 
     /// Runs `read` now, on this thread (GRDB's synchronous read: a reader connection of the pool, or the
