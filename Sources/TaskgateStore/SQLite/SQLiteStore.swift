@@ -8,6 +8,8 @@ public import TaskgateCore
 /// store opens.
 public final class SQLiteStore: TaskgateStore {
     private let writer: any DatabaseWriter
+    /// Connections for reads of one statement on a file (``SQLiteReadConnections``); `nil` in memory.
+    private let readConnections: SQLiteReadConnections?
 
     /// Opens (creating it if needed) the database file at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
@@ -27,12 +29,14 @@ public final class SQLiteStore: TaskgateStore {
         } catch {
             throw StoreError(kind: .database, operation: "open store at \(path)", message: "\(error)")
         }
+        readConnections = SQLiteReadConnections(path: path)
     }
 
     /// Opens a private in-memory database, gone when the store is released.
     public init() throws(StoreError) {
         do {
             writer = try DatabaseQueue()
+            readConnections = nil
             try Self.migrator.migrate(writer)
         } catch {
             throw StoreError(kind: .database, operation: "open in-memory store", message: "\(error)")
@@ -134,7 +138,9 @@ public final class SQLiteStore: TaskgateStore {
         _ operation: @autoclosure () -> String, isolated: Bool = true, _ body: (Database) throws -> Value
     ) throws(StoreError) -> Value {
         do {
-            return try isolated ? writer.read(body) : writer.unsafeRead(body)
+            if isolated { return try writer.read(body) }
+            if let readConnections { return try readConnections.read(body) }
+            return try writer.unsafeRead(body)
         } catch {
             throw StoreError(kind: .database, operation: operation(), message: "\(error)")
         }
