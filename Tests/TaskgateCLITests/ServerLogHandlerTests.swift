@@ -19,7 +19,8 @@ import Testing
     static func logger(_ lines: Lines, nanoseconds: Int = 48_000_000) -> Logger {
         // 1,795,537,582 s: 2026-11-24T16:26:22Z.
         Logger(label: "taskgate.serve") { label in
-            ServerLogHandler(label: label, sink: { lines.append($0) }, clock: { (1_795_537_582, nanoseconds) })
+            ServerLogHandler(
+                label: label, sink: { line, _ in lines.append(line) }, clock: { (1_795_537_582, nanoseconds) })
         }
     }
 

@@ -52,6 +52,7 @@ struct EmulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         LoggingSystem.bootstrap { ServerLogHandler(label: $0) }
+        defer { LogLineBatcher.standardError.flush() }
         let logger = Logger(label: "taskgate.emulate")
         let faultSpec = try faults.map { text throws(FaultSpecError) in try FaultSpec(parsing: text) } ?? FaultSpec()
         let database = try EmulatorDatabase(path: db)

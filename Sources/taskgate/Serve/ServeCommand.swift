@@ -105,6 +105,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         LoggingSystem.bootstrap { ServerLogHandler(label: $0) }
+        defer { LogLineBatcher.standardError.flush() }
         let logger = Logger(label: "taskgate.serve")
         let settings: ServeSettings
         let storeLocation: StoreLocation

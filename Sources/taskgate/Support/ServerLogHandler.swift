@@ -8,7 +8,7 @@ import TaskgateCore
     import Darwin
 #endif
 
-/// The log lines of `serve` and `emulate` on standard error, one `write` each:
+/// The log lines of `serve` and `emulate` on standard error, written in batches (``LogLineBatcher``):
 ///
 ///     2026-11-24T16:26:22.348Z info taskgate.serve: tg.method=GET tg.status=200 [TaskgateProxy] request finished
 ///
@@ -19,24 +19,25 @@ import TaskgateCore
 struct ServerLogHandler: LogHandler {
     /// The logger's label, written after the level.
     let label: String
-    /// Where a finished line goes.
-    let sink: @Sendable (String) -> Void
+    /// Where a finished line goes, with its level.
+    let sink: @Sendable (String, Logger.Level) -> Void
     /// "Now" as seconds and nanoseconds since the epoch.
     let clock: @Sendable () -> (seconds: Int64, nanoseconds: Int)
     var metadata: Logger.Metadata = [:]
     var metadataProvider: Logger.MetadataProvider?
     var logLevel: Logger.Level = .info
 
-    /// A handler for `label` writing to standard error with the system's clock and the logging system's
-    /// metadata provider.
+    /// A handler for `label` writing to standard error (through ``LogLineBatcher/standardError``) with the
+    /// system's clock and the logging system's metadata provider.
     init(label: String) {
-        self.init(label: label, sink: Self.writeToStandardError, clock: Self.systemClock)
+        self.init(
+            label: label, sink: { LogLineBatcher.standardError.append($0, level: $1) }, clock: Self.systemClock)
         metadataProvider = LoggingSystem.metadataProvider
     }
 
     /// A handler writing to `sink` with `clock` (tests).
     init(
-        label: String, sink: @escaping @Sendable (String) -> Void,
+        label: String, sink: @escaping @Sendable (String, Logger.Level) -> Void,
         clock: @escaping @Sendable () -> (seconds: Int64, nanoseconds: Int)
     ) {
         self.label = label
@@ -65,7 +66,8 @@ struct ServerLogHandler: LogHandler {
         sink(
             Self.line(
                 seconds: now.seconds, milliseconds: now.nanoseconds / 1_000_000, level: event.level, label: label,
-                metadata: merged, source: event.source, message: event.message.description))
+                metadata: merged, source: event.source, message: event.message.description),
+            event.level)
     }
 
     /// One line, its newline included: time, level, label, the metadata sorted by key, source and message.
@@ -97,11 +99,10 @@ struct ServerLogHandler: LogHandler {
         return (Int64(seconds), Int((now - seconds) * 1_000_000_000))
     }
 
-    /// Writes `line` to file descriptor 2 whole, through short writes and interruptions; a line the
-    /// descriptor refuses is dropped, as a log line must not stop the server.
-    @Sendable static func writeToStandardError(_ line: String) {
-        var line = line
-        line.withUTF8 { bytes in
+    /// Writes `lines` to file descriptor 2 whole, through short writes and interruptions; lines the
+    /// descriptor refuses are dropped, as a log line must not stop the server.
+    @Sendable static func writeToStandardError(_ lines: [UInt8]) {
+        lines.withUnsafeBufferPointer { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = write(2, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
