@@ -32,6 +32,10 @@ final class LogLineBatcher: Sendable {
     private let delay: Duration
     private let limit: Int
     private let immediate: Bool
+    /// Where timed flushes run: a serial queue of its own is served by an overcommitting thread, which
+    /// `DispatchQueue.global()` does not promise while its threads are busy (a test run, or a server whose
+    /// handlers block), so a waiting line would wait on them.
+    private let timer = DispatchQueue(label: "taskgate.log-flush")
 
     /// A batcher handing batches to `write`; with `immediate`, every line is handed over at once.
     init(
@@ -67,7 +71,7 @@ final class LogLineBatcher: Sendable {
             flush()
         case .scheduleFlush:
             let nanoseconds = delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
-            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { [self] in
+            timer.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { [self] in
                 pending.withLock { $0.flushScheduled = false }
                 flush()
             }
