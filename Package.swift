@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "TaskgateEmulators",
             dependencies: [
-                "TaskgateCore",
+                "TaskgateCore", "TaskgateSQLite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -105,7 +105,13 @@ let package = Package(
         ),
         .target(
             name: "TaskgateStore",
-            dependencies: ["TaskgateCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TaskgateCore", "TaskgateSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // What the gateway's store and the emulators share about SQLite on GRDB.
+        .target(
+            name: "TaskgateSQLite",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

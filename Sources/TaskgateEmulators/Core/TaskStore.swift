@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TaskgateCore
+import TaskgateSQLite
 
 /// One stored task: its product, id, insertion order and product JSON.
 struct StoredTask: Hashable, Sendable {
@@ -40,6 +41,8 @@ struct StoredTask: Hashable, Sendable {
 /// whole request for it takes two.
 final class TaskStore: Sendable {
     private let writer: any DatabaseWriter
+    /// Connections for reads of one statement on a file (``SQLiteReadConnections``); `nil` in memory.
+    private let readConnections: SQLiteReadConnections?
     private let commits: GroupCommit
     private let numbers = TaskNumbers()
 
@@ -84,6 +87,7 @@ final class TaskStore: Sendable {
             try database.execute(sql: "CREATE INDEX task_by_product_sequence ON task (product, sequence)")
         }
         try migrator.migrate(writer)
+        readConnections = path.map { SQLiteReadConnections(path: $0) }
         let checkpointer = try path.map { try WALCheckpointer(path: $0) }
         commits = GroupCommit(writer: writer, groupState: numbers, afterCommit: checkpointer?.groupCommitted)
     }
@@ -94,12 +98,14 @@ final class TaskStore: Sendable {
         try writer.read(read)
     }
 
-    /// Runs `read`, a single statement, now on this thread, without a transaction around it.
+    /// Runs `read`, a single statement, now on this thread, without a transaction around it, on one of the
+    /// ``SQLiteReadConnections`` when the store is a file.
     ///
     /// SQLite runs a lone statement in a read transaction of its own, so it sees one state of the database
     /// as ``readNow(_:)`` would; GRDB's `read` adds a `BEGIN` and a `COMMIT` that it compiles for every call.
     private func readOneStatementNow<Value>(_ read: (Database) throws -> Value) throws -> Value {
-        try writer.unsafeRead(read)
+        if let readConnections { return try readConnections.read(read) }
+        return try writer.unsafeRead(read)
     }
 
     /// Inserts a task; `make` receives the product's next task number (fylr's integer id: 1, 2, …,

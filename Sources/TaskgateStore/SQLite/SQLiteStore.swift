@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 public import TaskgateCore
+import TaskgateSQLite
 
 /// The default store: one SQLite file (WAL, shared by several processes) or an in-memory database, on GRDB.
 ///

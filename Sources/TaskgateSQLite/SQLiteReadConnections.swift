@@ -1,21 +1,21 @@
-import GRDB
+public import GRDB
 import Synchronization
 
-/// Read-only connections to a store's file for reads of one statement, taken and given back without
-/// GRDB's reader pool.
+/// Read-only connections to a database file for reads of one statement, taken and given back without
+/// GRDB's reader pool. The gateway's SQLite store and the emulators read through them.
 ///
 /// A read through `DatabasePool.unsafeRead` pays for more than its `SELECT`: the pool takes a reader
 /// behind a barrier queue, a semaphore and a dispatch group, finds a free one with a key path that Swift
 /// builds anew, demangling its types, on every call (`Pool.get`), and then reads `PRAGMA schema_version`
 /// (`clearSchemaCacheIfNeeded`). In a profile of `serve` answering GETs, that was about half the cost of
-/// reading a front document. Here a read takes a connection from a free list under a lock and runs its
+/// reading a front document, and as much of an emulator's GET. Here a read takes a connection from a free list under a lock and runs its
 /// statement on it.
 ///
 /// Each connection is a `DatabaseQueue` opened read-only on the WAL file the pool writes. Its statement
 /// runs in a read transaction of its own (SQLite's autocommit), so it sees every transaction committed
-/// before it started, from this process or another. The schema cache is not consulted: the store's reads
-/// are SQL text, and SQLite prepares a statement again when the schema changed.
-final class SQLiteReadConnections: Sendable {
+/// before it started, from this process or another. The schema cache is not consulted: the reads are SQL
+/// text, and SQLite prepares a statement again when the schema changed.
+public final class SQLiteReadConnections: Sendable {
     private let path: String
     private let configuration: Configuration
     private let idle = Mutex<[DatabaseQueue]>([])
@@ -23,7 +23,7 @@ final class SQLiteReadConnections: Sendable {
     private let capacity: Int
 
     /// Connections to the database file at `path`, opened as needed; up to `capacity` are kept.
-    init(path: String, capacity: Int = 8) {
+    public init(path: String, capacity: Int = 8) {
         self.path = path
         var configuration = Configuration()
         configuration.readonly = true
@@ -34,7 +34,7 @@ final class SQLiteReadConnections: Sendable {
     }
 
     /// Runs `body` on an idle connection, or a new one.
-    func read<Value>(_ body: (Database) throws -> Value) throws -> Value {
+    public func read<Value>(_ body: (Database) throws -> Value) throws -> Value {
         let connection = try idle.withLock { $0.popLast() } ?? DatabaseQueue(path: path, configuration: configuration)
         defer {
             idle.withLock { idle in
