@@ -360,11 +360,19 @@ struct ProxyHandler: Sendable {
 
     /// Upstream task JSON → canonical → front JSON with the front id. Where the front's shape cannot hold
     /// the upstream's task exactly, the parts the upstream cannot hold come from the task as the front
-    /// last wrote it (`WrittenTaskMerge`), when the store kept it. Answers are remembered (``AnswerMemo``).
+    /// last wrote it (`WrittenTaskMerge`): `written` when the caller has just kept it (a create), else the
+    /// store's. Answers are remembered (``AnswerMemo``), but for a created task's.
     private func convertAnswer(
         _ task: JSONValue, frontID: String, written: [UInt8]? = nil
     ) async throws(ProxyFailure) -> JSONValue {
-        try await convertAnswer(key: JSONWriter.bytes(task), frontID: frontID, written: written) { task }
+        if let written {
+            // A created task's answer carries its new id, so no later answer has the same text: it is
+            // converted once, with the document at hand, and not remembered (`convert` merges the document
+            // only when the task alone does not convert exactly). Through the memo it was written out as a
+            // key and converted twice, first alone and then with the document.
+            return try answer(convert(task, written: written, now: clock()), frontID: frontID)
+        }
+        return try await convertAnswer(key: JSONWriter.bytes(task), frontID: frontID) { task }
     }
 
     /// ``convertAnswer(_:frontID:written:)`` of the task the upstream answered as `body`, read only when its answer
@@ -373,22 +381,27 @@ struct ProxyHandler: Sendable {
         try await convertAnswer(key: body, frontID: frontID) { JSONReader.value(body) }
     }
 
-    /// `written` is the front's document when the caller has just kept it (a create); otherwise it is read
-    /// from the store when the upstream's task alone does not convert exactly.
+    /// The front's document is read from the store when the upstream's task alone does not convert exactly.
     private func convertAnswer(
-        key: [UInt8], frontID: String, written known: [UInt8]? = nil, task: () -> JSONValue?
+        key: [UInt8], frontID: String, task: () -> JSONValue?
     ) async throws(ProxyFailure) -> JSONValue {
         let now = clock()
         var answer = answers.answer(for: AnswerMemo.Key(task: key, written: nil, now: now)) {
             convert(task(), written: nil, now: now)
         }
-        if case .success(let alone) = answer, alone.status != .exact,
-            let written = await writtenDocument(frontID, known: known)
-        {
+        if case .success(let alone) = answer, alone.status != .exact, let written = await writtenDocument(frontID) {
             answer = answers.answer(for: AnswerMemo.Key(task: key, written: written, now: now)) {
                 convert(task(), written: written, now: now)
             }
         }
+        return try self.answer(answer, frontID: frontID)
+    }
+
+    /// The front JSON of a conversion's outcome, with the front id; 502 in the front's shape when the
+    /// upstream's task could not be read or cannot be written as a front task.
+    private func answer(
+        _ answer: Result<AnswerMemo.Answer, AnswerMemo.Failure>, frontID: String
+    ) throws(ProxyFailure) -> JSONValue {
         switch answer {
         case .failure(.notATask):
             throw front.failure(.badGateway, code: "UpstreamAnswer", message: "the upstream's answer is not a task")
@@ -432,11 +445,10 @@ struct ProxyHandler: Sendable {
         return .success(AnswerMemo.Answer(json: encoded.json, status: encoded.status))
     }
 
-    /// The task as the front last wrote it: `known` when the caller holds it, else the store's; `nil` when
-    /// none was kept or the store cannot say.
-    private func writtenDocument(_ frontID: String, known: [UInt8]?) async -> [UInt8]? {
-        if let known { return known }
-        return try? await store.frontDocument(
+    /// The task as the front last wrote it, as the store kept it; `nil` when none was kept or the store
+    /// cannot say.
+    private func writtenDocument(_ frontID: String) async -> [UInt8]? {
+        try? await store.frontDocument(
             front: configuration.front, frontID: frontID, upstream: configuration.upstream)
     }
 
