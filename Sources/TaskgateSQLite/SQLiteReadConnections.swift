@@ -15,16 +15,23 @@ import Synchronization
 /// runs in a read transaction of its own (SQLite's autocommit), so it sees every transaction committed
 /// before it started, from this process or another. The schema cache is not consulted: the reads are SQL
 /// text, and SQLite prepares a statement again when the schema changed.
+///
+/// An in-memory database has no file to open again: its reads run on the writer's connection, without a
+/// transaction (`unsafeRead`).
 public final class SQLiteReadConnections: Sendable {
-    private let path: String
+    /// The database's file; `nil` in memory.
+    private let path: String?
+    private let writer: any DatabaseWriter
     private let configuration: Configuration
     private let idle = Mutex<[DatabaseQueue]>([])
     /// How many connections are kept when given back; more may be open at once under a burst.
     private let capacity: Int
 
-    /// Connections to the database file at `path`, opened as needed; up to `capacity` are kept.
-    public init(path: String, capacity: Int = 8) {
+    /// Connections to the file at `path` that `writer` writes, opened as needed, up to `capacity` kept; with
+    /// no `path` (in memory), reads go to `writer`.
+    public init(writer: any DatabaseWriter, path: String?, capacity: Int = 8) {
         self.path = path
+        self.writer = writer
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
@@ -33,8 +40,9 @@ public final class SQLiteReadConnections: Sendable {
         self.capacity = max(1, capacity)
     }
 
-    /// Runs `body` on an idle connection, or a new one.
+    /// Runs `body` on an idle connection, or a new one (in memory, on the writer's).
     public func read<Value>(_ body: (Database) throws -> Value) throws -> Value {
+        guard let path else { return try writer.unsafeRead(body) }
         let connection = try idle.withLock { $0.popLast() } ?? DatabaseQueue(path: path, configuration: configuration)
         defer {
             idle.withLock { idle in

@@ -41,8 +41,8 @@ struct StoredTask: Hashable, Sendable {
 /// whole request for it takes two.
 final class TaskStore: Sendable {
     private let writer: any DatabaseWriter
-    /// Connections for reads of one statement on a file (``SQLiteReadConnections``); `nil` in memory.
-    private let readConnections: SQLiteReadConnections?
+    /// Where reads of one statement run (``SQLiteReadConnections``).
+    private let oneStatementReads: SQLiteReadConnections
     private let commits: GroupCommit
     private let numbers = TaskNumbers()
 
@@ -87,7 +87,7 @@ final class TaskStore: Sendable {
             try database.execute(sql: "CREATE INDEX task_by_product_sequence ON task (product, sequence)")
         }
         try migrator.migrate(writer)
-        readConnections = path.map { SQLiteReadConnections(path: $0) }
+        oneStatementReads = SQLiteReadConnections(writer: writer, path: path)
         let checkpointer = try path.map { try WALCheckpointer(path: $0) }
         commits = GroupCommit(writer: writer, groupState: numbers, afterCommit: checkpointer?.groupCommitted)
     }
@@ -104,8 +104,7 @@ final class TaskStore: Sendable {
     /// SQLite runs a lone statement in a read transaction of its own, so it sees one state of the database
     /// as ``readNow(_:)`` would; GRDB's `read` adds a `BEGIN` and a `COMMIT` that it compiles for every call.
     private func readOneStatementNow<Value>(_ read: (Database) throws -> Value) throws -> Value {
-        if let readConnections { return try readConnections.read(read) }
-        return try writer.unsafeRead(read)
+        try oneStatementReads.read(read)
     }
 
     /// Inserts a task; `make` receives the product's next task number (fylr's integer id: 1, 2, …,

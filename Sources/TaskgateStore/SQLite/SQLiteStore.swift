@@ -9,8 +9,8 @@ import TaskgateSQLite
 /// store opens.
 public final class SQLiteStore: TaskgateStore {
     private let writer: any DatabaseWriter
-    /// Connections for reads of one statement on a file (``SQLiteReadConnections``); `nil` in memory.
-    private let readConnections: SQLiteReadConnections?
+    /// Where reads of one statement run (``SQLiteReadConnections``).
+    private let oneStatementReads: SQLiteReadConnections
 
     /// Opens (creating it if needed) the database file at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
@@ -30,14 +30,14 @@ public final class SQLiteStore: TaskgateStore {
         } catch {
             throw StoreError(kind: .database, operation: "open store at \(path)", message: "\(error)")
         }
-        readConnections = SQLiteReadConnections(path: path)
+        oneStatementReads = SQLiteReadConnections(writer: writer, path: path)
     }
 
     /// Opens a private in-memory database, gone when the store is released.
     public init() throws(StoreError) {
         do {
             writer = try DatabaseQueue()
-            readConnections = nil
+            oneStatementReads = SQLiteReadConnections(writer: writer, path: nil)
             try Self.migrator.migrate(writer)
         } catch {
             throw StoreError(kind: .database, operation: "open in-memory store", message: "\(error)")
@@ -139,9 +139,7 @@ public final class SQLiteStore: TaskgateStore {
         _ operation: @autoclosure () -> String, isolated: Bool = true, _ body: (Database) throws -> Value
     ) throws(StoreError) -> Value {
         do {
-            if isolated { return try writer.read(body) }
-            if let readConnections { return try readConnections.read(body) }
-            return try writer.unsafeRead(body)
+            return try isolated ? writer.read(body) : oneStatementReads.read(body)
         } catch {
             throw StoreError(kind: .database, operation: operation(), message: "\(error)")
         }
