@@ -84,19 +84,16 @@ enum AtomicFileWriter {
         for part in parts {
             let complete: Bool
             switch part {
-            case .bytes(let data): complete = writeAll(data, to: descriptor)
+            case .bytes(let data): complete = FileBytes.write(data, to: descriptor)
             case .file(let source):
-                guard let input = FileHandle(forReadingAtPath: source) else {
+                let input = open(source, O_RDONLY | O_CLOEXEC)
+                guard input >= 0 else {
                     let error = failure("cannot be read", source)
                     abandon()
                     throw error
                 }
-                defer { try? input.close() }
-                var copied = true
-                while copied, let chunk = try? input.read(upToCount: 1 << 20), !chunk.isEmpty {
-                    copied = writeAll(chunk, to: descriptor)
-                }
-                complete = copied
+                defer { close(input) }
+                complete = FileBytes.copy(from: input, to: descriptor)
             }
             guard complete else {
                 let error = failure("cannot be written", staged.name)
@@ -130,22 +127,6 @@ enum AtomicFileWriter {
 
     /// Whether `/proc/self/fd` is there to name a file without a name.
     private static let procFileDescriptors = access("/proc/self/fd", F_OK) == 0
-
-    /// Writes all of `data`; false on an error.
-    private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
-        data.withUnsafeBytes { buffer -> Bool in
-            var written = 0
-            while written < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress?.advanced(by: written), buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += count
-            }
-            return true
-        }
-    }
 
     /// Makes the staged files durable (one `syncfs` per file system), renames each over its target, then
     /// makes each folder durable. Returns, in order, each file with the failure that stopped it (its
