@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TaskgateCore
 
 #if canImport(Glibc)
@@ -183,13 +184,10 @@ enum AtomicFileWriter {
         defer { if let descriptor = file.descriptor { close(descriptor) } }
         var temporary = file.temporary
         if let descriptor = file.descriptor {
-            let source = "/proc/self/fd/\(descriptor)"
-            if linkat(AT_FDCWD, source, AT_FDCWD, file.path, AT_SYMLINK_FOLLOW) == 0 { return nil }
+            if link(descriptor, as: file.path) { return nil }
             guard errno == EEXIST else { return failure("cannot be linked as \(file.path)", file.name) }
             let named = temporaryName(for: file.path)
-            guard linkat(AT_FDCWD, source, AT_FDCWD, named, AT_SYMLINK_FOLLOW) == 0 else {
-                return failure("cannot be linked as \(named)", file.name)
-            }
+            guard link(descriptor, as: named) else { return failure("cannot be linked as \(named)", file.name) }
             temporary = named
         }
         guard let temporary else { return nil }
@@ -200,6 +198,29 @@ enum AtomicFileWriter {
         }
         return nil
     }
+
+    /// Gives the open file without a name `descriptor` the name `path`; false with `errno` set when it
+    /// cannot. `linkat` names the descriptor itself (`AT_EMPTY_PATH`), which Linux allows since 6.10 to the
+    /// process that opened the file (before, only with `CAP_DAC_READ_SEARCH`); once refused, the file is
+    /// named through its `/proc/self/fd` link instead, a path walk through procfs that costs several
+    /// microseconds per file.
+    private static func link(_ descriptor: Int32, as path: String) -> Bool {
+        if !emptyPathRefused.load(ordering: .relaxed) {
+            if linkat(descriptor, "", AT_FDCWD, path, emptyPath) == 0 { return true }
+            guard [EPERM, ENOENT, EINVAL].contains(errno) else { return false }
+        }
+        guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 else {
+            return false
+        }
+        emptyPathRefused.store(true, ordering: .relaxed)
+        return true
+    }
+
+    /// `AT_EMPTY_PATH`, which glibc declares only under `_GNU_SOURCE`.
+    private static let emptyPath: Int32 = 0x1000
+
+    /// Whether this process has been refused `linkat` with `AT_EMPTY_PATH` (the `/proc` path worked instead).
+    private static let emptyPathRefused = Atomic<Bool>(false)
 
     /// Lets a staged file go without naming it.
     private static func discard(_ file: Staged) {
