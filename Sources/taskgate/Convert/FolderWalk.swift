@@ -101,18 +101,14 @@ struct FolderWalk: IteratorProtocol {
         static func read(folder: String, prefix: String) -> Listing? {
             guard let directory = opendir(folder) else { return nil }
             defer { closedir(directory) }
-            // Counted first, so that the buffers are allocated once at their size: grown by doubling, a
-            // million names would hold half as much again and, while copied, twice.
-            var count = 0
-            var bytes = 0
-            while let entry = readdir(directory) {
-                count += 1
-                bytes += DirectoryEntry.name(entry).count
-            }
-            rewinddir(directory)
             var listing = Listing(prefix: prefix)
-            listing.names.reserveCapacity(bytes)
-            listing.entries.reserveCapacity(count)
+            // The folder's size bounds what it holds (on ext4 and most file systems: each entry takes a header
+            // and its name), so the buffers are allocated once, not grown by doubling, which for a million names
+            // would hold half as much again and, while copied, twice. Pages never written take no memory.
+            if let size = FileStatus(descriptor: dirfd(directory))?.size, size > 0 {
+                listing.names.reserveCapacity(min(size, 1 << 30))
+                listing.entries.reserveCapacity(min(size, 1 << 30) / 12)
+            }
             while let entry = readdir(directory) {
                 listing.add(entry, in: folder)
             }
