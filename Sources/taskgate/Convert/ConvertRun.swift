@@ -84,6 +84,7 @@ struct ConvertRun: Sendable {
         let files = InputExpansion.Inputs(roots: roots)
         let total: Int
         var plan: OutputPlan?
+        let drawsProgress = progress ?? ProgressBar(total: 1).enabled
         if let outputDirectory {
             // In a folder this run creates, no output exists yet, so none can be an input.
             let outputsMayExist = FileManager.default.fileExists(atPath: outputDirectory)
@@ -93,7 +94,12 @@ struct ConvertRun: Sendable {
                 throw CommandFailure("\(outputDirectory): the output folder cannot be created")
             }
             let outputPlan = OutputPlan(directory: outputDirectory)
-            total = try outputPlan.check(files, sharingPossible: roots.count > 1, outputsMayExist: outputsMayExist)
+            if outputsMayExist || roots.count > 1 || drawsProgress {
+                total = try outputPlan.check(files, sharingPossible: roots.count > 1, outputsMayExist: outputsMayExist)
+            } else {
+                // One root into a new folder: nothing to check, and no bar to count for; the inputs are walked once.
+                total = 0
+            }
             plan = outputPlan
         } else {
             total = files.reduce(0) { count, _ in count + 1 }
@@ -105,7 +111,7 @@ struct ConvertRun: Sendable {
         }
         let started = Date()
         let stdinData = roots.contains(.standardInput) ? standardInput() : Data()
-        let bar = ProgressBar(total: total, enabled: progress ?? (ProgressBar(total: 1).enabled))
+        let bar = ProgressBar(total: total, enabled: drawsProgress)
         var stream = try ReportStream(
             reportPath: reportPath, spooling: reportPath != nil || json, keepsTasks: keepsTasks)
         var firstDocument: Data?
