@@ -117,7 +117,8 @@ enum AtomicFileWriter {
     private static func openWithoutName(in folder: String) -> Int32? {
         #if os(Linux)
             // O_TMPFILE is (__O_TMPFILE | O_DIRECTORY), a macro Swift does not import; __O_TMPFILE is 020000000
-            // on every Linux architecture Swift runs on. Naming it later goes through /proc/self/fd.
+            // on every Linux architecture Swift runs on. Naming it later may need /proc/self/fd (``link(_:as:)``),
+            // so without /proc a temporary name is used.
             guard procFileDescriptors else { return nil }
             let descriptor = open(folder, 0o20_000_000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o644)
             return descriptor >= 0 ? descriptor : nil
