@@ -85,9 +85,11 @@ struct ConvertRun: Sendable {
         let total: Int
         var plan: OutputPlan?
         let drawsProgress = progress ?? ProgressBar(total: 1).enabled
+        // In a folder this run creates, no output exists yet, so none can be an input, and no earlier run
+        // left temporary files there.
+        var outputsMayExist = false
         if let outputDirectory {
-            // In a folder this run creates, no output exists yet, so none can be an input.
-            let outputsMayExist = FileManager.default.fileExists(atPath: outputDirectory)
+            outputsMayExist = FileManager.default.fileExists(atPath: outputDirectory)
             do {
                 try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
             } catch {
@@ -226,8 +228,10 @@ struct ConvertRun: Sendable {
         }
         if let failure { throw failure }
         // A run killed earlier (kill -9 cannot be caught) may have left temporary files beside these outputs.
-        AtomicFileWriter.removeStaleTemporaries(
-            in: outputFolders.sorted(), of: { plan?.isOutput($0, of: roots) ?? false }, modifiedBefore: started)
+        if outputsMayExist {
+            AtomicFileWriter.removeStaleTemporaries(
+                in: outputFolders.sorted(), of: { plan?.isOutput($0, of: roots) ?? false }, modifiedBefore: started)
+        }
         let report = stream.report(from: from, to: to)
         var standardOutput = ""
         var standardError = stream.problems
