@@ -10,11 +10,17 @@ import Testing
 
 @Suite("bytes written to open files whole")
 struct FileBytesTests {
-    /// A fresh file in a fresh folder, open for writing, with its path.
-    private static func output() -> (descriptor: Int32, path: String) {
+    /// A fresh folder for one test, removed by the caller.
+    private static func folder() -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("filebytes-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("out").path
+            .path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// A new file `name` in `folder`, open for writing, with its path.
+    private static func output(_ name: String, in folder: String) -> (descriptor: Int32, path: String) {
+        let path = (folder as NSString).appendingPathComponent(name)
         return (open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644), path)
     }
 
@@ -23,13 +29,15 @@ struct FileBytesTests {
 
     @Test("a file is copied from where its offset stands to its end, by the kernel")
     func copiesTheRestOfAFile() throws {
-        let (source, sourcePath) = Self.output()
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (source, sourcePath) = Self.output("source", in: folder)
         #expect(FileBytes.write(Data(Self.pattern), to: source))
         close(source)
         let input = open(sourcePath, O_RDONLY | O_CLOEXEC)
         defer { close(input) }
         #expect(lseek(input, 5, SEEK_SET) == 5)
-        let (target, targetPath) = Self.output()
+        let (target, targetPath) = Self.output("target", in: folder)
         #expect(FileBytes.copy(from: input, to: target))
         close(target)
         #expect(try Data(contentsOf: URL(fileURLWithPath: targetPath)) == Data(Self.pattern.dropFirst(5)))
@@ -37,6 +45,8 @@ struct FileBytesTests {
 
     @Test("a pipe, which sendfile refuses to read, is copied through the buffer, a megabyte at a time")
     func copiesAPipe() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         var ends: [Int32] = [0, 0]
         #expect(pipe(&ends) == 0)
         let (readEnd, writeEnd) = (ends[0], ends[1])
@@ -46,7 +56,7 @@ struct FileBytesTests {
             close(writeEnd)
             writer.signal()
         }
-        let (target, targetPath) = Self.output()
+        let (target, targetPath) = Self.output("target", in: folder)
         #expect(FileBytes.copy(from: readEnd, to: target))
         writer.wait()
         close(readEnd)
@@ -57,7 +67,9 @@ struct FileBytesTests {
     @Test("a descriptor that cannot be written is a failure, not a loop")
     func failsOnABadDescriptor() {
         #expect(!FileBytes.write(Data("x".utf8), to: -1))
-        let (source, _) = Self.output()
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (source, _) = Self.output("source", in: folder)
         defer { close(source) }
         #expect(!FileBytes.copy(from: source, to: -1))
     }
