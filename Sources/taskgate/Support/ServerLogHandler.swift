@@ -102,18 +102,6 @@ struct ServerLogHandler: LogHandler {
     /// Writes `lines` to file descriptor 2 whole, through short writes and interruptions; lines the
     /// descriptor refuses are dropped, as a log line must not stop the server.
     @Sendable static func writeToStandardError(_ lines: [UInt8]) {
-        lines.withUnsafeBufferPointer { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(2, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0, errno == EINTR {
-                    continue
-                } else {
-                    return
-                }
-            }
-        }
+        _ = FileBytes.write(lines, to: STDERR_FILENO)
     }
 }

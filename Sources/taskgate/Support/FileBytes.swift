@@ -13,6 +13,11 @@ enum FileBytes {
         data.withUnsafeBytes { write($0, to: descriptor) }
     }
 
+    /// Writes all of `bytes` to `descriptor`; false on an error.
+    static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { write($0, to: descriptor) }
+    }
+
     /// Copies what is left of `input` to `output`; false on an error. The kernel copies the bytes
     /// (`sendfile`, a gigabyte a call) without bringing them up to the process; where it cannot for these
     /// files, they go through a buffer of a megabyte.
@@ -40,16 +45,19 @@ enum FileBytes {
         }
     }
 
-    /// Writes all of `bytes` to `descriptor`; false on an error.
+    /// Writes all of `bytes` to `descriptor`; false on an error, or when the descriptor takes nothing (a
+    /// write of 0 bytes would otherwise be retried for ever).
     private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
         var written = 0
         while written < bytes.count {
             let count = Glibc.write(descriptor, bytes.baseAddress?.advanced(by: written), bytes.count - written)
-            if count < 0 {
-                if errno == EINTR { continue }
+            if count > 0 {
+                written += count
+            } else if count < 0, errno == EINTR {
+                continue
+            } else {
                 return false
             }
-            written += count
         }
         return true
     }
