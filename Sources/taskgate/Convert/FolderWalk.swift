@@ -106,8 +106,9 @@ struct FolderWalk: IteratorProtocol {
             // and its name), so the buffers are allocated once, not grown by doubling, which for a million names
             // would hold half as much again and, while copied, twice. Pages never written take no memory.
             if let size = FileStatus(descriptor: dirfd(directory))?.size, size > 0 {
-                listing.names.reserveCapacity(min(size, 1 << 30))
-                listing.entries.reserveCapacity(min(size, 1 << 30) / 12)
+                let bound = min(size, 1 << 30)
+                listing.names.reserveCapacity(bound)
+                listing.entries.reserveCapacity(bound / 12)
             }
             while let entry = readdir(directory) {
                 listing.add(entry, in: folder)
