@@ -30,6 +30,8 @@ import Testing
         "-1.5E-3", "1e-7", "\"unterminated", "[", "{\"a\":[1,{\"b\":null}]}", "falsey", "nulll", "[true,false,null]",
         "9223372036854775808.0", "-9223372036854775808.0", "-9223372036854775809.0", "9.01459556722305e+18",
         "0.99999999999999999999", "1.000000000000000000001e3", "12e-1", "120e-1", "0e400", "0.0", "-0e-5", "1e100000",
+        "999999999999999999", "-999999999999999999", "1000000000000000000", "-1000000000000000000", "[7,-42,0]",
+        "\"\u{FFFD}\"", "\"a\u{FFFD}\\n\u{1F600}\"",
     ]
 
     @Test func theOddCasesReadAsJSONDecoderReadsThem() {
@@ -41,6 +43,15 @@ import Testing
         invalidUTF8 += [0xFF, UInt8(ascii: "\"")]
         #expect(JSONReader.value(invalidUTF8) == nil)
         #expect(Self.foundation(invalidUTF8) == nil)
+        // A lone continuation byte, a cut four-byte sequence (three bytes, as long as the U+FFFD that
+        // replaces it), an encoded surrogate and an overlong slash, each plain and before an escape.
+        for bad: [UInt8] in [[0x80], [0xF0, 0x9F, 0x98], [0xED, 0xA0, 0x80], [0xC0, 0xAF]] {
+            for tail in ["\"", "\\n\""] {
+                let text = Array("[\"é".utf8) + bad + Array(tail.utf8) + [UInt8(ascii: "]")]
+                #expect(JSONReader.value(text) == nil, "\(text)")
+                #expect(Self.foundation(text) == nil, "\(text)")
+            }
+        }
     }
 
     @Test func nestingStopsAt512() {
