@@ -32,16 +32,29 @@ struct ConvertReport: Codable, Hashable, Sendable {
         /// Why it failed, when it did.
         var error: String?
 
-        /// The entry as `JSONEncoder` encodes it: absent optionals left out.
-        var json: JSONValue {
-            var members: JSONObject = [
-                "file": .string(file), "path": .string(path), "status": .string(status.rawValue),
-                "written": .bool(written), "losses": .array(losses.map(\.json)),
-            ]
-            if let output { members["output"] = .string(output) }
-            if let schedule { members["schedule"] = schedule.json }
-            if let error { members["error"] = .string(error) }
-            return .object(members)
+        /// Appends the entry's pretty text at `level`, as `JSONEncoder` encodes it with sorted keys (absent
+        /// optionals left out): members in key order, written without building and sorting a dictionary
+        /// for each of the report's tasks.
+        func writePretty(into text: inout [UInt8], level: Int) {
+            var object = JSONWriter.Container.object(into: &text, pretty: true, level: level)
+            if let error { object.member("error", .string(error), into: &text) }
+            object.member("file", .string(file), into: &text)
+            object.nextMember("losses", into: &text)
+            var array = JSONWriter.Container.array(into: &text, pretty: true, level: object.innerLevel)
+            for loss in losses {
+                array.nextElement(into: &text)
+                loss.writePretty(into: &text, level: array.innerLevel)
+            }
+            array.close(into: &text)
+            if let output { object.member("output", .string(output), into: &text) }
+            object.member("path", .string(path), into: &text)
+            if let schedule {
+                object.nextMember("schedule", into: &text)
+                schedule.writePretty(into: &text, level: object.innerLevel)
+            }
+            object.member("status", .string(status.rawValue), into: &text)
+            object.member("written", .bool(written), into: &text)
+            object.close(into: &text)
         }
     }
 
@@ -57,8 +70,14 @@ struct ConvertReport: Codable, Hashable, Sendable {
             reason = loss.reason
         }
 
-        /// The loss as `JSONEncoder` encodes it.
-        var json: JSONValue { .object(["path": .string(path), "value": value, "reason": .string(reason)]) }
+        /// Appends the loss's pretty text at `level`, as `JSONEncoder` encodes it: members in key order.
+        func writePretty(into text: inout [UInt8], level: Int) {
+            var object = JSONWriter.Container.object(into: &text, pretty: true, level: level)
+            object.member("path", .string(path), into: &text)
+            object.member("reason", .string(reason), into: &text)
+            object.member("value", value, into: &text)
+            object.close(into: &text)
+        }
     }
 
     /// The schedule verdict: status, why, notes, and the instants that differ.
@@ -68,14 +87,15 @@ struct ConvertReport: Codable, Hashable, Sendable {
         var notes: [String]
         var differences: [String]
 
-        /// The verdict as `JSONEncoder` encodes it: no `reason` when there is none.
-        var json: JSONValue {
-            var members: JSONObject = [
-                "status": .string(status), "notes": .array(notes.map(JSONValue.string)),
-                "differences": .array(differences.map(JSONValue.string)),
-            ]
-            if let reason { members["reason"] = .string(reason) }
-            return .object(members)
+        /// Appends the verdict's pretty text at `level`, as `JSONEncoder` encodes it (no `reason` when there
+        /// is none): members in key order.
+        func writePretty(into text: inout [UInt8], level: Int) {
+            var object = JSONWriter.Container.object(into: &text, pretty: true, level: level)
+            object.member("differences", .array(differences.map(JSONValue.string)), into: &text)
+            object.member("notes", .array(notes.map(JSONValue.string)), into: &text)
+            if let reason { object.member("reason", .string(reason), into: &text) }
+            object.member("status", .string(status), into: &text)
+            object.close(into: &text)
         }
     }
 

@@ -49,7 +49,8 @@ struct ReportStream {
     /// the bytes `JSONEncoder` writes for it there, written by ``JSONWriter``.
     static func text(of entry: ConvertReport.TaskEntry) -> Data {
         var text: [UInt8] = Array(repeating: UInt8(ascii: " "), count: 4)
-        text += JSONWriter.bytes(entry.json, pretty: true, level: 2)
+        text.reserveCapacity(1024)
+        entry.writePretty(into: &text, level: 2)
         return Data(text)
     }
 
