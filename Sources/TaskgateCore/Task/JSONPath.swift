@@ -50,14 +50,31 @@ public struct JSONPath: Hashable, Sendable, Comparable, CustomStringConvertible,
         self.components = components
     }
 
+    /// Hashes the depth and the last component, a part of what equality compares: paths are dictionary
+    /// keys for every decoded task, and hashing each of their names cost more than the rare collision of
+    /// two equally deep paths that end alike.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(components.count)
+        if let last = components.last { hasher.combine(last) }
+    }
+
     /// This path with a member name appended.
     public func appending(_ key: String) -> JSONPath {
-        JSONPath(components: components + [.key(key)])
+        appending(component: .key(key))
     }
 
     /// This path with an array index appended.
     public func appending(_ index: Int) -> JSONPath {
-        JSONPath(components: components + [.index(index)])
+        appending(component: .index(index))
+    }
+
+    /// The path with `component` after its own, in one allocation (`components + [component]` made two).
+    private func appending(component: Component) -> JSONPath {
+        var longer: [Component] = []
+        longer.reserveCapacity(components.count + 1)
+        longer.append(contentsOf: components)
+        longer.append(component)
+        return JSONPath(components: longer)
     }
 
     /// `trigger.pattern.patterns[1]`; the empty path is `$`.

@@ -9,10 +9,15 @@ enum ForeignFields {
         let source = task.identity.product
         guard source != target, let fields = task.extensions[source] else { return [] }
         let mirrors = SourceMirrors.paths(of: source)
-        return fields.filter { !mirrors.contains($0.key) && !SourceText.isSourceText($0.key) }
-            .sorted { $0.key < $1.key }
-            .map { path, value in
-                Loss(path: path, value: value, reason: "\(target) has no field for \(source)'s '\(path)'")
-            }
+        // Gathered into an array, not filtered into another dictionary: most extensions are source texts,
+        // and a task usually has no foreign field at all.
+        var foreign: [(path: JSONPath, value: JSONValue)] = []
+        for (path, value) in fields where !SourceText.isSourceText(path) && !mirrors.contains(path) {
+            foreign.append((path, value))
+        }
+        foreign.sort { $0.path < $1.path }
+        return foreign.map { path, value in
+            Loss(path: path, value: value, reason: "\(target) has no field for \(source)'s '\(path)'")
+        }
     }
 }

@@ -23,10 +23,15 @@ struct JSONFieldReader {
         self.product = product
         self.path = path
         self.members = members
+        read.reserveCapacity(16)
     }
 
     /// The members not read, verbatim.
-    var unread: JSONObject { members.filter { !read.contains($0.key) } }
+    var unread: JSONObject {
+        // Usually every member was read: then no dictionary is built.
+        guard members.keys.contains(where: { !read.contains($0) }) else { return [:] }
+        return members.filter { !read.contains($0.key) }
+    }
 
     /// A member's raw value, `nil` when absent.
     mutating func raw(_ key: String) -> JSONValue? {

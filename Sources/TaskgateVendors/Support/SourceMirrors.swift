@@ -8,9 +8,13 @@ enum SourceMirrors {
     /// The mirror paths of a source product.
     static func paths(of product: Product) -> Set<JSONPath> {
         switch product {
-        case .qlikSharing: ["scheduleOptions", "recipients", "transportChannels", "emailContent"]
-        case .qlikScheduling: ["start", "events", "states"]
+        case .qlikSharing: qlikSharing
+        case .qlikScheduling: qlikScheduling
         case .wyn, .fylr, .vco: []
         }
     }
+
+    // Built once: every encode into another product asks.
+    private static let qlikSharing: Set<JSONPath> = ["scheduleOptions", "recipients", "transportChannels", "emailContent"]
+    private static let qlikScheduling: Set<JSONPath> = ["start", "events", "states"]
 }

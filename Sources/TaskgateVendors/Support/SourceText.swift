@@ -13,7 +13,11 @@ public enum SourceText {
 
     /// The extension path that keeps the source text of the field at `path`.
     public static func path(for path: JSONPath) -> JSONPath {
-        JSONPath(components: [.key(marker)] + path.components)
+        var components: [JSONPath.Component] = []
+        components.reserveCapacity(path.components.count + 1)
+        components.append(.key(marker))
+        components.append(contentsOf: path.components)
+        return JSONPath(components: components)
     }
 
     /// Whether an extension path keeps source text rather than a field without a home.

@@ -11,6 +11,9 @@ struct WynTaskDecoder {
     init(payload: WynTaskPayload, context: AdapterContext) {
         self.payload = payload
         self.context = context
+        // Room for what a task usually fills, instead of growing (and rehashing) one member at a time.
+        extensions.reserveCapacity(8)
+        provenance.reserveCapacity(16)
     }
 
     mutating func decode() throws(TaskDecodingError) -> CanonicalTask {
