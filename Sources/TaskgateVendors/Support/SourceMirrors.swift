@@ -15,6 +15,8 @@ enum SourceMirrors {
     }
 
     // Built once: every encode into another product asks.
-    private static let qlikSharing: Set<JSONPath> = ["scheduleOptions", "recipients", "transportChannels", "emailContent"]
+    private static let qlikSharing: Set<JSONPath> = [
+        "scheduleOptions", "recipients", "transportChannels", "emailContent",
+    ]
     private static let qlikScheduling: Set<JSONPath> = ["start", "events", "states"]
 }
