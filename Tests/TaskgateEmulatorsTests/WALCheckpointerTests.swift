@@ -21,11 +21,16 @@ struct WALCheckpointerTests {
         let commits = GroupCommit(writer: pool, afterCommit: checkpointer.groupCommitted)
         // One write to a group: each commit appends the table's last page (and its parent once the table
         // splits) to the log, about 4 KB. Without a restart the log would hold them all: 600 of them.
+        //
+        // Each group waits for the checkpoint beside the writer to end. Without that wait, a checkpoint still
+        // running when the next one was due was skipped, and on a loaded machine (the whole suite at once)
+        // so few ran that the log outgrew the bound.
         let text = String(repeating: "x", count: 1_000)
         for value in 0..<600 {
             try await commits.write { database in
                 try database.execute(sql: "INSERT INTO item (value, text) VALUES (?, ?)", arguments: [value, text])
             }
+            try await checkpointer.checkpointsFinished()
         }
         let logSize = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? -1
         #expect(logSize > 0)

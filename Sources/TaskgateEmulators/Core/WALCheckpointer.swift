@@ -57,6 +57,12 @@ final class WALCheckpointer: Sendable {
         try database.execute(sql: "PRAGMA wal_autocheckpoint = 0")
     }
 
+    /// Returns once the checkpoint beside the writer that is running, if any, has ended: they run one after
+    /// another on the checkpointer's connection. For tests, whose timing must not depend on the machine's load.
+    func checkpointsFinished() async throws {
+        try await connection.writeWithoutTransaction { _ in }
+    }
+
     /// Called on the writer's connection, outside any transaction, after each committed group.
     func groupCommitted(_ writer: Database) {
         let step = state.withLock { state -> Step in
