@@ -175,14 +175,7 @@ struct ConvertRun: Sendable {
                 guard !work.isEmpty else { return }
                 converting += work.count
                 convertingTasks += 1
-                group.addTask {
-                    .converted(
-                        work.map {
-                            Self.convert(
-                                $0.input, index: $0.index, output: $0.output, creatingFolder: $0.creatingFolder,
-                                data: stdinData, with: conversion)
-                        })
-                }
+                group.addTask { .converted(work.map { Self.convert($0, data: stdinData, with: conversion) }) }
             }
             // Converters stop while outputs wait for their commit, so that open files and results stay bounded.
             func startWhileRoom() {
@@ -283,20 +276,18 @@ struct ConvertRun: Sendable {
     }
 
     /// Reads, converts and stages one file, with its entries' report texts.
-    static func convert(
-        _ input: ConvertInput, index: Int, output: String?, creatingFolder: Bool = true, data stdinData: Data,
-        with conversion: FileConversion
-    ) -> FileResult {
-        var result = converted(
-            input, index: index, output: output, creatingFolder: creatingFolder, data: stdinData, with: conversion)
+    static func convert(_ work: FileWork, data stdinData: Data, with conversion: FileConversion) -> FileResult {
+        var result = converted(work, data: stdinData, with: conversion)
         result.entryTexts = result.entries.map(ReportStream.text(of:))
         return result
     }
 
     private static func converted(
-        _ input: ConvertInput, index: Int, output: String?, creatingFolder: Bool, data stdinData: Data,
-        with conversion: FileConversion
-    ) -> FileResult {
+        _ work: FileWork, data stdinData: Data, with conversion: FileConversion
+    )
+        -> FileResult
+    {
+        let (input, index, output) = (work.input, work.index, work.output)
         if let unreadable = input.unreadable {
             return FileResult(
                 index: index, entries: [FileConversion.failed(input.path, .root, unreadable)], document: nil)
@@ -321,7 +312,8 @@ struct ConvertRun: Sendable {
         let text = Data(JSONWriter.bytes(document, pretty: true) + [0x0A])
         guard let output else { return FileResult(index: index, entries: outcome.entries, document: text) }
         do {
-            let staged = try AtomicFileWriter.stage(parts: [.bytes(text)], for: output, creatingFolder: creatingFolder)
+            let staged = try AtomicFileWriter.stage(
+                parts: [.bytes(text)], for: output, creatingFolder: work.creatingFolder)
             for position in outcome.entries.indices where outcome.entries[position].written {
                 outcome.entries[position].output = output
             }
