@@ -309,7 +309,9 @@ struct ConvertRun: Sendable {
         guard let document = outcome.document else {
             return FileResult(index: index, entries: outcome.entries, document: nil)
         }
-        let text = Data(JSONWriter.bytes(document, pretty: true) + [0x0A])
+        var bytes = JSONWriter.bytes(document, pretty: true)
+        bytes.append(0x0A)
+        let text = Data(bytes)
         guard let output else { return FileResult(index: index, entries: outcome.entries, document: text) }
         do {
             let staged = try AtomicFileWriter.stage(
