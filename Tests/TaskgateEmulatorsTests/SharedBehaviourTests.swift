@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import TaskgateCore
 import Testing
@@ -162,19 +163,99 @@ struct SharedBehaviourTests {
     }
 }
 
-/// Pages walk the tasks of a product in creation order through an index: without it SQLite sorted every
-/// task of the product, bodies included, for every page (134 ms a page at 10,000 tasks).
+/// Pages walk the tasks of a product in creation order through its range of rowids (``TaskSequences``):
+/// without an index or a range SQLite sorted every task of the product, bodies included, for every page
+/// (134 ms a page at 10,000 tasks).
 @Suite("emulator pages")
 struct EmulatorPageTests {
-    @Test func pagesWalkAnIndexInCreationOrder() async throws {
+    /// The first rowids of Wyn's and fylr's ranges: slots 1 and 4 of 2^40 rowids each.
+    static let wynStart: Int64 = 1_099_511_627_776
+    static let fylrStart: Int64 = 4_398_046_511_104
+
+    /// A database file's path, and the removal of its three files.
+    private static func temporaryDatabase() -> (path: String, remove: () -> Void) {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("taskgate-pages-\(UUID().uuidString).sqlite").path
-        defer {
+        let remove = {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
+        return (path, remove)
+    }
+
+    /// Creates a task of `product`: its id is `id`, or its task number as fylr's are.
+    private static func create(
+        _ store: TaskStore, _ product: EmulatedProduct, id: String? = nil
+    ) async throws -> StoredTask {
+        try await store.insert(product: product) { number in
+            (id ?? String(number), .object(["n": .integer(number)]))
+        }
+    }
+
+    @Test func pagesWalkTheProductsRangeOfRowids() async throws {
+        let (path, remove) = Self.temporaryDatabase()
+        defer { remove() }
         let database = try EmulatorDatabase(path: path)
         let plan = try await database.store.pagePlan(product: .wyn)
-        #expect(plan == ["SEARCH task USING INDEX task_by_product_sequence (product=?)"])
+        #expect(plan == ["SEARCH task USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"])
+    }
+
+    @Test("a task's sequence is its product's range start plus its task number")
+    func sequencesInRanges() async throws {
+        let store = try EmulatorDatabase(path: nil).store
+        let fylrFirst = try await Self.create(store, .fylr)
+        let wyn = try await Self.create(store, .wyn, id: "w")
+        let fylrSecond = try await Self.create(store, .fylr)
+        #expect([fylrFirst.sequence, fylrSecond.sequence] == [Self.fylrStart + 1, Self.fylrStart + 2])
+        #expect([fylrFirst.id, fylrSecond.id] == ["1", "2"])
+        #expect(wyn.sequence == Self.wynStart + 1)
+        #expect(try await store.tasks(product: .fylr, offset: 0, limit: 10).tasks == [fylrFirst, fylrSecond])
+        #expect(try await store.tasks(product: .fylr, after: 0, limit: 10) == [fylrFirst, fylrSecond])
+        #expect(try await store.tasks(product: .fylr, after: fylrFirst.sequence, limit: 10) == [fylrSecond])
+        // A cursor from another product's range starts at the range's beginning or past its end.
+        #expect(try await store.tasks(product: .wyn, after: fylrFirst.sequence, limit: 10) == [])
+        #expect(try await store.tasks(product: .vco, after: wyn.sequence, limit: 10) == [])
+        #expect(try await store.tasks(product: .wyn, offset: 0, limit: 10).total == 1)
+    }
+
+    /// A store written before the ranges (AUTOINCREMENT rowids and an index on product and sequence) keeps
+    /// its tasks, their order and their numbers; the counter of a product whose creates took none is raised.
+    @Test("the migration into ranges keeps order, ids and numbers")
+    func migrationIntoRanges() async throws {
+        let (path, remove) = Self.temporaryDatabase()
+        defer { remove() }
+        let old = try DatabaseQueue(path: path)
+        try await old.write { database in
+            try database.execute(
+                sql: """
+                    CREATE TABLE task (sequence INTEGER PRIMARY KEY AUTOINCREMENT, product TEXT NOT NULL,
+                        id TEXT NOT NULL, body TEXT NOT NULL, UNIQUE (product, id));
+                    CREATE TABLE run (sequence INTEGER PRIMARY KEY AUTOINCREMENT, product TEXT NOT NULL,
+                        task_id TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL);
+                    CREATE INDEX run_by_task ON run (product, task_id);
+                    CREATE TABLE counter (product TEXT PRIMARY KEY, last INTEGER NOT NULL);
+                    CREATE INDEX task_by_product_sequence ON task (product, sequence);
+                    CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                    INSERT INTO grdb_migrations VALUES ('v1'), ('v2: pages in creation order');
+                    INSERT INTO task (product, id, body) VALUES
+                        ('fylr', '3', '{"n":3}'), ('wyn', 'w-b', '{"n":0}'), ('fylr', '7', '{"n":7}'),
+                        ('wyn', 'w-a', '{"n":0}');
+                    INSERT INTO counter VALUES ('fylr', 7);
+                    """)
+        }
+        try old.close()
+        let store = try EmulatorDatabase(path: path).store
+        let fylr = try await store.tasks(product: .fylr, offset: 0, limit: 10).tasks
+        #expect(fylr.map(\.id) == ["3", "7"])
+        #expect(fylr.map(\.sequence) == [Self.fylrStart + 1, Self.fylrStart + 2])
+        #expect(fylr.map(\.text) == [#"{"n":3}"#, #"{"n":7}"#])
+        #expect(try await store.tasks(product: .wyn, offset: 0, limit: 10).tasks.map(\.id) == ["w-b", "w-a"])
+        // fylr goes on from its counter; Wyn's counter, absent, now counts its two tasks.
+        let next = try await Self.create(store, .fylr)
+        #expect([next.id, String(next.sequence - Self.fylrStart)] == ["8", "8"])
+        let wyn = try await Self.create(store, .wyn, id: "w-c")
+        #expect(wyn.sequence == Self.wynStart + 3)
+        #expect(try await store.tasks(product: .wyn, offset: 0, limit: 10).tasks.map(\.id) == ["w-b", "w-a", "w-c"])
+        #expect(try await store.task(product: .fylr, id: "7")?.sequence == Self.fylrStart + 2)
     }
 }
 

@@ -1,8 +1,9 @@
 import GRDB
 import Synchronization
 
-/// The products' task numbers (fylr's integer ids: 1, 2, …, never reused after a delete), handed out inside a
-/// commit group and written to the `counter` table once per group.
+/// The products' task numbers (fylr's integer ids: 1, 2, …, never reused after a delete; for every product,
+/// the task's place in its range of rowids, ``TaskSequences``), handed out inside a commit group and written
+/// to the `counter` table once per group.
 ///
 /// A group reads a product's last number the first time one of its writes asks for one, counts on in memory,
 /// and writes the last number it handed out just before it commits (``GroupState``). Everything happens in

@@ -5,7 +5,8 @@ import TaskgateSQLite
 
 /// One stored task: its product, id, insertion order and product JSON.
 struct StoredTask: Hashable, Sendable {
-    /// The order of creation (SQLite rowid), the cursor of every page.
+    /// The task's place in its product's range of rowids (``TaskSequences``): the order of creation, and
+    /// the cursor of every page.
     var sequence: Int64
     /// The product's id for the task, as text (fylr's integers included).
     var id: String
@@ -86,6 +87,30 @@ final class TaskStore: Sendable {
             // page (134 ms a page at 10,000 tasks, 13 ms at the first page).
             try database.execute(sql: "CREATE INDEX task_by_product_sequence ON task (product, sequence)")
         }
+        migrator.registerMigration("v3: each product's tasks in a range of rowids") { database in
+            // Rowids from a product's range (TaskSequences) replace AUTOINCREMENT and the index above. The
+            // tasks stored so far keep their order, numbered 1, 2, … within their product; each product's
+            // counter is raised to its count of tasks if it was below, so later numbers come after them.
+            try database.execute(
+                sql: """
+                    INSERT INTO counter (product, last) SELECT product, COUNT(*) FROM task WHERE true GROUP BY product
+                        ON CONFLICT (product) DO UPDATE SET last = max(last, excluded.last);
+                    CREATE TABLE task_ranged (
+                        sequence INTEGER PRIMARY KEY,
+                        product TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        UNIQUE (product, id)
+                    );
+                    INSERT INTO task_ranged (sequence, product, id, body)
+                        SELECT \(TaskSequences.startExpression)
+                                + row_number() OVER (PARTITION BY product ORDER BY sequence),
+                            product, id, body
+                        FROM task;
+                    DROP TABLE task;
+                    ALTER TABLE task_ranged RENAME TO task;
+                    """)
+        }
         try migrator.migrate(writer)
         oneStatementReads = SQLiteReadConnections(writer: writer, path: path)
         let checkpointer = try path.map { try WALCheckpointer(path: $0) }
@@ -108,19 +133,22 @@ final class TaskStore: Sendable {
     }
 
     /// Inserts a task; `make` receives the product's next task number (fylr's integer id: 1, 2, …,
-    /// never reused after a delete) and returns the id and body, inside the write transaction.
+    /// never reused after a delete; every product's task takes one, which places it in the product's range)
+    /// and returns the id and body, inside the write transaction.
     func insert(
         product: EmulatedProduct, make: @escaping @Sendable (Int64) throws -> (id: String, body: JSONValue)
     ) async throws -> StoredTask {
-        try await commits.write { [numbers] database in
+        let sequences = TaskSequences(product)
+        return try await commits.write { [numbers] database in
             let number = try numbers.next(for: product, in: database)
             do {
                 let (id, body) = try make(number)
                 let text = JSONWriter.text(body)
+                let sequence = sequences.sequence(number: number)
                 // Compiled once per connection (cachedStatement), not for every create.
-                try database.cachedStatement(sql: "INSERT INTO task (product, id, body) VALUES (?, ?, ?)")
-                    .execute(arguments: [product.rawValue, id, text])
-                return StoredTask(sequence: database.lastInsertedRowID, id: id, text: text)
+                try database.cachedStatement(sql: "INSERT INTO task (sequence, product, id, body) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [sequence, product.rawValue, id, text])
+                return StoredTask(sequence: sequence, id: id, text: text)
             } catch {
                 numbers.giveBack(number, for: product)
                 throw error
@@ -170,33 +198,43 @@ final class TaskStore: Sendable {
 
     /// Up to `limit` tasks after the sequence `after`, in creation order.
     func tasks(product: EmulatedProduct, after: Int64, limit: Int) async throws -> [StoredTask] {
-        try readOneStatementNow { database in
+        let sequences = TaskSequences(product)
+        return try readOneStatementNow { database in
             try Row.fetchAll(
                 database.cachedStatement(
                     sql:
-                        "SELECT sequence, id, body FROM task WHERE product = ? AND sequence > ? ORDER BY sequence LIMIT ?"
+                        "SELECT sequence, id, body FROM task WHERE sequence > ? AND sequence < ? ORDER BY sequence LIMIT ?"
                 ),
-                arguments: [product.rawValue, after, limit]
+                arguments: [max(after, sequences.start), sequences.end, limit]
             ).map(Self.storedTask)
         }
     }
 
     /// Up to `limit` tasks from position `offset`, in creation order, and the total count.
     func tasks(product: EmulatedProduct, offset: Int, limit: Int) async throws -> (tasks: [StoredTask], total: Int) {
-        try readNow { database in
+        let range = Self.rangeArguments(product)
+        return try readNow { database in
             let total =
                 try Int.fetchOne(
-                    database.cachedStatement(sql: "SELECT COUNT(*) FROM task WHERE product = ?"),
-                    arguments: [product.rawValue]) ?? 0
+                    database.cachedStatement(sql: "SELECT COUNT(*) FROM task WHERE sequence > ? AND sequence < ?"),
+                    arguments: range) ?? 0
             let tasks = try Row.fetchAll(
-                database.cachedStatement(sql: Self.pageSQL), arguments: [product.rawValue, limit, offset]
+                database.cachedStatement(sql: Self.pageSQL), arguments: range + [limit, offset]
             ).map(Self.storedTask)
             return (tasks, total)
         }
     }
 
-    /// A page of a product's tasks in creation order: product, limit, offset.
-    static let pageSQL = "SELECT sequence, id, body FROM task WHERE product = ? ORDER BY sequence LIMIT ? OFFSET ?"
+    /// A page of a product's tasks in creation order: the range's start and end (exclusive both,
+    /// ``rangeArguments(_:)``), limit, offset.
+    static let pageSQL =
+        "SELECT sequence, id, body FROM task WHERE sequence > ? AND sequence < ? ORDER BY sequence LIMIT ? OFFSET ?"
+
+    /// The bounds of `product`'s range of sequences, as ``pageSQL`` takes them.
+    private static func rangeArguments(_ product: EmulatedProduct) -> StatementArguments {
+        let sequences = TaskSequences(product)
+        return [sequences.start, sequences.end]
+    }
 
     /// How SQLite runs a page query (`EXPLAIN QUERY PLAN`), one line per step: to check that pages walk
     /// an index instead of sorting every task.
@@ -204,7 +242,7 @@ final class TaskStore: Sendable {
         // Two constant texts, no value: the values go as arguments.
         let explained = "EXPLAIN QUERY PLAN " + Self.pageSQL
         return try readNow { database in
-            try Row.fetchAll(database, sql: explained, arguments: [product.rawValue, 100, 0])
+            try Row.fetchAll(database, sql: explained, arguments: Self.rangeArguments(product) + [100, 0])
                 .map { $0["detail"] as String? ?? "" }
         }
     }
