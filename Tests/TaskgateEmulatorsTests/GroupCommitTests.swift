@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 @testable import TaskgateEmulators
@@ -93,5 +94,84 @@ struct GroupCommitTests {
         }
         let count = try await pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM child") }
         #expect(count == 0)
+    }
+
+    /// Blocks the writer's thread, inside a group, until `count` writes wait for the next: they are then
+    /// there when the group looks for writes to join it. Gives up after ten seconds.
+    private static func hold(_ commits: GroupCommit, untilWaiting count: Int) {
+        let deadline = Date().addingTimeInterval(10)
+        while commits.waitingCount < count, Date() < deadline { usleep(1000) }
+    }
+
+    /// Starts `work` as a write of `commits` and returns once the writer runs it.
+    private static func startWrite(
+        _ commits: GroupCommit, _ work: @escaping @Sendable (Database) throws -> Int
+    ) async -> Task<Int, any Error> {
+        let (started, signal) = AsyncStream<Void>.makeStream()
+        let task = Task {
+            try await commits.write { database in
+                signal.yield()
+                return try work(database)
+            }
+        }
+        for await _ in started { break }
+        return task
+    }
+
+    @Test("writes that arrive while a group runs join its transaction, up to the group's limit")
+    func lateWritesJoinTheRunningGroup() async throws {
+        let (pool, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let committedGroups = Mutex(0)
+        let commits = GroupCommit(
+            writer: pool, maximumGroup: 2, afterCommit: { _ in committedGroups.withLock { $0 += 1 } })
+        // Each write answers the number of groups committed before its own.
+        let groupOfWrite: @Sendable (Database) throws -> Int = { _ in committedGroups.withLock { $0 } }
+        let first = await Self.startWrite(commits) { database in
+            Self.hold(commits, untilWaiting: 2)
+            return try groupOfWrite(database)
+        }
+        let second = Task { try await commits.write(groupOfWrite) }
+        let third = Task { try await commits.write(groupOfWrite) }
+        let groups = [try await first.value, try await second.value, try await third.value]
+        // The first group took the first write and one of the two that waited; the other went in the next.
+        #expect(groups.sorted() == [0, 0, 1])
+        #expect(groups[0] == 0)
+        #expect(committedGroups.withLock { $0 } == 2)
+    }
+
+    @Test("a failed commit fails the writes that joined its group too", .timeLimit(.minutes(1)))
+    func failedCommitFailsLateWrites() async throws {
+        let (pool, folder) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await pool.write { database in
+            try database.execute(
+                sql: """
+                    CREATE TABLE parent (id INTEGER PRIMARY KEY);
+                    CREATE TABLE child (id INTEGER PRIMARY KEY,
+                        parent INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
+                    """)
+        }
+        let commits = GroupCommit(writer: pool)
+        let failing = await Self.startWrite(commits) { database in
+            try database.execute(sql: "INSERT INTO child (id, parent) VALUES (1, 42)")
+            Self.hold(commits, untilWaiting: 1)
+            return 1
+        }
+        let late = Task {
+            try await commits.write { database in
+                try database.execute(sql: "INSERT INTO item (value) VALUES (7)")
+                return 2
+            }
+        }
+        await #expect(throws: DatabaseError.self) { try await failing.value }
+        await #expect(throws: DatabaseError.self) { try await late.value }
+        let stored = try await pool.read { database in
+            [
+                try Int.fetchOne(database, sql: "SELECT COUNT(*) FROM child"),
+                try Int.fetchOne(database, sql: "SELECT COUNT(*) FROM item"),
+            ]
+        }
+        #expect(stored == [0, 0])
     }
 }

@@ -1,13 +1,15 @@
 import GRDB
 import Synchronization
 
-/// The emulators' writes, committed in groups: writes that arrive while a transaction is being written
-/// wait for the next one and go in together.
+/// The emulators' writes, committed in groups: writes that arrive while a group's writes run join it (up to
+/// ``maximumGroup``), and those that arrive while it commits go in together in the next.
 ///
-/// A commit appends every page it changed to the WAL: for a create that is the task table's last leaf,
-/// the leaves of both task indexes, the id counter and SQLite's sequence row, about 20 KB of `pwrite`,
-/// whether the transaction holds one task or a hundred. Under load most of an emulator's create was that
-/// and the wake of the writer's thread; a group pays both once.
+/// A commit appends every page it changed to the WAL, in two `pwrite`s a page: for creates that is the leaf
+/// of the product's range of the task table (``TaskSequences``), a leaf of the `(product, id)` index and the
+/// counter's page, whether the transaction holds one task or a hundred. SQLite takes and releases its file
+/// locks for each transaction, and the writer's thread is woken for each drain; a group pays all of it once.
+/// Under 32 connections of fylr creates, groups held three or four creates before writes could join a
+/// running group; letting them join took the emulator's CPU for a create from 46.5 µs to 45.2 µs.
 ///
 /// Each write runs in a savepoint of its own inside the group's transaction, so a write that throws is
 /// rolled back alone and its caller gets its error while the others commit; a commit that fails fails
@@ -104,10 +106,10 @@ final class GroupCommit: Sendable {
 
     /// Commits groups until no write is waiting; runs on the writer's queue.
     private func drain(_ database: Database) {
-        while let group = nextGroup() {
+        while var group = nextGroup() {
             let answers: [@Sendable () -> Void]
             do {
-                answers = try commit(group, in: database)
+                answers = try commit(&group, in: database)
             } catch {
                 for write in group { write.fail(error) }
                 continue
@@ -117,18 +119,25 @@ final class GroupCommit: Sendable {
         }
     }
 
-    /// Runs `group` in one transaction and commits it; the answers to give once it is committed. Throws,
-    /// with the transaction rolled back, when it cannot begin, the group state cannot be written or the
-    /// commit fails.
+    /// Runs `group` in one transaction, with the writes that join it meanwhile (added to `group`), and
+    /// commits it; the answers to give once it is committed. Throws, with the transaction rolled back, when
+    /// it cannot begin, the group state cannot be written or the commit fails.
     ///
     /// `BEGIN` and `COMMIT` are compiled once per connection, as the savepoints are: GRDB's `inTransaction`
     /// compiles both for every group.
-    private func commit(_ group: [PendingWrite], in database: Database) throws -> [@Sendable () -> Void] {
+    private func commit(_ group: inout [PendingWrite], in database: Database) throws -> [@Sendable () -> Void] {
         try database.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
         do {
             var answers: [@Sendable () -> Void] = []
             answers.reserveCapacity(group.count)
             for write in group { answers.append(write.perform(database)) }
+            // Writes that arrived while the group ran join it: they would wait for its commit anyway.
+            while group.count < maximumGroup {
+                let late = waitingWrites(upTo: maximumGroup - group.count)
+                if late.isEmpty { break }
+                group += late
+                for write in late { answers.append(write.perform(database)) }
+            }
             try groupState?.flush(database)
             try database.cachedStatement(sql: "COMMIT TRANSACTION").execute()
             return answers
@@ -138,6 +147,20 @@ final class GroupCommit: Sendable {
                 try? database.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
             }
             throw error
+        }
+    }
+
+    /// The writes waiting for a group (for tests, which hold a group until others wait).
+    var waitingCount: Int { queue.withLock { $0.pending.count } }
+
+    /// Takes up to `limit` waiting writes, none when none waits; the drain goes on either way.
+    private func waitingWrites(upTo limit: Int) -> [PendingWrite] {
+        queue.withLock { queue in
+            let count = min(queue.pending.count, limit)
+            guard count > 0 else { return [] }
+            let writes = Array(queue.pending.prefix(count))
+            queue.pending.removeFirst(count)
+            return writes
         }
     }
 
