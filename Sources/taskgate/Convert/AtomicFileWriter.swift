@@ -59,62 +59,25 @@ enum AtomicFileWriter {
     static func stage(
         parts: [Part], for path: String, creatingFolder: Bool = true, withoutName: Bool = true
     ) throws(CommandFailure) -> Staged {
-        let folder = folder(of: path)
-        do {
-            if creatingFolder {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
-        } catch {
-            throw CommandFailure("\(folder): the output folder cannot be created (\(error.localizedDescription))")
-        }
-        let staged: Staged
-        let descriptor: Int32
-        if withoutName, let anonymous = openWithoutName(in: folder) {
-            descriptor = anonymous
-            staged = Staged(temporary: nil, descriptor: anonymous, path: path)
-        } else {
-            let temporary = temporaryName(for: path)
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw failure("cannot be created", temporary) }
-            staged = Staged(temporary: temporary, descriptor: nil, path: path)
-        }
-        func abandon() {
-            if let temporary = staged.temporary { unlink(temporary) }
-            close(descriptor)
-        }
+        let file = try StagingFile(for: path, creatingFolder: creatingFolder, withoutName: withoutName)
         for part in parts {
-            let complete: Bool
             switch part {
-            case .bytes(let data): complete = FileBytes.write(data, to: descriptor)
-            case .file(let source):
-                let input = open(source, O_RDONLY | O_CLOEXEC)
-                guard input >= 0 else {
-                    let error = failure("cannot be read", source)
-                    abandon()
-                    throw error
-                }
-                defer { close(input) }
-                complete = FileBytes.copy(from: input, to: descriptor)
-            }
-            guard complete else {
-                let error = failure("cannot be written", staged.name)
-                abandon()
-                throw error
+            case .bytes(let data): try file.append(data)
+            case .file(let source): try file.append(contentsOf: source)
             }
         }
-        if staged.descriptor == nil { close(descriptor) }
-        return staged
+        return try file.handOver()
     }
 
     /// `folder/.NAME.UUID.tmp` for `folder/NAME`.
-    private static func temporaryName(for path: String) -> String {
+    static func temporaryName(for path: String) -> String {
         let name = (path as NSString).lastPathComponent
         return (folder(of: path) as NSString).appendingPathComponent(".\(name).\(RandomUUID.text()).tmp")
     }
 
     /// A new file without a name in `folder`, open for writing; `nil` where the system or the file system
     /// has none (then a temporary name is used).
-    private static func openWithoutName(in folder: String) -> Int32? {
+    static func openWithoutName(in folder: String) -> Int32? {
         #if os(Linux)
             // O_TMPFILE is (__O_TMPFILE | O_DIRECTORY), a macro Swift does not import; __O_TMPFILE is 020000000
             // on every Linux architecture Swift runs on. Naming it later may need /proc/self/fd (``link(_:as:)``),
@@ -134,42 +97,48 @@ enum AtomicFileWriter {
     /// makes each folder durable. Returns, in order, each file with the failure that stopped it (its
     /// temporary file removed), or `nil`.
     static func commit(_ staged: [Staged]) -> [(staged: Staged, failure: CommandFailure?)] {
-        guard !staged.isEmpty else { return [] }
-        let folders = Array(Set(staged.map { folder(of: $0.path) })).sorted()
-        var syncFailure: CommandFailure?
-        var devices: Set<UInt64> = []
+        name(staged, durable: makeDurable(staged))
+    }
+
+    /// The first half of ``commit(_:)``: makes the staged files' bytes durable, a single file by its own
+    /// `fsync`, several by one `syncfs` per file system. The failure that stopped it, or `nil`.
+    static func makeDurable(_ staged: [Staged]) -> CommandFailure? {
         if staged.count == 1, let file = staged.first {
             // One file (a report, a single output): its own fsync, not the whole file system's.
             let descriptor = file.descriptor ?? open(file.temporary ?? file.path, O_RDONLY | O_CLOEXEC)
-            if descriptor < 0 || fsync(descriptor) != 0 {
-                syncFailure = failure("cannot be made durable", file.name)
-            }
-            if file.descriptor == nil, descriptor >= 0 { close(descriptor) }
+            defer { if file.descriptor == nil, descriptor >= 0 { close(descriptor) } }
+            return descriptor < 0 || fsync(descriptor) != 0 ? failure("cannot be made durable", file.name) : nil
         }
         // One syncfs per file system: the first folder of each device stands for the others on it.
-        for folder in folders where staged.count > 1 {
+        var devices: Set<UInt64> = []
+        for folder in folders(of: staged) {
             var status = stat()
-            guard stat(folder, &status) == 0 else {
-                syncFailure = failure("cannot be read", folder)
-                break
-            }
+            guard stat(folder, &status) == 0 else { return failure("cannot be read", folder) }
             guard devices.insert(UInt64(status.st_dev)).inserted else { continue }
             let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if descriptor < 0 || syncFileSystem(descriptor) != 0 {
-                syncFailure = failure("cannot be made durable", folder)
-            }
-            if descriptor >= 0 { close(descriptor) }
+            defer { if descriptor >= 0 { close(descriptor) } }
+            if descriptor < 0 || syncFileSystem(descriptor) != 0 { return failure("cannot be made durable", folder) }
         }
+        return nil
+    }
+
+    /// The second half of ``commit(_:)``: names each file made durable, or lets them all go with
+    /// `durable`, the failure that kept them from being durable; then makes each folder durable. Returns, in
+    /// order, each file with the failure that stopped it, or `nil`.
+    static func name(
+        _ staged: [Staged], durable failure: CommandFailure?
+    ) -> [(staged: Staged, failure: CommandFailure?)] {
         var results: [(staged: Staged, failure: CommandFailure?)] = []
+        results.reserveCapacity(staged.count)
         for file in staged {
-            if let syncFailure {
+            if let failure {
                 discard(file)
-                results.append((file, syncFailure))
+                results.append((file, failure))
             } else {
                 results.append((file, name(file)))
             }
         }
-        for folder in folders {
+        for folder in folders(of: staged) {
             let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             if descriptor >= 0 {
                 fsync(descriptor)
@@ -177,6 +146,11 @@ enum AtomicFileWriter {
             }
         }
         return results
+    }
+
+    /// The folders the staged files go to, each once, sorted.
+    private static func folders(of staged: [Staged]) -> [String] {
+        Array(Set(staged.map { folder(of: $0.path) })).sorted()
     }
 
     /// Gives a durable staged file its name: a file without one is linked there when the name is free, else

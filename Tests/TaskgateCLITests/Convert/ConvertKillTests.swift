@@ -176,6 +176,28 @@ struct ConvertKillTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.json", "c.json"])
     }
 
+    @Test(arguments: [true, false])
+    func aStagingFileTakesPiecesAndLeavesNothingWhenLetGo(withoutName: Bool) throws {
+        let folder = try ConvertTesting.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(FileManager.default.createFile(atPath: folder + "/part", contents: Data("[1,".utf8)))
+        let whole = try StagingFile(for: folder + "/out/a.json", withoutName: withoutName)
+        try whole.append(Array("{\"a\":".utf8))
+        try whole.append(contentsOf: folder + "/part")
+        try whole.append(Data("2]}".utf8))
+        // Let go before it is handed over: removed (a named temporary) or never named (no name).
+        var dropped: StagingFile? = try StagingFile(for: folder + "/out/b.json", withoutName: withoutName)
+        try dropped?.append(Data("{}".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out").count == (withoutName ? 0 : 2))
+        dropped = nil
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out").count == (withoutName ? 0 : 1))
+        #expect(AtomicFileWriter.commit([try whole.handOver()]).map { $0.failure == nil } == [true])
+        #expect(try String(contentsOfFile: folder + "/out/a.json", encoding: .utf8) == #"{"a":[1,2]}"#)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out") == ["a.json"])
+        // Handed over once: a second time is refused.
+        #expect(throws: CommandFailure.self) { try whole.handOver() }
+    }
+
     /// The visible files of the output folder (not the hidden temporary ones).
     static func outputs(in folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }
