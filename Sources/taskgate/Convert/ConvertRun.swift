@@ -62,6 +62,11 @@ struct ConvertRun: Sendable {
     /// From how many staged outputs a commit starts (fewer only at the end). Commits run one at a time and
     /// take every output staged meanwhile: a `syncfs` costs about the same for 64 files or 2,000, so the
     /// batches grow to what the disk needs and the converters never wait for it.
+    ///
+    /// A commit has two halves on two queues of their own: the `syncfs`, then the names. The next batch's
+    /// `syncfs` starts as soon as this one's ends, while this batch is being named: naming 100,000 outputs
+    /// into one folder (`linkat` into a directory index that grows) took as long as their `syncfs`es, and
+    /// done one after the other the two kept the converters waiting for room.
     static let commitBatch = 64
     /// How many outputs may be staged or committing before converters stop: each holds an open file and
     /// its result waits in memory.
@@ -76,7 +81,9 @@ struct ConvertRun: Sendable {
     enum Event: Sendable {
         /// Files converted, their outputs staged (or none).
         case converted([FileResult])
-        /// A batch of staged outputs committed.
+        /// A batch of staged outputs made durable, or the failure that kept it from being.
+        case durable([(index: Int, staged: AtomicFileWriter.Staged)], CommandFailure?)
+        /// A batch of staged outputs named (or let go).
         case committed([CommitOutcome])
     }
 
@@ -146,7 +153,7 @@ struct ConvertRun: Sendable {
             // Files in child tasks, and the child tasks converting them.
             var converting = 0
             var convertingTasks = 0
-            var committing = 0
+            var syncing = 0
             var unnamed = 0
             func start() {
                 var work: [FileWork] = []
@@ -187,11 +194,16 @@ struct ConvertRun: Sendable {
             var staged: [(index: Int, staged: AtomicFileWriter.Staged)] = []
             var nextToReport = 0
             func commitStaged() {
-                guard committing == 0, !staged.isEmpty else { return }
+                guard syncing == 0, !staged.isEmpty else { return }
                 let batch = staged
                 staged.removeAll(keepingCapacity: true)
-                committing += 1
-                group.addTask { .committed(await Self.commitOutsideThePool(batch)) }
+                syncing += 1
+                group.addTask {
+                    let failure = await Self.outsideThePool(on: Self.syncQueue) {
+                        AtomicFileWriter.makeDurable(batch.map(\.staged))
+                    }
+                    return .durable(batch, failure)
+                }
             }
             func report() throws(CommandFailure) {
                 while let result = pending[nextToReport], result.staged == nil {
@@ -217,8 +229,16 @@ struct ConvertRun: Sendable {
                                 done += 1
                             }
                         }
+                    case .durable(let batch, let failure):
+                        syncing -= 1
+                        group.addTask {
+                            let named = await Self.outsideThePool(on: Self.namingQueue) {
+                                AtomicFileWriter.name(batch.map(\.staged), durable: failure)
+                            }
+                            return .committed(
+                                zip(batch, named).map { CommitOutcome(index: $0.index, failure: $1.failure) })
+                        }
                     case .committed(let outcomes):
-                        committing -= 1
                         for outcome in outcomes {
                             guard var result = pending[outcome.index] else { continue }
                             result.staged = nil
@@ -326,23 +346,20 @@ struct ConvertRun: Sendable {
         }
     }
 
-    /// Makes a batch of staged outputs durable and renames them, on a queue of its own: `syncfs` and renames
-    /// block, and the cooperative threads belong to the converters. Each index comes back with the failure
-    /// that stopped its output, or `nil`.
-    static func commitOutsideThePool(
-        _ batch: [(index: Int, staged: AtomicFileWriter.Staged)]
-    ) async -> [CommitOutcome] {
+    /// Runs `work` on `queue` and returns its result: `syncfs`, `fsync` and renames block, and the cooperative
+    /// threads belong to the converters.
+    static func outsideThePool<Value: Sendable>(
+        on queue: DispatchQueue, _ work: @escaping @Sendable () -> Value
+    ) async -> Value {
         await withCheckedContinuation { continuation in
-            commitQueue.async {
-                let committed = AtomicFileWriter.commit(batch.map(\.staged))
-                continuation.resume(
-                    returning: zip(batch, committed).map { CommitOutcome(index: $0.index, failure: $1.failure) })
-            }
+            queue.async { continuation.resume(returning: work()) }
         }
     }
 
-    /// Where batches are committed, one after another.
-    private static let commitQueue = DispatchQueue(label: "taskgate.convert.commit")
+    /// Where batches are made durable, one after another.
+    private static let syncQueue = DispatchQueue(label: "taskgate.convert.sync")
+    /// Where durable batches are named, one after another.
+    private static let namingQueue = DispatchQueue(label: "taskgate.convert.naming")
 
     /// Entries meant to be written that could not be: failed, with the reason.
     static func markUnwritten(_ entries: inout [ConvertReport.TaskEntry], _ error: CommandFailure) {
