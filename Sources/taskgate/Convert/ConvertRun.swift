@@ -136,7 +136,7 @@ struct ConvertRun: Sendable {
         let stdinData = roots.contains(.standardInput) ? standardInput() : Data()
         let bar = ProgressBar(total: total, enabled: drawsProgress)
         var stream = try ReportStream(
-            reportPath: reportPath, spooling: reportPath != nil || json, keepsTasks: keepsTasks)
+            from: from, to: to, reportPath: reportPath, standardOutput: json, keepsTasks: keepsTasks)
         var firstDocument: Data?
         // The cooperative pool runs as many tasks at once as there are cores. Below that, exactly --jobs tasks
         // convert; at or above it, a few more wait in the pool's queue, so that a core never idles until this
@@ -276,11 +276,11 @@ struct ConvertRun: Sendable {
         var standardError = stream.problems
         var reportText = Data()
         if outputDirectory != nil, json, let reportOutput {
-            try stream.finish(from: from, to: to, path: reportPath, text: reportOutput)
+            try stream.finish(text: reportOutput)
         } else if outputDirectory != nil, json {
-            try stream.finish(from: from, to: to, path: reportPath) { reportText.append($0) }
+            try stream.finish { reportText.append($0) }
         } else {
-            try stream.finish(from: from, to: to, path: reportPath, text: nil)
+            try stream.finish(text: nil)
         }
         if outputDirectory == nil {
             if let firstDocument { standardOutput += String(decoding: firstDocument, as: UTF8.self) }

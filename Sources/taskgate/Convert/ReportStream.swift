@@ -2,11 +2,17 @@ import Foundation
 import TaskgateCore
 
 /// The report of a `convert` run, written while the run goes on: each task's entry is appended in input
-/// order to a temporary file, counted and let go, so that memory stays flat in the number of files; at
-/// the end the whole document — summary first, as its sorted keys want — is written atomically.
+/// order, counted and let go, so that memory stays flat in the number of files.
 ///
-/// The bytes are those `JSONEncoder` writes for the whole ``ConvertReport`` (sorted keys, pretty): each
-/// entry is encoded alone and indented into the `tasks` array.
+/// The report's members come in the order they are known: the two products, the tasks, then the summary,
+/// which only the end of the run can give. So the report file is written as the run goes, under no name
+/// until it is whole (``StagingFile``), and named atomically at the end. (With the summary first, as sorted
+/// keys put it, the tasks went to a temporary file that the end copied into the report: 100 MB for 100,000
+/// Wyn tasks, and the copy was 5 % of the run.) Each member's value is what `JSONEncoder` writes for it
+/// (sorted keys, pretty), each entry encoded alone and indented into the `tasks` array.
+///
+/// `--json` prints the report on standard output once the run is done: its entries wait in a temporary
+/// file meanwhile, read back a megabyte at a time.
 struct ReportStream {
     /// How many tasks ended in each status.
     private(set) var counts: [TaskOutcomeStatus: Int] = [:]
@@ -15,40 +21,57 @@ struct ReportStream {
     /// One line per failed or impossible task, for standard error.
     private(set) var problems = ""
     private let keepsTasks: Bool
-    private let spool: FileHandle?
-    private let spoolPath: String?
-    private var entriesWritten = 0
-    /// Entries waiting to be written to the spool, a few hundred kilobytes at a time.
+    /// The report file, when there is one: its head written at once, its entries as they come.
+    private let file: StagingFile?
+    /// The entries for standard output (`--json`), and its path.
+    private let spool: (handle: FileHandle, path: String)?
+    /// The report's text up to its first entry.
+    private let head: [UInt8]
+    /// The report object and its `tasks` array, open while entries come.
+    private var reportObject: JSONWriter.Container
+    private var tasksArray: JSONWriter.Container
+    /// Entries waiting to be written, a few hundred kilobytes at a time.
     private var buffer: [UInt8] = []
     private static let bufferLimit = 1 << 18
 
-    /// A stream spooling to a temporary file beside `reportPath` (none without a report or `--json`).
-    init(reportPath: String?, spooling: Bool, keepsTasks: Bool) throws(CommandFailure) {
+    /// A stream for a run from `from` to `to`: to a report file at `reportPath` (created beside it under no
+    /// name until ``finish(text:)``) and, with `standardOutput`, to a temporary file for `--json`.
+    init(
+        from: Product, to: Product, reportPath: String?, standardOutput: Bool, keepsTasks: Bool
+    ) throws(CommandFailure) {
         self.keepsTasks = keepsTasks
-        guard spooling else {
-            spool = nil
-            spoolPath = nil
-            return
+        var head: [UInt8] = []
+        reportObject = .object(into: &head, pretty: true, level: 0)
+        reportObject.member("from", .string(from.rawValue), into: &head)
+        reportObject.member("to", .string(to.rawValue), into: &head)
+        reportObject.nextMember("tasks", into: &head)
+        tasksArray = .array(into: &head, pretty: true, level: reportObject.innerLevel)
+        self.head = head
+        if let reportPath {
+            let file = try StagingFile(for: reportPath)
+            try file.append(head)
+            self.file = file
+        } else {
+            file = nil
         }
+        spool = standardOutput ? try Self.openSpool(beside: reportPath) : nil
+    }
+
+    /// A new temporary file for the entries of `--json`, beside the report or in the temporary folder.
+    private static func openSpool(beside reportPath: String?) throws(CommandFailure) -> (FileHandle, String) {
         let folder = reportPath.map(AtomicFileWriter.folder(of:)) ?? NSTemporaryDirectory()
         let name = reportPath.map { ($0 as NSString).lastPathComponent } ?? "report"
         let path = (folder as NSString).appendingPathComponent(".\(name).\(RandomUUID.text()).tasks")
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw CommandFailure("\(folder): the report folder cannot be created (\(error.localizedDescription))")
-        }
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
         else { throw AtomicFileWriter.failure("cannot be created", path) }
-        spool = handle
-        spoolPath = path
+        return (handle, path)
     }
 
-    /// The pretty JSON of one entry, indented for its place in the `tasks` array (computed by the workers):
-    /// the bytes `JSONEncoder` writes for it there, written by ``JSONWriter``.
+    /// The pretty JSON of one entry at its level in the `tasks` array, without the indent of its first line
+    /// (computed by the workers): the bytes `JSONEncoder` writes for it there, written by ``JSONWriter``.
     static func text(of entry: ConvertReport.TaskEntry) -> Data {
-        var text: [UInt8] = Array(repeating: UInt8(ascii: " "), count: 4)
+        var text: [UInt8] = []
         text.reserveCapacity(1024)
         entry.writePretty(into: &text, level: 2)
         return Data(text)
@@ -62,21 +85,23 @@ struct ReportStream {
                 problems += "\(entry.status): \(entry.file) \(entry.path): \(entry.error ?? "")\n"
             }
             if keepsTasks { tasks.append(entry) }
-            guard spool != nil else { continue }
-            buffer += (entriesWritten == 0 ? "\n" : ",\n").utf8
+            guard file != nil || spool != nil else { continue }
+            tasksArray.nextElement(into: &buffer)
             buffer += text
-            entriesWritten += 1
             if buffer.count >= Self.bufferLimit { try flush() }
         }
     }
 
-    /// Writes the entries waiting in the buffer to the spool.
-    mutating func flush() throws(CommandFailure) {
-        guard let spool, !buffer.isEmpty else { return }
-        do {
-            try spool.write(contentsOf: buffer)
-        } catch {
-            throw CommandFailure("\(spoolPath ?? "the report"): cannot be written (\(error.localizedDescription))")
+    /// Writes the entries waiting in the buffer to the report file and the spool.
+    private mutating func flush() throws(CommandFailure) {
+        guard !buffer.isEmpty else { return }
+        try file?.append(buffer)
+        if let spool {
+            do {
+                try spool.handle.write(contentsOf: buffer)
+            } catch {
+                throw CommandFailure("\(spool.path): cannot be written (\(error.localizedDescription))")
+            }
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -91,35 +116,32 @@ struct ReportStream {
         return report
     }
 
-    /// Writes the whole report to `path` atomically, and hands its text to `text` (for `--json`) a
-    /// megabyte at a time, read back from the spool rather than held in memory. The spool is removed
-    /// either way.
-    mutating func finish(
-        from: Product, to: Product, path: String?, text: ((Data) -> Void)?
-    ) throws(CommandFailure) {
-        guard let spool, let spoolPath else { return }
-        defer { unlink(spoolPath) }
+    /// Ends the report: writes its summary and names the report file atomically, and hands the whole text to
+    /// `text` (for `--json`) a megabyte at a time, read back from the spool rather than held in memory. The
+    /// spool is removed either way.
+    mutating func finish(text: ((Data) -> Void)?) throws(CommandFailure) {
+        defer { if let spool { unlink(spool.path) } }
         try flush()
-        try? spool.close()
-        var shell = report(from: from, to: to)
-        shell.tasks = []
-        let empty = String(decoding: (try? JSONOutput.encoder(pretty: true).encode(shell)) ?? Data(), as: UTF8.self)
-        let marker = "\"tasks\" : [\n\n  ]"
-        guard let range = empty.range(of: marker) else { throw CommandFailure("the report cannot be written") }
-        let head = Data((empty[..<range.lowerBound] + "\"tasks\" : [").utf8)
-        let tail = Data(((entriesWritten == 0 ? "\n\n  ]" : "\n  ]") + empty[range.upperBound...] + "\n").utf8)
-        if let text {
-            guard let tasks = FileHandle(forReadingAtPath: spoolPath) else {
-                throw AtomicFileWriter.failure("cannot be read", spoolPath)
+        var tail: [UInt8] = []
+        tasksArray.close(into: &tail)
+        var summary: JSONObject = [:]
+        for status in TaskOutcomeStatus.allCases { summary[status.rawValue] = .integer(Int64(counts[status] ?? 0)) }
+        reportObject.member("summary", .object(summary), into: &tail)
+        reportObject.close(into: &tail)
+        tail.append(0x0A)
+        if let text, let spool {
+            try? spool.handle.close()
+            guard let entries = FileHandle(forReadingAtPath: spool.path) else {
+                throw AtomicFileWriter.failure("cannot be read", spool.path)
             }
-            defer { try? tasks.close() }
-            text(head)
-            while let chunk = try? tasks.read(upToCount: 1 << 20), !chunk.isEmpty { text(chunk) }
-            text(tail)
+            defer { try? entries.close() }
+            text(Data(head))
+            while let chunk = try? entries.read(upToCount: 1 << 20), !chunk.isEmpty { text(chunk) }
+            text(Data(tail))
         }
-        if let path {
-            let staged = try AtomicFileWriter.stage(parts: [.bytes(head), .file(spoolPath), .bytes(tail)], for: path)
-            if let failure = AtomicFileWriter.commit([staged]).first?.failure { throw failure }
+        if let file {
+            try file.append(tail)
+            if let failure = AtomicFileWriter.commit([try file.handOver()]).first?.failure { throw failure }
         }
     }
 }
