@@ -32,10 +32,4 @@ struct TaskSequences: Sendable {
 
     /// The first rowid past the range.
     var end: Int64 { start + Self.rangeSize }
-
-    /// The SQL expression giving the slot's start for a `product` column, for the migration into ranges.
-    static let startExpression: String = {
-        let cases = EmulatedProduct.allCases.map { "WHEN '\($0.rawValue)' THEN \(TaskSequences($0).start)" }
-        return "CASE product \(cases.joined(separator: " ")) END"
-    }()
 }

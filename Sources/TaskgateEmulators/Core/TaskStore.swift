@@ -91,6 +91,7 @@ final class TaskStore: Sendable {
             // Rowids from a product's range (TaskSequences) replace AUTOINCREMENT and the index above. The
             // tasks stored so far keep their order, numbered 1, 2, … within their product; each product's
             // counter is raised to its count of tasks if it was below, so later numbers come after them.
+            // (Only the emulators write the table, and only for the five products.)
             try database.execute(
                 sql: """
                     INSERT INTO counter (product, last) SELECT product, COUNT(*) FROM task WHERE true GROUP BY product
@@ -102,14 +103,17 @@ final class TaskStore: Sendable {
                         body TEXT NOT NULL,
                         UNIQUE (product, id)
                     );
-                    INSERT INTO task_ranged (sequence, product, id, body)
-                        SELECT \(TaskSequences.startExpression)
-                                + row_number() OVER (PARTITION BY product ORDER BY sequence),
-                            product, id, body
-                        FROM task;
-                    DROP TABLE task;
-                    ALTER TABLE task_ranged RENAME TO task;
                     """)
+            for product in EmulatedProduct.allCases {
+                try database.execute(
+                    sql: """
+                        INSERT INTO task_ranged (sequence, product, id, body)
+                            SELECT ? + row_number() OVER (ORDER BY sequence), product, id, body
+                            FROM task WHERE product = ?
+                        """,
+                    arguments: [TaskSequences(product).start, product.rawValue])
+            }
+            try database.execute(sql: "DROP TABLE task; ALTER TABLE task_ranged RENAME TO task")
         }
         try migrator.migrate(writer)
         oneStatementReads = SQLiteReadConnections(writer: writer, path: path)
