@@ -59,8 +59,8 @@ struct ConvertRun: Sendable {
         var entryTexts: [Data] = []
     }
 
-    /// From how many staged outputs a commit starts (fewer only at the end). Commits run one at a time and
-    /// take every output staged meanwhile: a `syncfs` costs about the same for 64 files or 2,000, so the
+    /// From how many staged outputs a commit starts (fewer only at the end). Their `syncfs`es run one at a
+    /// time, each taking every output staged meanwhile: a `syncfs` costs about the same for 64 files or 2,000, so the
     /// batches grow to what the disk needs and the converters never wait for it.
     ///
     /// A commit has two halves on two queues of their own: the `syncfs`, then the names. The next batch's
