@@ -20,6 +20,21 @@ struct GroupCommitTests {
         return (pool, folder)
     }
 
+    /// ``database()`` with a `child` table whose deferred foreign key is checked at `COMMIT`: a write of a
+    /// child without its parent makes its whole group's transaction fail.
+    private static func databaseFailingAtCommit() async throws -> (DatabasePool, URL) {
+        let (pool, folder) = try database()
+        try await pool.write { database in
+            try database.execute(
+                sql: """
+                    CREATE TABLE parent (id INTEGER PRIMARY KEY);
+                    CREATE TABLE child (id INTEGER PRIMARY KEY,
+                        parent INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
+                    """)
+        }
+        return (pool, folder)
+    }
+
     @Test("concurrent writes each get their own result; one that throws is rolled back alone")
     func concurrentWritesAndRefusals() async throws {
         let (pool, folder) = try Self.database()
@@ -75,17 +90,8 @@ struct GroupCommitTests {
 
     @Test("a failed commit fails every write of its group, and none is stored")
     func failedCommit() async throws {
-        let (pool, folder) = try Self.database()
+        let (pool, folder) = try await Self.databaseFailingAtCommit()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try await pool.write { database in
-            // A deferred foreign key is checked at COMMIT: the group's transaction fails as a whole.
-            try database.execute(
-                sql: """
-                    CREATE TABLE parent (id INTEGER PRIMARY KEY);
-                    CREATE TABLE child (id INTEGER PRIMARY KEY,
-                        parent INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
-                    """)
-        }
         let commits = GroupCommit(writer: pool)
         await #expect(throws: DatabaseError.self) {
             try await commits.write { database in
@@ -142,16 +148,8 @@ struct GroupCommitTests {
 
     @Test("a failed commit fails the writes that joined its group too", .timeLimit(.minutes(1)))
     func failedCommitFailsLateWrites() async throws {
-        let (pool, folder) = try Self.database()
+        let (pool, folder) = try await Self.databaseFailingAtCommit()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try await pool.write { database in
-            try database.execute(
-                sql: """
-                    CREATE TABLE parent (id INTEGER PRIMARY KEY);
-                    CREATE TABLE child (id INTEGER PRIMARY KEY,
-                        parent INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
-                    """)
-        }
         let commits = GroupCommit(writer: pool)
         let failing = await Self.startWrite(commits) { database in
             try database.execute(sql: "INSERT INTO child (id, parent) VALUES (1, 42)")

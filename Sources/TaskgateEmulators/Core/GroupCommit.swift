@@ -31,6 +31,14 @@ final class GroupCommit: Sendable {
         var pending: [PendingWrite] = []
         /// Whether a drain is scheduled or running on the writer; it takes every write queued meanwhile.
         var draining = false
+
+        /// Takes up to `limit` of the waiting writes, oldest first.
+        mutating func take(upTo limit: Int) -> [PendingWrite] {
+            let count = min(pending.count, limit)
+            let writes = Array(pending.prefix(count))
+            pending.removeFirst(count)
+            return writes
+        }
     }
 
     private let writer: any DatabaseWriter
@@ -155,13 +163,7 @@ final class GroupCommit: Sendable {
 
     /// Takes up to `limit` waiting writes, none when none waits; the drain goes on either way.
     private func waitingWrites(upTo limit: Int) -> [PendingWrite] {
-        queue.withLock { queue in
-            let count = min(queue.pending.count, limit)
-            guard count > 0 else { return [] }
-            let writes = Array(queue.pending.prefix(count))
-            queue.pending.removeFirst(count)
-            return writes
-        }
+        queue.withLock { $0.take(upTo: limit) }
     }
 
     /// Takes up to ``maximumGroup`` waiting writes; `nil`, and the drain ends, when none waits.
@@ -171,10 +173,7 @@ final class GroupCommit: Sendable {
                 queue.draining = false
                 return nil
             }
-            let count = min(queue.pending.count, maximumGroup)
-            let group = Array(queue.pending.prefix(count))
-            queue.pending.removeFirst(count)
-            return group
+            return queue.take(upTo: maximumGroup)
         }
     }
 }

@@ -241,7 +241,7 @@ final class TaskStore: Sendable {
     }
 
     /// How SQLite runs a page query (`EXPLAIN QUERY PLAN`), one line per step: to check that pages walk
-    /// an index instead of sorting every task.
+    /// the product's range of rowids instead of sorting every task.
     func pagePlan(product: EmulatedProduct) async throws -> [String] {
         // Two constant texts, no value: the values go as arguments.
         let explained = "EXPLAIN QUERY PLAN " + Self.pageSQL
