@@ -109,10 +109,15 @@ struct ReportStream {
     /// The worst status; exact when there were no tasks.
     var worst: TaskOutcomeStatus { counts.keys.max() ?? .exact }
 
+    /// How many tasks ended in each status, every status named.
+    private var summary: [String: Int] {
+        Dictionary(uniqueKeysWithValues: TaskOutcomeStatus.allCases.map { ($0.rawValue, counts[$0] ?? 0) })
+    }
+
     /// The report's summary and kept tasks.
     func report(from: Product, to: Product) -> ConvertReport {
         var report = ConvertReport(from: from, to: to, tasks: tasks)
-        for status in TaskOutcomeStatus.allCases { report.summary[status.rawValue] = counts[status] ?? 0 }
+        report.summary = summary
         return report
     }
 
@@ -124,9 +129,7 @@ struct ReportStream {
         try flush()
         var tail: [UInt8] = []
         tasksArray.close(into: &tail)
-        var summary: JSONObject = [:]
-        for status in TaskOutcomeStatus.allCases { summary[status.rawValue] = .integer(Int64(counts[status] ?? 0)) }
-        reportObject.member("summary", .object(summary), into: &tail)
+        reportObject.member("summary", .object(summary.mapValues { .integer(Int64($0)) }), into: &tail)
         reportObject.close(into: &tail)
         tail.append(0x0A)
         if let text, let spool {
